@@ -31,17 +31,7 @@ export interface SearchParamDef {
 }
 
 export type SearchModifier =
-  | 'exact'
-  | 'contains'
-  | 'missing'
-  | 'not'
-  | 'text'
-  | 'identifier'
-  | 'below'
-  | 'above'
-  | 'in'
-  | 'not-in'
-  | 'of-type';
+  'exact' | 'contains' | 'missing' | 'not' | 'text' | 'identifier' | 'below' | 'above' | 'in' | 'not-in' | 'of-type';
 
 /** Values extracted from one resource for one parameter (what an index row holds). */
 export type IndexValue =
