@@ -1,3 +1,6 @@
+import type { Bundle, BundleEntry } from 'fhir/r4';
+import { isFhirError, operationOutcome } from './outcome.ts';
+
 /** One entry for a searchset Bundle, already serialized. */
 export interface BundleEntryJson {
   fullUrl: string;
@@ -16,6 +19,41 @@ export interface SearchBundleInput {
   /** Parameters of the next/previous pages, when there is one. */
   nextParams?: [string, string][];
   previousParams?: [string, string][];
+  /** Bundle.id (default: a random UUID). */
+  id?: string;
+  /** Bundle.meta.lastUpdated (default: now). */
+  lastUpdated?: string;
+}
+
+/**
+ * Encodes query parameters for a link. Like URLSearchParams, but spaces become %20 and the
+ * characters FHIR queries are full of (`:` `,` `/` `$` `@`) stay readable; all are legal in a query.
+ */
+export function encodeParams(params: readonly (readonly [string, string])[]): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/%(3A|2C|2F|24|40)/gi, (m) => decodeURIComponent(m));
+  return params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+}
+
+function linkUrl(url: string, params: readonly (readonly [string, string])[]): string {
+  return params.length === 0 ? url : `${url}?${encodeParams(params)}`;
+}
+
+function header(type: string, id: string | undefined, lastUpdated: string | undefined, total?: number): string {
+  const meta = `{"lastUpdated":${JSON.stringify(lastUpdated ?? new Date().toISOString())}}`;
+  const totalJson = total === undefined ? '' : `,"total":${total}`;
+  return `{"resourceType":"Bundle","id":${JSON.stringify(id ?? crypto.randomUUID())},"meta":${meta},"type":"${type}"${totalJson}`;
+}
+
+function links(
+  url: string,
+  self: [string, string][],
+  next?: [string, string][],
+  previous?: [string, string][],
+): string {
+  const parts = [`{"relation":"self","url":${JSON.stringify(linkUrl(url, self))}}`];
+  if (next) parts.push(`{"relation":"next","url":${JSON.stringify(linkUrl(url, next))}}`);
+  if (previous) parts.push(`{"relation":"previous","url":${JSON.stringify(linkUrl(url, previous))}}`);
+  return `"link":[${parts.join(',')}]`;
 }
 
 /**
@@ -23,6 +61,76 @@ export interface SearchBundleInput {
  * more than sending its bytes.
  */
 export function searchBundleJson(input: SearchBundleInput): string {
-  void input;
-  throw new Error('searchBundleJson: not implemented yet');
+  const entries = input.entries.map(
+    (e) => `{"fullUrl":${JSON.stringify(e.fullUrl)},"resource":${e.json},"search":{"mode":"${e.mode}"}}`,
+  );
+  return (
+    header('searchset', input.id, input.lastUpdated, input.total) +
+    ',' +
+    links(input.url, input.selfParams, input.nextParams, input.previousParams) +
+    `,"entry":[${entries.join(',')}]}`
+  );
+}
+
+/** A stored version for a history Bundle (structurally a store's StoredResource plus its fullUrl). */
+export interface HistoryEntryJson {
+  fullUrl: string;
+  resourceType: string;
+  id: string;
+  versionId: string;
+  lastUpdated: string;
+  /** The version's JSON as stored; ignored for deletions. */
+  json: string;
+  deleted?: boolean;
+}
+
+export interface HistoryBundleInput {
+  url: string;
+  selfParams: [string, string][];
+  entries: HistoryEntryJson[];
+  total?: number;
+  nextParams?: [string, string][];
+  previousParams?: [string, string][];
+  id?: string;
+  lastUpdated?: string;
+}
+
+/**
+ * Serializes a history Bundle: each version with the request that made it (POST for version 1,
+ * PUT after, DELETE for tombstones, which carry no resource) and its response, entries verbatim.
+ */
+export function historyBundleJson(input: HistoryBundleInput): string {
+  const entries = input.entries.map((e) => {
+    const method = e.deleted ? 'DELETE' : e.versionId === '1' ? 'POST' : 'PUT';
+    const url = method === 'POST' ? e.resourceType : `${e.resourceType}/${e.id}`;
+    const status = e.deleted ? '204 No Content' : method === 'POST' ? '201 Created' : '200 OK';
+    const resource = e.deleted ? '' : `,"resource":${e.json}`;
+    const response = `{"status":"${status}","etag":${JSON.stringify(`W/"${e.versionId}"`)},"lastModified":${JSON.stringify(e.lastUpdated)}}`;
+    return `{"fullUrl":${JSON.stringify(e.fullUrl)}${resource},"request":{"method":"${method}","url":${JSON.stringify(url)}},"response":${response}}`;
+  });
+  return (
+    header('history', input.id, input.lastUpdated, input.total) +
+    ',' +
+    links(input.url, input.selfParams, input.nextParams, input.previousParams) +
+    `,"entry":[${entries.join(',')}]}`
+  );
+}
+
+/** The response Bundle of a batch or transaction, from its entries in request order. */
+export function batchResponse(kind: 'batch' | 'transaction', entries: BundleEntry[]): Bundle {
+  return {
+    resourceType: 'Bundle',
+    id: crypto.randomUUID(),
+    meta: { lastUpdated: new Date().toISOString() },
+    type: kind === 'batch' ? 'batch-response' : 'transaction-response',
+    entry: entries,
+  };
+}
+
+/** A batch-response entry for a failed request: its status and OperationOutcome (500 for unknown errors). */
+export function batchErrorEntry(err: unknown): BundleEntry {
+  if (isFhirError(err)) {
+    return { response: { status: String(err.status), outcome: err.toOutcome() } };
+  }
+  return { response: { status: '500', outcome: operationOutcome('fatal', 'exception', 'Internal error') } };
 }
