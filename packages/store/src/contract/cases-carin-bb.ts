@@ -1,0 +1,106 @@
+import type { SearchCase } from './cases.ts';
+
+const CLAIM_TYPE = 'http://terminology.hl7.org/CodeSystem/claim-type';
+
+/** CARIN BB 2.0 searches of ExplanationOfBenefit and Coverage. */
+export const CARIN_BB_CASES: readonly SearchCase[] = [
+  { what: 'EOB by patient', url: 'ExplanationOfBenefit?patient=pat-a', ids: ['eob-a-1', 'eob-a-2', 'eob-a-3'] },
+  { what: 'EOB by _id', url: 'ExplanationOfBenefit?_id=eob-a-2', ids: ['eob-a-2'] },
+  {
+    what: 'EOB by patient and type',
+    url: `ExplanationOfBenefit?patient=pat-a&type=${CLAIM_TYPE}|professional`,
+    ids: ['eob-a-2'],
+  },
+  {
+    what: 'EOB by identifier with system',
+    url: 'ExplanationOfBenefit?identifier=https://plan.example.org/claim-id|CLM-1003',
+    ids: ['eob-a-3'],
+  },
+  { what: 'EOB by identifier value', url: 'ExplanationOfBenefit?identifier=CLM-2001', ids: ['eob-b-1'] },
+  {
+    what: 'EOB service-date on a day',
+    url: 'ExplanationOfBenefit?patient=pat-a&service-date=2023-03-15',
+    ids: ['eob-a-2'],
+  },
+  {
+    what: 'EOB service-date range overlapping a billable period',
+    url: 'ExplanationOfBenefit?patient=pat-a&service-date=ge2023-06-01&service-date=le2023-06-30',
+    ids: ['eob-a-1'],
+  },
+  {
+    what: 'EOB service-start-date',
+    url: 'ExplanationOfBenefit?patient=pat-a&service-start-date=ge2023-06-01',
+    ids: ['eob-a-1', 'eob-a-3'],
+  },
+  {
+    what: 'EOB billable-period-start',
+    url: 'ExplanationOfBenefit?patient=pat-a&billable-period-start=lt2023-06-01',
+    ids: ['eob-a-2'],
+  },
+  {
+    what: 'EOB by patient and _lastUpdated',
+    url: 'ExplanationOfBenefit?patient=pat-b&_lastUpdated=gt2020-01-01',
+    ids: ['eob-b-1'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:patient',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:patient',
+    ids: ['eob-a-1'],
+    included: ['Patient/pat-a'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:provider',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:provider',
+    ids: ['eob-a-1'],
+    included: ['Organization/org-hosp'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:care-team',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:care-team',
+    ids: ['eob-a-1'],
+    included: ['Practitioner/prac-1'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:coverage',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:coverage',
+    ids: ['eob-a-1'],
+    included: ['Coverage/cov-a'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:insurer',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:insurer',
+    ids: ['eob-a-1'],
+    included: ['Organization/org-payer'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:payee',
+    url: 'ExplanationOfBenefit?_id=eob-a-2&_include=ExplanationOfBenefit:payee',
+    ids: ['eob-a-2'],
+    included: ['Organization/org-clinic'],
+  },
+  {
+    what: '_include=ExplanationOfBenefit:* follows every reference parameter once',
+    url: 'ExplanationOfBenefit?_id=eob-a-1&_include=ExplanationOfBenefit:*',
+    ids: ['eob-a-1'],
+    included: [
+      'Coverage/cov-a',
+      'Organization/org-hosp',
+      'Organization/org-payer',
+      'Patient/pat-a',
+      'Practitioner/prac-1',
+    ],
+  },
+  {
+    what: 'several _include values over a page of EOBs',
+    url: 'ExplanationOfBenefit?patient=pat-a&_include=ExplanationOfBenefit:provider&_include=ExplanationOfBenefit:care-team',
+    ids: ['eob-a-1', 'eob-a-2', 'eob-a-3'],
+    included: ['Organization/org-hosp', 'Organization/org-pharm', 'Practitioner/prac-1', 'Practitioner/prac-2'],
+  },
+  { what: 'Coverage by patient', url: 'Coverage?patient=pat-a', ids: ['cov-a'] },
+  {
+    what: 'Coverage by _id with _include=Coverage:payor',
+    url: 'Coverage?_id=cov-a&_include=Coverage:payor',
+    ids: ['cov-a'],
+    included: ['Organization/org-payer'],
+  },
+];
