@@ -1,0 +1,141 @@
+/**
+ * FHIR API throughput against a bare node:http server sending the same bytes (the baseline), in
+ * alternating turns within one run so that all sides see the same machine state. A bare Express app
+ * sending the same bytes is measured too: the floor of any Express route, which tells Express's share
+ * of the gap from ours. Reports requests/second and the ratios for a read and a 50-resource search.
+ */
+import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { Scenario, ServerReady, Side } from './fhir-throughput-server.ts';
+
+const CONNECTIONS = 10;
+const TURNS = 5;
+const TURN_SECONDS = 1.5;
+const WARMUP_SECONDS = 0.5;
+const SCENARIOS: readonly Scenario[] = ['read', 'search'];
+const SIDES: readonly Side[] = ['baseline', 'express', 'subject'];
+
+export interface ThroughputRow {
+  scenario: Scenario;
+  bytes: number;
+  /** Successful requests per second of each side in each turn. */
+  turns: Record<Side, number[]>;
+  /** The median of the turns. */
+  median: Record<Side, number>;
+  /** subject / baseline (the headline number). */
+  ratio: number;
+  /** subject / express: what the FHIR layer costs on top of Express itself. */
+  ratioToExpress: number;
+}
+
+async function measure(url: string, seconds: number): Promise<number> {
+  // A short sampling interval ends the run on time (it stops on a sample tick).
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, sampleInt: 100 });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`bench: ${url} had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
+  }
+  return result['2xx'] / result.duration;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function startServers(): Promise<{ ready: ServerReady; stop: () => Promise<void> }> {
+  const child = fork(fileURLToPath(new URL('./fhir-throughput-server.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<ServerReady>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as ServerReady));
+    child.once('exit', (code) => reject(new Error(`bench: the server process exited with ${code}`)));
+  });
+  return {
+    ready,
+    stop: async () => {
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
+/** Every side answers every scenario with 200 and a body of the same size. */
+async function checkSameBytes(ready: ServerReady): Promise<void> {
+  for (const scenario of SCENARIOS) {
+    for (const side of SIDES) {
+      const res = await fetch(ready.urls[side][scenario]);
+      const body = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200 || body.length !== ready.bytes[scenario]) {
+        throw new Error(`bench: ${side} ${scenario} answered ${res.status} with ${body.length} bytes`);
+      }
+    }
+  }
+}
+
+function rowOf(scenario: Scenario, bytes: number, turns: Record<Side, number[]>): ThroughputRow {
+  const med = { baseline: median(turns.baseline), express: median(turns.express), subject: median(turns.subject) };
+  const round = (values: number[]) => values.map(Math.round);
+  return {
+    scenario,
+    bytes,
+    turns: { baseline: round(turns.baseline), express: round(turns.express), subject: round(turns.subject) },
+    median: { baseline: Math.round(med.baseline), express: Math.round(med.express), subject: Math.round(med.subject) },
+    ratio: Number((med.subject / med.baseline).toFixed(3)),
+    ratioToExpress: Number((med.subject / med.express).toFixed(3)),
+  };
+}
+
+/** Runs the benchmark, prints a table and writes the results to bench/results/. */
+export async function runFhirThroughput(): Promise<ThroughputRow[]> {
+  const { ready, stop } = await startServers();
+  try {
+    await checkSameBytes(ready);
+    const turns = Object.fromEntries(
+      SCENARIOS.map((s) => [s, { baseline: [], express: [], subject: [] }]),
+    ) as unknown as Record<Scenario, Record<Side, number[]>>;
+    for (const scenario of SCENARIOS) {
+      for (const side of SIDES) await measure(ready.urls[side][scenario], WARMUP_SECONDS);
+    }
+    for (let turn = 0; turn < TURNS; turn++) {
+      // Rotate which side goes first so a drift in machine load favours none of them.
+      const order = SIDES.map((_, i) => SIDES[(i + turn) % SIDES.length] as Side);
+      for (const scenario of SCENARIOS) {
+        for (const side of order) turns[scenario][side].push(await measure(ready.urls[side][scenario], TURN_SECONDS));
+      }
+      console.log(`turn ${turn + 1}/${TURNS} done`);
+    }
+    const rows = SCENARIOS.map((scenario) => rowOf(scenario, ready.bytes[scenario], turns[scenario]));
+    console.log(
+      `\nFHIR API throughput: ${ready.resources} resources in a memory store, ${CONNECTIONS} keep-alive connections,` +
+        ` median req/s of ${TURNS} turns of ${TURN_SECONDS} s`,
+    );
+    console.table(
+      rows.map((r) => ({
+        scenario: r.scenario,
+        'response bytes': r.bytes,
+        'node:http (baseline)': r.median.baseline,
+        'bare Express': r.median.express,
+        'FHIR API': r.median.subject,
+        'FHIR/baseline': r.ratio,
+        'FHIR/Express': r.ratioToExpress,
+      })),
+    );
+    const dir = fileURLToPath(new URL('./results/', import.meta.url));
+    await mkdir(dir, { recursive: true });
+    const file = `${dir}fhir-throughput-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    const settings = { connections: CONNECTIONS, turns: TURNS, turnSeconds: TURN_SECONDS, resources: ready.resources };
+    await writeFile(
+      file,
+      `${JSON.stringify({ benchmark: 'fhir-throughput', settings, urls: ready.urls, rows }, null, 2)}\n`,
+    );
+    console.log(`results: ${file}`);
+    return rows;
+  } finally {
+    await stop();
+  }
+}

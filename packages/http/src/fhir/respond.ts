@@ -1,0 +1,60 @@
+import type { Request, Response } from 'express';
+import type { StoredResource } from '@plan-api/store';
+
+/** The one content type of every FHIR response. */
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+/** `W/"<versionId>"`, the weak ETag FHIR uses for versions. */
+export function versionEtag(versionId: string): string {
+  return `W/"${versionId}"`;
+}
+
+/** An ISO instant as an HTTP date (Last-Modified). */
+export function httpDate(instant: string): string {
+  return new Date(instant).toUTCString();
+}
+
+/**
+ * Writes a FHIR JSON body. Uses the bare node response on purpose: Express's `res.send` would hash the
+ * body for an ETag of its own and re-inspect the content type on every call.
+ */
+export function sendFhirJson(res: Response, status: number, body: string, headers?: Record<string, string>): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', FHIR_JSON);
+  if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(body);
+}
+
+/** The version headers of a stored resource. */
+export function versionHeaders(resource: StoredResource): Record<string, string> {
+  return { ETag: versionEtag(resource.versionId), 'Last-Modified': httpDate(resource.lastUpdated) };
+}
+
+/**
+ * Sends a stored resource as it was serialized at write time, with ETag and Last-Modified; answers 304
+ * when the client's If-None-Match already names this version. `body` replaces the stored JSON when the
+ * request asked for a subset (`_elements`, `_summary`).
+ */
+export function sendStored(
+  req: Request,
+  res: Response,
+  resource: StoredResource,
+  options: { status?: number; body?: string; headers?: Record<string, string> } = {},
+): void {
+  const headers = versionHeaders(resource);
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && options.body === undefined && etagListHas(ifNoneMatch, resource.versionId)) {
+    res.statusCode = 304;
+    res.setHeader('ETag', headers.ETag ?? '');
+    res.end();
+    return;
+  }
+  sendFhirJson(res, options.status ?? 200, options.body ?? resource.json, { ...headers, ...options.headers });
+}
+
+function etagListHas(header: string, versionId: string): boolean {
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === `"${versionId}"`);
+}
