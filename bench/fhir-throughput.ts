@@ -45,9 +45,10 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-async function startServers(): Promise<{ ready: ServerReady; stop: () => Promise<void> }> {
+async function startServers(profileDir?: string): Promise<{ ready: ServerReady; stop: () => Promise<void> }> {
+  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   const child = fork(fileURLToPath(new URL('./fhir-throughput-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -90,9 +91,12 @@ function rowOf(scenario: Scenario, bytes: number, turns: Record<Side, number[]>)
   };
 }
 
-/** Runs the benchmark, prints a table and writes the results to bench/results/. */
-export async function runFhirThroughput(): Promise<ThroughputRow[]> {
-  const { ready, stop } = await startServers();
+/**
+ * Runs the benchmark, prints a table and writes the results to bench/results/. With `profileDir`, the
+ * server process writes a V8 CPU profile there (`.cpuprofile`, for Chrome DevTools) when it stops.
+ */
+export async function runFhirThroughput(options: { profileDir?: string } = {}): Promise<ThroughputRow[]> {
+  const { ready, stop } = await startServers(options.profileDir);
   try {
     await checkSameBytes(ready);
     const turns = Object.fromEntries(

@@ -30,8 +30,24 @@ export interface SearchBundleInput {
  * characters FHIR queries are full of (`:` `,` `/` `$` `@`) stay readable; all are legal in a query.
  */
 export function encodeParams(params: readonly (readonly [string, string])[]): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/%(3A|2C|2F|24|40)/gi, (m) => decodeURIComponent(m));
-  return params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+  return params.map(([k, v]) => `${encodeQueryPart(k)}=${encodeQueryPart(v)}`).join('&');
+}
+
+const READABLE = /%(3A|2C|2F|24|40)/gi;
+
+function encodeQueryPart(s: string): string {
+  const encoded = encodeURIComponent(s);
+  return encoded.includes('%') ? encoded.replace(READABLE, decodeURIComponent) : encoded;
+}
+
+/** JSON.stringify for a string, skipping its escaping machinery for the common plain URL or id. */
+function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Control characters, `"`, `\` and surrogates (JSON.stringify escapes lone ones) need the real thing.
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 function linkUrl(url: string, params: readonly (readonly [string, string])[]): string {
@@ -39,9 +55,9 @@ function linkUrl(url: string, params: readonly (readonly [string, string])[]): s
 }
 
 function header(type: string, id: string | undefined, lastUpdated: string | undefined, total?: number): string {
-  const meta = `{"lastUpdated":${JSON.stringify(lastUpdated ?? new Date().toISOString())}}`;
+  const meta = `{"lastUpdated":${jsonString(lastUpdated ?? new Date().toISOString())}}`;
   const totalJson = total === undefined ? '' : `,"total":${total}`;
-  return `{"resourceType":"Bundle","id":${JSON.stringify(id ?? crypto.randomUUID())},"meta":${meta},"type":"${type}"${totalJson}`;
+  return `{"resourceType":"Bundle","id":${jsonString(id ?? crypto.randomUUID())},"meta":${meta},"type":"${type}"${totalJson}`;
 }
 
 function links(
@@ -50,10 +66,31 @@ function links(
   next?: [string, string][],
   previous?: [string, string][],
 ): string {
-  const parts = [`{"relation":"self","url":${JSON.stringify(linkUrl(url, self))}}`];
-  if (next) parts.push(`{"relation":"next","url":${JSON.stringify(linkUrl(url, next))}}`);
-  if (previous) parts.push(`{"relation":"previous","url":${JSON.stringify(linkUrl(url, previous))}}`);
+  const parts = [`{"relation":"self","url":${jsonString(linkUrl(url, self))}}`];
+  if (next) parts.push(`{"relation":"next","url":${jsonString(linkUrl(url, next))}}`);
+  if (previous) parts.push(`{"relation":"previous","url":${jsonString(linkUrl(url, previous))}}`);
   return `"link":[${parts.join(',')}]`;
+}
+
+/** One searchset entry: the stored JSON verbatim between its fullUrl and its search mode. */
+export function searchEntryJson(entry: BundleEntryJson): string {
+  return (
+    '{"fullUrl":' + jsonString(entry.fullUrl) + ',"resource":' + entry.json + ',"search":{"mode":"' + entry.mode + '"}}'
+  );
+}
+
+/**
+ * A searchset Bundle around its entries: `head` ends where the first entry goes, `tail` closes the
+ * Bundle; the entries go between them, comma-separated ({@link searchEntryJson}). For callers that
+ * assemble the body from pre-encoded entries.
+ */
+export function searchBundleEnds(input: Omit<SearchBundleInput, 'entries'>): { head: string; tail: string } {
+  const head =
+    header('searchset', input.id, input.lastUpdated, input.total) +
+    ',' +
+    links(input.url, input.selfParams, input.nextParams, input.previousParams) +
+    ',"entry":[';
+  return { head, tail: ']}' };
 }
 
 /**
@@ -61,15 +98,15 @@ function links(
  * more than sending its bytes.
  */
 export function searchBundleJson(input: SearchBundleInput): string {
-  const entries = input.entries.map(
-    (e) => `{"fullUrl":${JSON.stringify(e.fullUrl)},"resource":${e.json},"search":{"mode":"${e.mode}"}}`,
-  );
-  return (
-    header('searchset', input.id, input.lastUpdated, input.total) +
-    ',' +
-    links(input.url, input.selfParams, input.nextParams, input.previousParams) +
-    `,"entry":[${entries.join(',')}]}`
-  );
+  const { head, tail } = searchBundleEnds(input);
+  // Plain `+=` builds a rope that is flattened once when written; map/join would copy every entry twice.
+  let json = head;
+  let first = true;
+  for (const entry of input.entries) {
+    json += first ? searchEntryJson(entry) : ',' + searchEntryJson(entry);
+    first = false;
+  }
+  return json + tail;
 }
 
 /** A stored version for a history Bundle (structurally a store's StoredResource plus its fullUrl). */

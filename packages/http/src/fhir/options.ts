@@ -2,6 +2,7 @@ import type { CapabilityStatement } from 'fhir/r4';
 import type { Request } from 'express';
 import type { SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore } from '@plan-api/store';
+import { EntryCache } from './entry-cache.ts';
 
 /** Where unexpected failures are reported (the client only ever sees a generic message). */
 export interface HttpLogger {
@@ -65,6 +66,8 @@ export interface FhirContext {
   logger: HttpLogger;
   /** The base URL of a request, without a trailing slash. */
   baseUrl(req: Request): string;
+  /** Encoded searchset entries of this router's responses. */
+  entries: EntryCache;
 }
 
 /** The console, for hosts that inject no logger. */
@@ -107,5 +110,6 @@ export function resolveFhirOptions(options: FhirRouterOptions): FhirContext {
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024 * 1024,
     logger: options.logger ?? consoleLogger,
     baseUrl,
+    entries: new EntryCache(),
   };
 }

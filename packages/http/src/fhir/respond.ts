@@ -16,13 +16,21 @@ export function httpDate(instant: string): string {
 
 /**
  * Writes a FHIR JSON body. Uses the bare node response on purpose: Express's `res.send` would hash the
- * body for an ETag of its own and re-inspect the content type on every call.
+ * body for an ETag of its own and re-inspect the content type on every call. A string body is encoded
+ * once here: handed a string, node would measure its UTF-8 length and then encode it again while writing.
  */
-export function sendFhirJson(res: Response, status: number, body: string, headers?: Record<string, string>): void {
+export function sendFhirJson(
+  res: Response,
+  status: number,
+  body: string | Buffer,
+  headers?: Record<string, string>,
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   res.statusCode = status;
+  // No Content-Length here: end() sets it from the Buffer without validating a header of ours.
   res.setHeader('Content-Type', FHIR_JSON);
-  if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(body);
+  if (headers) for (const name in headers) res.setHeader(name, headers[name]!);
+  res.end(bytes);
 }
 
 /** The version headers of a stored resource. */

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { parseSearch, searchBundleJson } from '@plan-api/fhir';
-import type { BundleEntryJson, SearchRequest } from '@plan-api/fhir';
+import { parseSearch, searchBundleEnds, searchBundleJson, searchEntryJson } from '@plan-api/fhir';
+import type { SearchRequest } from '@plan-api/fhir';
 import type { StoredResource } from '@plan-api/store';
 import type { FhirContext } from './options.ts';
 import { routeParam } from './read.ts';
@@ -16,17 +16,41 @@ function pageParams(request: SearchRequest, offset: number): [string, string][] 
   return params;
 }
 
-function entry(base: string, resource: StoredResource, mode: 'match' | 'include', subset?: Subset): BundleEntryJson {
-  const json = subset === undefined ? resource.json : subsetJson(resource.json, subset);
-  return { fullUrl: `${base}/${resource.resourceType}/${resource.id}`, json, mode };
+/** Stored bytes come from the entry cache; a subset (`_elements`, `_summary`) is encoded for this answer only. */
+function entryBytes(
+  ctx: FhirContext,
+  base: string,
+  resource: StoredResource,
+  mode: 'match' | 'include',
+  subset?: Subset,
+): Buffer {
+  if (subset === undefined) return ctx.entries.bytes(base, resource, mode);
+  const fullUrl = `${base}/${resource.resourceType}/${resource.id}`;
+  return Buffer.from(searchEntryJson({ fullUrl, json: subsetJson(resource.json, subset), mode }));
+}
+
+const COMMA = Buffer.from(',');
+
+/** One copy of every byte: head, the entries comma-separated, tail. */
+function joinBundle(head: Buffer, entries: readonly Buffer[], tail: Buffer): Buffer {
+  const parts: Buffer[] = [head];
+  let length = head.length + tail.length + Math.max(0, entries.length - 1);
+  for (let i = 0; i < entries.length; i++) {
+    const bytes = entries[i]!;
+    if (i > 0) parts.push(COMMA);
+    parts.push(bytes);
+    length += bytes.length;
+  }
+  parts.push(tail);
+  return Buffer.concat(parts, length);
 }
 
 /**
- * Runs a parsed search against the store and serializes the searchset Bundle from the stored bytes.
- * `_summary=count` asks the store for the total only. Paging is by offset, so following `next` links
- * visits every match once as long as the data does not change.
+ * Runs a parsed search against the store and assembles the searchset Bundle's bytes from the stored
+ * versions' encoded entries. `_summary=count` asks the store for the total only. Paging is by offset,
+ * so following `next` links visits every match once as long as the data does not change.
  */
-export async function searchBundle(ctx: FhirContext, request: SearchRequest, base: string): Promise<string> {
+export async function searchBundle(ctx: FhirContext, request: SearchRequest, base: string): Promise<Buffer> {
   const url = `${base}/${request.resourceType}`;
   if (request.summary === 'count') {
     const counted = await ctx.store.search({
@@ -37,7 +61,9 @@ export async function searchBundle(ctx: FhirContext, request: SearchRequest, bas
       revinclude: [],
       total: 'accurate',
     });
-    return searchBundleJson({ url, selfParams: request.selfParams, entries: [], total: counted.total ?? 0 });
+    return Buffer.from(
+      searchBundleJson({ url, selfParams: request.selfParams, entries: [], total: counted.total ?? 0 }),
+    );
   }
   const result = await ctx.store.search(request);
   const subset: Subset = {};
@@ -45,16 +71,16 @@ export async function searchBundle(ctx: FhirContext, request: SearchRequest, bas
   if (request.elements !== undefined) subset.elements = request.elements;
   // _elements/_summary shape the matches only; included resources come whole.
   const matchSubset = isWhole(subset) ? undefined : subset;
-  const entries = result.matches.map((r) => entry(base, r, 'match', matchSubset));
-  for (const r of result.included) entries.push(entry(base, r, 'include'));
-  return searchBundleJson({
+  const { head, tail } = searchBundleEnds({
     url,
     selfParams: pageParams(request, request.offset),
-    entries,
     ...(result.total !== undefined ? { total: result.total } : {}),
     ...(result.hasMore && request.count > 0 ? { nextParams: pageParams(request, request.offset + request.count) } : {}),
     ...(request.offset > 0 ? { previousParams: pageParams(request, Math.max(0, request.offset - request.count)) } : {}),
   });
+  const entries = result.matches.map((r) => entryBytes(ctx, base, r, 'match', matchSubset));
+  for (const r of result.included) entries.push(entryBytes(ctx, base, r, 'include'));
+  return joinBundle(Buffer.from(head), entries, Buffer.from(tail));
 }
 
 /**

@@ -91,6 +91,29 @@ describe('candidate narrowing', () => {
     expect(t.log.length).toBe(2);
     expect(t.liveCount).toBe(2);
   });
+
+  it('a repeated patient search sees a write made after it ran and not a write rolled back', () => {
+    const local = engineWithObservations(2, 2);
+    const ids = () => local.search(parse('Observation', 'patient=p1')).matches.map((m) => m.id);
+    expect(ids()).toEqual(['o1-0', 'o1-1']);
+    const obs = (id: string): Observation => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      code: { text: 'x' },
+      subject: { reference: 'Patient/p1' },
+    });
+    local.update(obs('o1-00'));
+    expect(ids()).toEqual(['o1-0', 'o1-00', 'o1-1']);
+    expect(() =>
+      local.atomically(() => {
+        local.update(obs('a-first'));
+        expect(ids()).toEqual(['a-first', 'o1-0', 'o1-00', 'o1-1']);
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(ids()).toEqual(['o1-0', 'o1-00', 'o1-1']);
+  });
 });
 
 describe('includes', () => {

@@ -1,6 +1,7 @@
 import { matchesCriterion, type Criterion, type ParamCriterion, type SearchRegistry } from '@plan-api/fhir';
 import type { Entry, TypeTable } from './table.ts';
-import { compareIds } from './table.ts';
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** What search evaluation needs from the engine. */
 export interface EngineView {
@@ -30,7 +31,7 @@ export function candidateIds(
     const ids = indexedIds(view, table, criterion, memo);
     if (ids && (!narrowest || ids.size < narrowest.size)) narrowest = ids;
   }
-  return narrowest ? [...narrowest].sort(compareIds) : table.sortedIds();
+  return narrowest ? table.sortedOf(narrowest) : table.sortedIds();
 }
 
 /** Whether a live entry of `table` satisfies every criterion (they are AND'ed). */
@@ -136,12 +137,16 @@ function indexedIds(
     return ids;
   }
   if (criterion.param.type !== 'reference') return undefined;
-  const ids = new Set<string>();
+  const sets: ReadonlySet<string>[] = [];
   for (const value of criterion.values) {
     if (value.kind !== 'reference' || value.id === undefined || value.url !== undefined) return undefined;
     const type = value.type ?? criterion.targetType;
     const key = type === undefined ? value.id : `${type}/${value.id}`;
-    for (const id of table.referencing(criterion.param.code, key) ?? []) ids.add(id);
+    sets.push(table.referencing(criterion.param.code, key) ?? NONE);
   }
+  // One value (the common `patient=x`): the index's own set, which the table keeps sorted between changes.
+  if (sets.length === 1) return sets[0];
+  const ids = new Set<string>();
+  for (const set of sets) for (const id of set) ids.add(id);
   return ids;
 }

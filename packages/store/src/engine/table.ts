@@ -33,6 +33,8 @@ export class TypeTable {
   readonly log: StoredResource[] = [];
   readonly #refs = new Map<string, Map<string, Set<string>>>();
   #sortedIds: string[] | undefined;
+  /** Sorted copies of id sets (the reverse index's among them), forgotten on every change. */
+  #sortedSets: WeakMap<ReadonlySet<string>, readonly string[]> | undefined;
   #live = 0;
 
   constructor(resourceType: string) {
@@ -50,6 +52,17 @@ export class TypeTable {
     return this.#sortedIds;
   }
 
+  /**
+   * The ids of `ids` in code-unit order. The sets of the reverse index answer the same searches over and
+   * over (a patient's Observations), so their order is kept until the table changes.
+   */
+  sortedOf(ids: ReadonlySet<string>): readonly string[] {
+    this.#sortedSets ??= new WeakMap();
+    let sorted = this.#sortedSets.get(ids);
+    if (!sorted) this.#sortedSets.set(ids, (sorted = [...ids].sort(compareIds)));
+    return sorted;
+  }
+
   /** Ids of this type whose parameter `code` references `key` (`Type/id` or a bare id). */
   referencing(code: string, key: string): ReadonlySet<string> | undefined {
     return this.#refs.get(code)?.get(key);
@@ -58,6 +71,7 @@ export class TypeTable {
   /** Appends a version as the resource's current one and returns how to take it back. */
   put(stored: StoredResource, index: SearchIndex | undefined): Undo {
     const existing = this.entries.get(stored.id);
+    this.#sortedSets = undefined;
     this.log.push(stored);
     if (!existing) {
       const entry: Entry = { id: stored.id, current: stored, index, versions: [stored] };
@@ -65,6 +79,7 @@ export class TypeTable {
       this.#sortedIds = undefined;
       this.#indexRefs(entry.id, index, 1);
       return () => {
+        this.#sortedSets = undefined;
         this.#indexRefs(entry.id, index, -1);
         this.entries.delete(entry.id);
         this.#sortedIds = undefined;
@@ -78,6 +93,7 @@ export class TypeTable {
     existing.index = index;
     this.#indexRefs(existing.id, index, 1);
     return () => {
+      this.#sortedSets = undefined;
       this.#indexRefs(existing.id, existing.index, -1);
       existing.versions.pop();
       existing.current = previous.current;
