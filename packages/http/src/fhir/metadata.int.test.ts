@@ -77,3 +77,55 @@ describe('a FHIR base with a configured public URL and CapabilityStatement', () 
     expect(created.headers.get('location')).toMatch(new RegExp(`^${publicUrl}/Patient/[^/]+/_history/1$`));
   });
 });
+
+describe('GET metadata of the two read-only bases', () => {
+  let directory: TestServer;
+  let patientAccess: TestServer;
+  beforeAll(async () => {
+    directory = await startTestServer({ base: 'directory', readOnly: true });
+    patientAccess = await startTestServer({
+      base: 'patientAccess',
+      readOnly: true,
+      security: { authorize: '/auth/authorize', token: '/auth/token', revoke: '/auth/revoke', introspect: '/auth/in' },
+    });
+  });
+  afterAll(async () => {
+    await directory.stop();
+    await patientAccess.stop();
+  });
+
+  it('the directory statement lists the Plan-Net types with their profiles and includes, and no writes', async () => {
+    const cs = (await fhirFetch(`${directory.url}/metadata`)).body;
+    const types = cs.rest[0].resource.map((r: Json) => r.type).sort();
+    expect(types).toEqual([
+      'Endpoint',
+      'HealthcareService',
+      'InsurancePlan',
+      'Location',
+      'Organization',
+      'OrganizationAffiliation',
+      'Practitioner',
+      'PractitionerRole',
+    ]);
+    const role = cs.rest[0].resource.find((r: Json) => r.type === 'PractitionerRole');
+    expect(role.supportedProfile).toContain(
+      'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-PractitionerRole',
+    );
+    expect(role.searchInclude).toContain('PractitionerRole:practitioner');
+    expect(role.interaction.map((i: Json) => i.code)).not.toContain('create');
+    expect(cs.instantiates.join(' ')).toContain('davinci-pdex-plan-net');
+    expect(cs.rest[0].security).toBeUndefined();
+  });
+
+  it('the Patient Access statement carries the SMART oauth-uris with absolute URLs and the CARIN BB profiles', async () => {
+    const cs = (await fhirFetch(`${patientAccess.url}/metadata`)).body;
+    const oauth = cs.rest[0].security.extension.find((e: Json) => e.url.endsWith('oauth-uris'));
+    const token = oauth.extension.find((e: Json) => e.url === 'token').valueUri;
+    expect(token).toBe(new URL('/auth/token', patientAccess.url).href);
+    const eob = cs.rest[0].resource.find((r: Json) => r.type === 'ExplanationOfBenefit');
+    expect(eob.supportedProfile.join(' ')).toContain('C4BB-ExplanationOfBenefit-Pharmacy');
+    expect(eob.searchInclude).toContain('ExplanationOfBenefit:insurer');
+    const observation = cs.rest[0].resource.find((r: Json) => r.type === 'Observation');
+    expect(observation.searchRevInclude).toContain('Provenance:target');
+  });
+});

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { CapabilityStatement } from 'fhir/r4';
-import { buildCapabilityStatement } from '@plan-api/fhir';
+import { buildCapabilityStatement, capabilityResources } from '@plan-api/fhir';
 import type { FhirContext, FhirRouterOptions } from './options.ts';
 import { sendFhirJson } from './respond.ts';
 
@@ -13,10 +13,15 @@ const MAX_CACHED_BASES = 16;
  */
 function defaultStatement(ctx: FhirContext, baseUrl: string): CapabilityStatement {
   const writable = ctx.readOnly === undefined;
+  const served = [...ctx.resourceTypes].sort();
+  // With a base, the preset entries carry the IG profiles and includes; keep only the types served here.
+  const resources = ctx.base ? capabilityResources(ctx.base).filter((r) => ctx.resourceTypes.has(r.type)) : served;
   return buildCapabilityStatement({
     baseUrl,
     registry: ctx.registry,
-    resources: [...ctx.resourceTypes].sort(),
+    ...(ctx.base ? { base: ctx.base } : {}),
+    ...(ctx.security ? { security: ctx.security } : {}),
+    resources,
     writable,
     interactions: writable
       ? ['read', 'vread', 'search-type', 'history-instance', 'history-type', 'create', 'update', 'delete']

@@ -1,6 +1,7 @@
 import type { CapabilityStatement } from 'fhir/r4';
 import type { Request } from 'express';
-import type { SearchRegistry } from '@plan-api/fhir';
+import { resourceTypesOf } from '@plan-api/fhir';
+import type { FhirBase, SearchRegistry, SmartSecurityOptions } from '@plan-api/fhir';
 import type { FhirStore } from '@plan-api/store';
 import { EntryCache } from './entry-cache.ts';
 
@@ -26,7 +27,17 @@ export interface ReadOnlyPolicy {
 export interface FhirRouterOptions {
   store: FhirStore;
   registry: SearchRegistry;
-  /** The resource types served; any other type answers 404 "Unknown resource type". Default: the registry's. */
+  /**
+   * Which of the server's FHIR bases this is (`patientAccess` or `directory`): the default resource types,
+   * profiles, `_include`/`_revinclude` values and `instantiates` of the CapabilityStatement come from it.
+   */
+  base?: FhirBase;
+  /** SMART endpoints advertised in the CapabilityStatement (the Patient Access base). */
+  security?: SmartSecurityOptions;
+  /**
+   * The resource types served; any other type answers 404 "Unknown resource type". Default: the types of
+   * `base`, else the registry's.
+   */
   resourceTypes?: readonly string[];
   /**
    * Refuse create/update/delete/batch: `true` answers 405, `{ status: 403 }` answers 403.
@@ -58,6 +69,8 @@ export interface FhirRouterOptions {
 export interface FhirContext {
   store: FhirStore;
   registry: SearchRegistry;
+  base: FhirBase | undefined;
+  security: SmartSecurityOptions | undefined;
   resourceTypes: ReadonlySet<string>;
   readOnly: ReadOnlyPolicy | undefined;
   defaultCount: number;
@@ -103,7 +116,11 @@ export function resolveFhirOptions(options: FhirRouterOptions): FhirContext {
   return {
     store: options.store,
     registry: options.registry,
-    resourceTypes: new Set(options.resourceTypes ?? options.registry.resourceTypes),
+    base: options.base,
+    security: options.security,
+    resourceTypes: new Set(
+      options.resourceTypes ?? (options.base ? resourceTypesOf(options.base) : options.registry.resourceTypes),
+    ),
     readOnly,
     defaultCount,
     maxCount,
