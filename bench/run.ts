@@ -1,18 +1,29 @@
 /**
  * `pnpm bench`: runs every benchmark in turn; each compares against a baseline measured in the same run.
+ * `pnpm bench synthetic` (or any benchmark names) runs only those.
  * `pnpm bench --cpu-prof` also writes CPU profiles of the server processes to bench/results/profiles/.
  */
 import { fileURLToPath } from 'node:url';
 import { runFhirThroughput } from './fhir-throughput.ts';
+import { runSynthetic } from './synthetic.ts';
 
-const profileDir = process.argv.includes('--cpu-prof')
+const args = process.argv.slice(2);
+const profileDir = args.includes('--cpu-prof')
   ? fileURLToPath(new URL('./results/profiles/', import.meta.url))
   : undefined;
 const benchmarks: [string, () => Promise<unknown>][] = [
   ['fhir-throughput', () => runFhirThroughput(profileDir === undefined ? {} : { profileDir })],
+  ['synthetic', () => runSynthetic()],
 ];
 
+const wanted = args.filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !benchmarks.some(([n]) => n === name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; benchmarks: ${benchmarks.map(([n]) => n).join(', ')}`);
+  process.exit(2);
+}
 for (const [name, run] of benchmarks) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`== ${name}`);
   await run();
 }
