@@ -1,7 +1,12 @@
 export { createFhirRouter } from './fhir/router.ts';
 export { fhirErrorHandler } from './fhir/error-handler.ts';
 export { consoleLogger } from './fhir/options.ts';
-export type { FhirRouterOptions, HttpLogger, ReadOnlyPolicy } from './fhir/options.ts';
+export type { FhirRouterOptions, HttpLogger, ReadOnlyPolicy, SearchAccessHooks } from './fhir/options.ts';
 export { FHIR_JSON } from './fhir/respond.ts';
 export { createFhirApp } from './app.ts';
 export type { FhirApp, FhirAppOptions } from './app.ts';
+export { createSandboxServer } from './sandbox/server.ts';
+export type { SandboxServer } from './sandbox/server.ts';
+export type { SandboxLogger, SandboxServerConfig } from './sandbox/config.ts';
+export { createPatientAccessRouter, fhirCors } from './patient-access/index.ts';
+export type { AccessListener, PatientAccessEntry, PatientAccessRouterOptions } from './patient-access/index.ts';

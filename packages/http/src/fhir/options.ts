@@ -1,8 +1,8 @@
 import type { CapabilityStatement } from 'fhir/r4';
 import type { Request } from 'express';
 import { resourceTypesOf } from '@plan-api/fhir';
-import type { FhirBase, SearchRegistry, SmartSecurityOptions } from '@plan-api/fhir';
-import type { FhirStore } from '@plan-api/store';
+import type { FhirBase, SearchRegistry, SearchRequest, SmartSecurityOptions } from '@plan-api/fhir';
+import type { FhirStore, SearchResult } from '@plan-api/store';
 import { EntryCache } from './entry-cache.ts';
 
 /** Where unexpected failures are reported (the client only ever sees a generic message). */
@@ -16,6 +16,21 @@ export interface ReadOnlyPolicy {
   status: 403 | 405;
   /** The OperationOutcome diagnostics; a sensible default otherwise. */
   message?: string;
+}
+
+/**
+ * Per-request hooks around type searches, for a base whose callers may see only part of the store
+ * (the Patient Access API narrows every search to one member's compartment). Either may throw a
+ * FhirError to refuse the request.
+ */
+export interface SearchAccessHooks {
+  /**
+   * Receives each parsed search (GET and `POST _search`, every page) and returns the search to run,
+   * e.g. with criteria added. The client's `selfParams` are what the Bundle links show.
+   */
+  restrict?(req: Request, request: SearchRequest): SearchRequest | Promise<SearchRequest>;
+  /** Receives the store's result and returns what the caller may see (e.g. `_include`s filtered). */
+  filter?(req: Request, request: SearchRequest, result: SearchResult): SearchResult | Promise<SearchResult>;
 }
 
 /**
@@ -63,6 +78,8 @@ export interface FhirRouterOptions {
   maxBodyBytes?: number;
   /** Receives unexpected errors (default: console). */
   logger?: HttpLogger;
+  /** Access control hooks around searches (default: every caller sees everything). */
+  searchAccess?: SearchAccessHooks;
 }
 
 /** The options with every default filled in, shared by the handlers of one router. */
@@ -81,6 +98,7 @@ export interface FhirContext {
   baseUrl(req: Request): string;
   /** Encoded searchset entries of this router's responses. */
   entries: EntryCache;
+  searchAccess: SearchAccessHooks | undefined;
 }
 
 /** The console, for hosts that inject no logger. */
@@ -128,5 +146,6 @@ export function resolveFhirOptions(options: FhirRouterOptions): FhirContext {
     logger: options.logger ?? consoleLogger,
     baseUrl,
     entries: new EntryCache(),
+    searchAccess: options.searchAccess,
   };
 }

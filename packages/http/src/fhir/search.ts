@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { parseSearch, searchBundleEnds, searchBundleJson, searchEntryJson } from '@plan-api/fhir';
 import type { SearchRequest } from '@plan-api/fhir';
-import type { StoredResource } from '@plan-api/store';
+import type { SearchResult, StoredResource } from '@plan-api/store';
 import type { FhirContext } from './options.ts';
 import { routeParam } from './read.ts';
 import { preferences, searchPairs } from './request.ts';
@@ -48,9 +48,15 @@ function joinBundle(head: Buffer, entries: readonly Buffer[], tail: Buffer): Buf
 /**
  * Runs a parsed search against the store and assembles the searchset Bundle's bytes from the stored
  * versions' encoded entries. `_summary=count` asks the store for the total only. Paging is by offset,
- * so following `next` links visits every match once as long as the data does not change.
+ * so following `next` links visits every match once as long as the data does not change. `filter`
+ * sees the store's result before it is encoded (access control of includes).
  */
-export async function searchBundle(ctx: FhirContext, request: SearchRequest, base: string): Promise<Buffer> {
+export async function searchBundle(
+  ctx: FhirContext,
+  request: SearchRequest,
+  base: string,
+  filter?: (result: SearchResult) => SearchResult | Promise<SearchResult>,
+): Promise<Buffer> {
   const url = `${base}/${request.resourceType}`;
   if (request.summary === 'count') {
     const counted = await ctx.store.search({
@@ -65,7 +71,8 @@ export async function searchBundle(ctx: FhirContext, request: SearchRequest, bas
       searchBundleJson({ url, selfParams: request.selfParams, entries: [], total: counted.total ?? 0 }),
     );
   }
-  const result = await ctx.store.search(request);
+  const found = await ctx.store.search(request);
+  const result = filter ? await filter(found) : found;
   const subset: Subset = {};
   if (request.summary !== undefined) subset.summary = request.summary;
   if (request.elements !== undefined) subset.elements = request.elements;
@@ -88,12 +95,21 @@ export async function searchBundle(ctx: FhirContext, request: SearchRequest, bas
  * parsing, the same Bundle. `Prefer: handling=strict` turns unknown parameters into a 400.
  */
 export function searchHandler(ctx: FhirContext): RequestHandler {
+  const hooks = ctx.searchAccess;
   return async (req, res) => {
-    const request = parseSearch(routeParam(req, 'type'), searchPairs(req), ctx.registry, {
+    const parsed = parseSearch(routeParam(req, 'type'), searchPairs(req), ctx.registry, {
       defaultCount: ctx.defaultCount,
       maxCount: ctx.maxCount,
       strict: preferences(req).get('handling') === 'strict',
     });
-    sendFhirJson(res, 200, await searchBundle(ctx, request, ctx.baseUrl(req)));
+    const request = hooks?.restrict ? await hooks.restrict(req, parsed) : parsed;
+    const filter = hooks?.filter;
+    const body = await searchBundle(
+      ctx,
+      request,
+      ctx.baseUrl(req),
+      filter ? (result) => filter(req, request, result) : undefined,
+    );
+    sendFhirJson(res, 200, body);
   };
 }

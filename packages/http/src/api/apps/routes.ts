@@ -1,0 +1,47 @@
+import type { ManagementPortal } from '../ports.ts';
+import { param, sendJson } from '../route.ts';
+import type { ApiRoute } from '../route.ts';
+import { appView } from '../views.ts';
+
+/** `/apps`: register, list, read, update and delete apps; `/apps/{id}/launch`: start an EHR launch. */
+export function appRoutes(portal: ManagementPortal): ApiRoute[] {
+  return [
+    {
+      method: 'post',
+      path: '/apps',
+      handler: async (req, res) => sendJson(res, 201, appView(await portal.createApp(req.body))),
+    },
+    {
+      method: 'get',
+      path: '/apps',
+      handler: async (_req, res) => sendJson(res, 200, (await portal.listApps()).map(appView)),
+    },
+    {
+      method: 'get',
+      path: '/apps/{id}',
+      handler: async (req, res) => sendJson(res, 200, appView(await portal.getApp(param(req, 'id')))),
+    },
+    {
+      method: 'put',
+      path: '/apps/{id}',
+      handler: async (req, res) => sendJson(res, 200, appView(await portal.updateApp(param(req, 'id'), req.body))),
+    },
+    {
+      method: 'delete',
+      path: '/apps/{id}',
+      handler: async (req, res) => {
+        await portal.deleteApp(param(req, 'id'));
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'post',
+      path: '/apps/{id}/launch',
+      handler: async (req, res) => {
+        const created = await portal.createLaunch(param(req, 'id'), req.body);
+        res.location(`${req.baseUrl}/launches/${encodeURIComponent(created.launch.id)}`);
+        sendJson(res, 201, created);
+      },
+    },
+  ];
+}

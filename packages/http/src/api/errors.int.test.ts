@@ -1,0 +1,64 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { PortalError } from '@plan-api/portal';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiErrorHandler, unknownApiRoute } from './errors.ts';
+import { mountRoutes } from './route.ts';
+
+const logged: { message: string; details?: Record<string, unknown> }[] = [];
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  const router = express.Router();
+  mountRoutes(router, [
+    {
+      method: 'get',
+      path: '/boom',
+      handler: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')),
+    },
+    {
+      method: 'get',
+      path: '/conflict',
+      handler: () => Promise.reject(new PortalError(409, 'seed_taken', 'That seed is taken.', { seed: 'Taken.' })),
+    },
+  ]);
+  router.use(unknownApiRoute);
+  router.use(
+    apiErrorHandler({ error: (message, details) => logged.push({ message, ...(details ? { details } : {}) }) }),
+  );
+  const app = express();
+  app.use('/api', router);
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('the management API error handler', () => {
+  it('answers an unexpected failure with a generic 500, never the message or a stack, and logs it', async () => {
+    const res = await fetch(`${base}/boom`);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      error: 'server_error',
+      message: 'Something went wrong on the server; see its log.',
+    });
+    expect(text).not.toContain('secret internals');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.details).toMatchObject({ method: 'GET', url: '/api/boom' });
+  });
+
+  it('answers a PortalError with its status, code, message and fields', async () => {
+    const res = await fetch(`${base}/conflict`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: 'seed_taken',
+      message: 'That seed is taken.',
+      fields: { seed: 'Taken.' },
+    });
+  });
+});

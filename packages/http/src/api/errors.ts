@@ -1,0 +1,101 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { PortalError } from '@plan-api/portal';
+import type { HttpLogger } from '../fhir/options.ts';
+
+/** The management API's error body (DESIGN.md "Management API"). */
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** An error the API answers with its own status and body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string> | undefined;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { fields?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+/** Sends an API error with `Cache-Control: no-store`. */
+export function sendApiError(
+  res: Response,
+  status: number,
+  body: ApiErrorBody,
+  headers: Record<string, string> = {},
+): void {
+  res
+    .status(status)
+    .set({ 'Cache-Control': 'no-store', ...headers })
+    .json(body);
+}
+
+interface HttpErrorLike {
+  status?: unknown;
+  statusCode?: unknown;
+  type?: unknown;
+}
+
+/** Maps body-parser's errors (http-errors) to API errors; undefined for anything else. */
+function parseError(err: unknown): ApiError | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as HttpErrorLike;
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  if (status < 400 || status >= 500) return undefined;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new ApiError(413, 'payload_too_large', 'The request body is too large.');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new ApiError(415, 'unsupported_media_type', 'Send the body as UTF-8 JSON.');
+    default:
+      return new ApiError(400, 'bad_request', 'The request could not be read.');
+  }
+}
+
+/**
+ * The management API's one error handler: PortalError and ApiError answer their status, code, message
+ * and fields; body parsing answers 400 invalid_json / 413; anything else 500 with a generic message
+ * (logged, never a stack trace).
+ */
+export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const known = err instanceof PortalError || err instanceof ApiError ? err : parseError(err);
+    if (known) {
+      const body: ApiErrorBody = { error: known.code, message: known.message };
+      if (Object.keys(known.fields ?? {}).length > 0) body.fields = known.fields;
+      sendApiError(res, known.status, body, known instanceof ApiError ? known.headers : undefined);
+      return;
+    }
+    logger.error('Unexpected error in a management API request', {
+      method: req.method,
+      url: req.originalUrl,
+      error: err,
+    });
+    sendApiError(res, 500, { error: 'server_error', message: 'Something went wrong on the server; see its log.' });
+  };
+}
+
+/** 404 for any path the API does not serve. */
+export const unknownApiRoute: RequestHandler = (req, _res, next) => {
+  next(new ApiError(404, 'not_found', `There is no ${req.method} ${req.baseUrl}${req.path.slice(0, 200)} route.`));
+};

@@ -1,0 +1,31 @@
+import type { ManagementPortal } from '../ports.ts';
+import { queryLimit, queryString } from '../query.ts';
+import { param, sendJson } from '../route.ts';
+import type { ApiRoute } from '../route.ts';
+
+/** `/launches`: the launch log (launches newest first, and one launch with every step the app took). */
+export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
+  return [
+    {
+      method: 'get',
+      path: '/launches',
+      handler: async (req, res) => {
+        const appId = queryString(req, 'appId');
+        const limit = queryLimit(req, 'limit', 1000);
+        sendJson(
+          res,
+          200,
+          await portal.listLaunches({
+            ...(appId !== undefined ? { appId } : {}),
+            ...(limit !== undefined ? { limit } : {}),
+          }),
+        );
+      },
+    },
+    {
+      method: 'get',
+      path: '/launches/{id}',
+      handler: async (req, res) => sendJson(res, 200, await portal.getLaunch(param(req, 'id'))),
+    },
+  ];
+}

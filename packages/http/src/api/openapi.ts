@@ -1,0 +1,232 @@
+import type { ApiMethod } from './route.ts';
+import { ref, schemas } from './openapi-schemas.ts';
+import type { JsonSchema } from './openapi-schemas.ts';
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+
+interface MediaContent {
+  content: Record<string, { schema: JsonSchema }>;
+}
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  parameters?: Parameter[];
+  requestBody?: MediaContent & { required: boolean };
+  responses: Record<string, { description: string } & Partial<MediaContent>>;
+}
+
+/** The OpenAPI 3.1 document type, as far as this API uses it. */
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  security: Record<string, string[]>[];
+  paths: Record<string, Partial<Record<ApiMethod, Operation>>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, Record<string, string>> };
+}
+
+const json = (schema: JsonSchema): MediaContent => ({ content: { 'application/json': { schema } } });
+const body = (name: string, required = true) => ({ required, ...json(ref(name)) });
+const ok = (description: string, schema: JsonSchema) => ({ description, ...json(schema) });
+const list = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
+const idParam = (what: string): Parameter => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: `The ${what} id.`,
+  schema: { type: 'string' },
+});
+
+const query = (name: string, description: string, schema: JsonSchema = { type: 'string' }): Parameter => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+
+const failure = (description: string) => ({ description, ...json(ref('Error')) });
+const E400 = { '400': failure('Validation failed (`fields` says which) or the body is not JSON.') };
+const E404 = { '404': failure('No such id.') };
+const E409 = { '409': failure('Conflicts with the current state.') };
+const common = {
+  '401': failure('No or wrong bearer token, and no session.'),
+  '403': failure('A cookie-authenticated change without `X-Requested-With`, or from another origin.'),
+};
+
+const op = (
+  operationId: string,
+  summary: string,
+  tag: string,
+  responses: Operation['responses'],
+  extra: Partial<Operation> = {},
+): Operation => ({ operationId, summary, tags: [tag], ...extra, responses: { ...responses, ...common } });
+
+/** Every route of the management API, keyed by path (relative to `/api`) and method. */
+export const operations: OpenApiDocument['paths'] = {
+  '/apps': {
+    post: op(
+      'createApp',
+      'Register an app',
+      'apps',
+      { '201': ok('The app with its credentials.', ref('App')), ...E400 },
+      {
+        requestBody: body('AppInput'),
+      },
+    ),
+    get: op('listApps', 'List apps', 'apps', { '200': ok('Every app.', list('App')) }),
+  },
+  '/apps/{id}': {
+    get: op(
+      'getApp',
+      'Read an app',
+      'apps',
+      { '200': ok('The app.', ref('App')), ...E404 },
+      {
+        parameters: [idParam('app')],
+      },
+    ),
+    put: op(
+      'updateApp',
+      'Replace the fields of an app',
+      'apps',
+      { '200': ok('The app.', ref('App')), ...E400, ...E404 },
+      {
+        parameters: [idParam('app')],
+        requestBody: body('AppInput'),
+      },
+    ),
+    delete: op(
+      'deleteApp',
+      'Delete an app (its client stops working)',
+      'apps',
+      { '204': { description: 'Deleted.' }, ...E404 },
+      {
+        parameters: [idParam('app')],
+      },
+    ),
+  },
+  '/apps/{id}/launch': {
+    post: op(
+      'launchApp',
+      'Create an EHR launch of the app for a patient',
+      'launches',
+      { '201': ok('The launch and the URL to open.', ref('CreatedLaunch')), ...E400, ...E404, ...E409 },
+      { parameters: [idParam('app')], requestBody: body('LaunchInput') },
+    ),
+  },
+  '/patients': {
+    post: op(
+      'initializePatient',
+      'Initialize Patient: generate a synthetic member',
+      'patients',
+      {
+        '201': ok('The new patient.', ref('Patient')),
+        ...E400,
+        ...E409,
+      },
+      { requestBody: body('PatientInput', false) },
+    ),
+    get: op('listPatients', 'List sandbox patients', 'patients', { '200': ok('Every patient.', list('Patient')) }),
+  },
+  '/patients/{id}': {
+    delete: op(
+      'deletePatient',
+      'Delete a patient and all their data',
+      'patients',
+      { '204': { description: 'Deleted.' }, ...E404 },
+      {
+        parameters: [idParam('patient')],
+      },
+    ),
+  },
+  '/patients/{id}/data': {
+    get: op(
+      'patientData',
+      'My Data: everything the member has',
+      'patients',
+      {
+        '200': { description: 'A FHIR Bundle.', content: { 'application/fhir+json': { schema: ref('Bundle') } } },
+        ...E404,
+      },
+      { parameters: [idParam('patient')] },
+    ),
+  },
+  '/launches': {
+    get: op(
+      'listLaunches',
+      'The launch log: every launch, newest first',
+      'launches',
+      {
+        '200': ok('Launches, newest first.', list('LaunchSummary')),
+        ...E400,
+      },
+      {
+        parameters: [
+          query('appId', "Only this app's launches."),
+          query('limit', 'At most this many (default 100, up to 1000).', { type: 'integer' }),
+        ],
+      },
+    ),
+  },
+  '/launches/{id}': {
+    get: op(
+      'getLaunch',
+      'One launch with every step the app took',
+      'launches',
+      {
+        '200': ok('The launch and its steps.', ref('LaunchDetail')),
+        ...E404,
+      },
+      { parameters: [idParam('launch')] },
+    ),
+  },
+  '/access-log': {
+    get: op(
+      'accessLog',
+      'Every FHIR access by apps, newest first',
+      'access-log',
+      { '200': ok('Access log entries.', list('AccessLogEntry')), ...E400 },
+      {
+        parameters: [
+          query('patientId', "Only this patient's data."),
+          query('clientId', 'Only this app (client_id).'),
+          query('limit', 'At most this many (default 500, up to 5000).', { type: 'integer' }),
+        ],
+      },
+    ),
+  },
+};
+
+/** The OpenAPI 3.1 document of the management API served from `serverUrl` (e.g. `http://127.0.0.1:4010/api`). */
+export function openApiDocument(serverUrl: string): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Plan API sandbox management API',
+      version: '1.0.0',
+      description:
+        'Register SMART apps, initialize synthetic patients, start launches and read the launch and access logs. ' +
+        'Authenticate with `Authorization: Bearer <management token>` (printed by `pnpm sandbox`), or the web ' +
+        "UI's session cookie plus the header `X-Requested-With` on changes.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths: operations,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'The management token.' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'plan_api_session', description: 'Set by /login.' },
+      },
+    },
+  };
+}

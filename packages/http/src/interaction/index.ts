@@ -1,0 +1,3 @@
+export { createInteractionRouter } from './router.ts';
+export type { InteractionRouterOptions } from './router.ts';
+export type { PickablePatient } from './pages.ts';

@@ -1,0 +1,148 @@
+/**
+ * The plain-HTML interaction pages of a SMART launch: the patient picker (standalone launch) and the consent
+ * screen. Every value is escaped; the UI issue restyles them.
+ */
+import type { InteractionDetails, SmartClient } from '@plan-api/smart';
+
+/** A patient the member can pick. */
+export interface PickablePatient {
+  id: string;
+  name: string;
+  birthDate?: string;
+}
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** Only web URLs become links or images: a `javascript:` logo or policy URL is shown as nothing. */
+function webUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A standalone HTML page. */
+export function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+img.logo{max-height:4rem;max-width:12rem}ul.patients{list-style:none;padding:0}ul.patients li{margin:.5rem 0}
+fieldset{border:1px solid #ccc;margin:1rem 0}.notice{background:#fff6d6;padding:.5rem 1rem}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function appHeader(client: SmartClient): string {
+  const logo = webUrl(client.logoUri);
+  const org = client.organizationName ? `<p class="organization">by ${escapeHtml(client.organizationName)}</p>` : '';
+  return `${logo ? `<img class="logo" src="${escapeHtml(logo)}" alt="${escapeHtml(client.name)} logo">` : ''}
+<h1>${escapeHtml(client.name)}</h1>
+${org}`;
+}
+
+function policyLinks(client: SmartClient): string {
+  const links = [
+    ['Privacy policy', webUrl(client.policyUri)],
+    ['Terms of service', webUrl(client.tosUri)],
+    ['Website', webUrl(client.clientUri)],
+  ].filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (links.length === 0) return '<p class="policies">This app has not published its policies.</p>';
+  const items = links.map(
+    ([label, url]) => `<li><a href="${escapeHtml(url)}" rel="noopener noreferrer">${label}</a></li>`,
+  );
+  return `<ul class="policies">${items.join('')}</ul>`;
+}
+
+/** The patient picker of a standalone launch. */
+export function pickerPage(
+  details: InteractionDetails,
+  patients: PickablePatient[],
+  csrf: string,
+  action: string,
+): string {
+  const list =
+    patients.length === 0
+      ? '<p>This sandbox has no patients yet. Use "Initialize Patient" in the sandbox, then launch the app again.</p>'
+      : `<ul class="patients">${patients
+          .map(
+            (patient) =>
+              `<li><button type="submit" name="patient" value="${escapeHtml(patient.id)}">${escapeHtml(patient.name)}</button>${
+                patient.birthDate ? ` <span class="born">born ${escapeHtml(patient.birthDate)}</span>` : ''
+              }</li>`,
+          )
+          .join('\n')}</ul>`;
+  return page(
+    `Choose a patient for ${details.client.name}`,
+    `${appHeader(details.client)}
+<h2>Choose the patient</h2>
+<p>${escapeHtml(details.client.name)} asks to open a member's records. Pick the sandbox patient to sign in as.</p>
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
+${list}
+</form>`,
+  );
+}
+
+/** The consent screen: the app, its policies, each permission in plain words, a checkbox per resource type. */
+export function consentPage(details: InteractionDetails, csrf: string, action: string): string {
+  const general = details.requested.filter((line) => line.resourceType === undefined);
+  const byType = new Map<string, string[]>();
+  for (const line of details.requested) {
+    if (line.resourceType === undefined) continue;
+    byType.set(line.resourceType, [...(byType.get(line.resourceType) ?? []), line.description]);
+  }
+  const types = [...byType].map(([type, descriptions]) => {
+    const id = `type-${type}`;
+    return `<li><input type="checkbox" id="${escapeHtml(id)}" name="type" value="${escapeHtml(type)}" checked>
+<label for="${escapeHtml(id)}">${[...new Set(descriptions)].map(escapeHtml).join('; ')}</label></li>`;
+  });
+  const offline = details.offlineAccess
+    ? `<p class="notice" id="offline-access"><strong>Long-lived access:</strong> ${escapeHtml(details.client.name)} asks to keep
+access to your data when you are not using it (offline access), until you revoke it.</p>`
+    : '';
+  return page(
+    `Allow ${details.client.name} to access your data?`,
+    `${appHeader(details.client)}
+${policyLinks(details.client)}
+<h2>${escapeHtml(details.client.name)} asks to:</h2>
+<ul class="general">${general.map((line) => `<li>${escapeHtml(line.description)}</li>`).join('\n')}</ul>
+${offline}
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
+${
+  types.length
+    ? `<fieldset><legend>Health records to share (untick what you do not want to share)</legend>
+<ul class="types">${types.join('\n')}</ul></fieldset>`
+    : ''
+}
+<button type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny">Deny</button>
+</form>`,
+  );
+}
+
+/** A page for a sign-in step that cannot continue. */
+export function problemPage(title: string, message: string): string {
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+}

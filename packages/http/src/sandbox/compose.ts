@@ -1,0 +1,143 @@
+import express from 'express';
+import type { Router } from 'express';
+import { resourceTypesOf } from '@plan-api/fhir';
+import { createSandboxPortal } from '@plan-api/portal';
+import { createAuthServer } from '@plan-api/smart';
+import type { Directory } from '@plan-api/synthetic';
+import { createManagementApi } from '../api/router.ts';
+import { createFhirRouter } from '../fhir/router.ts';
+import { createInteractionRouter } from '../interaction/index.ts';
+import { createPatientAccessRouter, fhirCors } from '../patient-access/index.ts';
+import { managementAuth } from '../session/guard.ts';
+import { createSessionRouter } from '../session/routes.ts';
+import { createSessions } from '../session/sessions.ts';
+import type { SandboxLogger, SandboxServerConfig } from './config.ts';
+import { lastResortErrors } from './errors.ts';
+import { homePage } from './home.ts';
+import { deriveKey } from './secrets.ts';
+import type { SandboxStores } from './stores.ts';
+
+/** The running parts of a started sandbox. */
+export interface SandboxParts {
+  router: Router;
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  config: SandboxServerConfig;
+  logger: SandboxLogger;
+  stores: SandboxStores;
+  /** Absolute, without a trailing slash. */
+  publicUrl: string;
+  /** The root secret keys are derived from. */
+  secret: string;
+  directory: Directory;
+}
+
+/**
+ * Wires the portal, the authorization server and every router of the sandbox over open stores, in the
+ * order DESIGN.md's HTTP surface needs: the authorization server gets the raw request (no body parser in
+ * front of it), each router owns its own body parsing and error format.
+ */
+export async function composeSandbox(options: ComposeOptions): Promise<SandboxParts> {
+  const { config, logger, stores, publicUrl, secret } = options;
+  const secure = publicUrl.startsWith('https:');
+  const publicOrigin = new URL(publicUrl).origin;
+  const fhirBaseUrl = `${publicUrl}/fhir`;
+
+  const portal = createSandboxPortal({
+    records: stores.records,
+    fhir: stores.fhir,
+    fhirBaseUrl,
+    directory: options.directory,
+    registry: stores.registry,
+  });
+  const auth = await createAuthServer({
+    issuer: `${publicUrl}/auth`,
+    fhirBaseUrl,
+    kv: stores.kv,
+    clients: (clientId) => portal.clientFor(clientId),
+    launches: (launch, clientId) => portal.resolveLaunch(launch, clientId),
+    resourceTypes: resourceTypesOf('patientAccess'),
+    interactionUrl: (uid) => `/interaction/${encodeURIComponent(uid)}`,
+    cookieKeys: [deriveKey(secret, 'auth-cookies')],
+    secureCookies: secure,
+    onEvent: (event) => {
+      portal.recordAuthEvent(event).catch((error: unknown) => logger.error('Could not log an auth event', { error }));
+    },
+  });
+
+  const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });
+  const session = createSessionRouter({
+    token: config.managementToken,
+    sessions,
+    publicOrigin,
+    ...(config.tokenHint !== undefined ? { tokenHint: config.tokenHint } : {}),
+    ...(config.signInRateLimit !== undefined ? { failedSignInLimit: config.signInRateLimit } : {}),
+  });
+
+  const router = express.Router();
+  router.use('/auth', auth.callback);
+  // The sandbox's patients belong to its one vendor, so every app may pick any of them.
+  const listPatients = async () =>
+    (await portal.listPatients()).map((p) => ({
+      id: p.id,
+      name: p.name,
+      ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}),
+    }));
+  router.use('/interaction', createInteractionRouter({ auth, listPatients }));
+  router.use(
+    '/fhir',
+    createPatientAccessRouter({
+      store: stores.fhir,
+      registry: stores.registry,
+      auth,
+      baseUrl: fhirBaseUrl,
+      logger,
+      onAccess: async (entry) => {
+        await portal.recordFhirAccess(entry);
+      },
+    }),
+  );
+  router.use(
+    '/directory/fhir',
+    fhirCors(),
+    createFhirRouter({
+      store: stores.fhir,
+      registry: stores.registry,
+      base: 'directory',
+      readOnly: true,
+      baseUrl: `${publicUrl}/directory/fhir`,
+      logger,
+    }),
+  );
+  router.use(
+    '/api',
+    createManagementApi({
+      portal,
+      authenticate: managementAuth({ token: config.managementToken, sessions, publicOrigin }),
+      serverUrl: `${publicUrl}/api`,
+      logger,
+    }),
+  );
+  router.use(session.router);
+  router.get('/', homePage());
+  router.use((req, res) => {
+    res
+      .status(404)
+      .set('Cache-Control', 'no-store')
+      .json({
+        error: 'not_found',
+        message: `There is nothing at ${req.method} ${req.path.slice(0, 200)}.`,
+      });
+  });
+  router.use(lastResortErrors(logger));
+
+  return {
+    router,
+    async close() {
+      session.close();
+      await auth.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { PortalContext } from '../context.ts';
+import { randomToken } from '../shared/ids.ts';
+import type { AppRecord } from '../types.ts';
+import { newClientId, newClientSecret } from './credentials.ts';
+import { parseAppInput } from './validate.ts';
+
+/**
+ * Registers an app (POST /api/apps): validates the fields, then issues a random client id and, for a
+ * "secret" app, a 256-bit client secret. Throws PortalError 400 with one message per invalid field.
+ */
+export async function createApp(ctx: PortalContext, input: unknown): Promise<AppRecord> {
+  const fields = parseAppInput(input);
+  const now = ctx.clock.now().toISOString();
+  const app: AppRecord = {
+    id: randomToken(ctx.random, 12),
+    ownerId: ctx.ownerId,
+    ...fields,
+    clientId: newClientId(ctx.random),
+    ...(fields.oauthType === 'secret' ? { clientSecret: newClientSecret(ctx.random) } : {}),
+    createdAt: now,
+    updatedAt: now,
+    productionRequest: null,
+  };
+  await ctx.apps.insert(app);
+  return app;
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { appInput, createTestPortal } from '../test-support/harness.ts';
+
+describe('listApps', () => {
+  it("lists the owner's apps newest first", async () => {
+    const { portal, clock } = createTestPortal();
+    const first = await portal.createApp(appInput({ name: 'First' }));
+    clock.advance(1);
+    const second = await portal.createApp(appInput({ name: 'Second' }));
+    expect((await portal.listApps()).map((a) => a.id)).toEqual([second.id, first.id]);
+  });
+
+  it('is empty before any app is created', async () => {
+    expect(await createTestPortal().portal.listApps()).toEqual([]);
+  });
+});

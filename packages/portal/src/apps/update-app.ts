@@ -1,0 +1,31 @@
+import type { PortalContext } from '../context.ts';
+import type { AppRecord } from '../types.ts';
+import { newClientSecret } from './credentials.ts';
+import { getApp } from './get-app.ts';
+import { parseAppInput } from './validate.ts';
+
+/**
+ * Replaces an app's fields (PUT /api/apps/{id}): optional fields left out are cleared. The client id never
+ * changes; switching to "pkce" removes the secret, switching to "secret" issues one, and a "secret" app keeps
+ * its secret. Throws PortalError 404 (unknown id) or 400 (invalid fields).
+ */
+export async function updateApp(ctx: PortalContext, id: string, input: unknown): Promise<AppRecord> {
+  return ctx.lock.run(`app:${id}`, async () => {
+    const existing = await getApp(ctx, id);
+    const fields = parseAppInput(input, existing);
+    const secret =
+      fields.oauthType === 'secret' ? { clientSecret: existing.clientSecret ?? newClientSecret(ctx.random) } : {};
+    const app: AppRecord = {
+      id: existing.id,
+      ownerId: existing.ownerId,
+      ...fields,
+      clientId: existing.clientId,
+      ...secret,
+      createdAt: existing.createdAt,
+      updatedAt: ctx.clock.now().toISOString(),
+      productionRequest: existing.productionRequest,
+    };
+    await ctx.apps.put(app);
+    return app;
+  });
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { createDefaultRegistry, type SearchRegistry } from '@plan-api/fhir';
+import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
+import { loadTerminology, type Directory, type DirectoryHandle, type Terminology } from '@plan-api/synthetic';
+import { KeyedLock } from './shared/lock.ts';
+import type { RandomBytes } from './shared/ids.ts';
+import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
+
+/** The time source of the portal (tests pin it). */
+export interface Clock {
+  now(): Date;
+}
+
+/** Which launch a token grant belongs to (oidc-provider grant id -> launch id). */
+export interface GrantLaunchRecord extends StoredRecord {
+  launchId: string;
+}
+
+/** What createSandboxPortal needs. */
+export interface SandboxPortalDeps {
+  /** The portal's own records (apps, patients, launches, launch steps, access log). */
+  records: RecordStore;
+  /** The Patient Access FHIR store the sandbox patients are loaded into. */
+  fhir: FhirStore;
+  /** Absolute FHIR base URL of the Patient Access API: the `iss` of launch URLs, the fullUrl base of My Data. */
+  fhirBaseUrl: string;
+  /** The synthetic provider directory members are generated against (or a function returning its handle). */
+  directory: DirectoryHandle | Directory | (() => DirectoryHandle);
+  clock?: Clock;
+  /** Random bytes for ids, client ids, secrets and launch values (default: node:crypto randomBytes). */
+  random?: RandomBytes;
+  /** Code lists for generateMember (default: loaded once, when the first patient is initialized). */
+  terminology?: Terminology;
+  /** Search parameters of the FHIR store (default: createDefaultRegistry()). */
+  registry?: SearchRegistry;
+  /** Owner of everything the sandbox creates (default `sandbox`). */
+  ownerId?: string;
+  /** How long a launch value stays usable (default 300 seconds). */
+  launchTtlSeconds?: number;
+}
+
+/** Collection names in the RecordStore. */
+export const COLLECTIONS = {
+  apps: 'apps',
+  patients: 'sandboxPatients',
+  launches: 'launches',
+  steps: 'launchSteps',
+  accessLog: 'accessLog',
+  grants: 'launchGrants',
+} as const;
+
+/** Everything a use case works with: resolved dependencies and the collections. */
+export interface PortalContext {
+  apps: RecordCollection<AppRecord>;
+  patients: RecordCollection<SandboxPatientRecord>;
+  launches: RecordCollection<LaunchRecord>;
+  steps: RecordCollection<LaunchStepRecord>;
+  accessLog: RecordCollection<AccessLogRecord>;
+  grants: RecordCollection<GrantLaunchRecord>;
+  fhir: FhirStore;
+  fhirBaseUrl: string;
+  registry: SearchRegistry;
+  clock: Clock;
+  random: RandomBytes;
+  directory: () => DirectoryHandle;
+  terminology: () => Terminology;
+  ownerId: string;
+  launchTtlSeconds: number;
+  lock: KeyedLock;
+  /** A per-instance counter that orders records made within the same millisecond. */
+  serial: () => number;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/** Resolves the dependencies (defaults, lazy directory handle and terminology) into a PortalContext. */
+export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
+  const { records } = deps;
+  let terminology = deps.terminology;
+  let handle: DirectoryHandle | undefined;
+  let counter = 0;
+  const source = deps.directory;
+  const launchTtlSeconds = deps.launchTtlSeconds ?? 300;
+  if (!(launchTtlSeconds > 0)) throw new Error('createSandboxPortal: launchTtlSeconds must be positive');
+  return {
+    apps: records.collection<AppRecord>(COLLECTIONS.apps),
+    patients: records.collection<SandboxPatientRecord>(COLLECTIONS.patients),
+    launches: records.collection<LaunchRecord>(COLLECTIONS.launches),
+    steps: records.collection<LaunchStepRecord>(COLLECTIONS.steps),
+    accessLog: records.collection<AccessLogRecord>(COLLECTIONS.accessLog),
+    grants: records.collection<GrantLaunchRecord>(COLLECTIONS.grants),
+    fhir: deps.fhir,
+    fhirBaseUrl: deps.fhirBaseUrl.replace(/\/+$/, ''),
+    registry: deps.registry ?? createDefaultRegistry(),
+    clock: deps.clock ?? systemClock,
+    random: deps.random ?? ((size) => randomBytes(size)),
+    directory: () => {
+      handle ??= typeof source === 'function' ? source() : 'handle' in source ? source.handle : source;
+      return handle;
+    },
+    terminology: () => (terminology ??= loadTerminology()),
+    ownerId: deps.ownerId ?? 'sandbox',
+    launchTtlSeconds,
+    lock: new KeyedLock(),
+    serial: () => counter++,
+  };
+}

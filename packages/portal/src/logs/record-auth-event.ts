@@ -1,0 +1,63 @@
+import type { AuthEvent } from '@plan-api/smart';
+import type { PortalContext } from '../context.ts';
+import { findLaunch } from '../launches/find-launch.ts';
+import type { LaunchRecord, LaunchStepRecord } from '../types.ts';
+import { appendStep } from './append-step.ts';
+import { defaultMessage } from './fixes.ts';
+
+/** The lock key that orders auth events and FHIR accesses. */
+export const EVENT_QUEUE = 'events';
+
+/** Event types whose failure means the authorization failed (refresh, revoke, introspect failures do not). */
+const FAILS_LAUNCH = new Set<AuthEvent['type']>(['authorize', 'login', 'consent', 'token', 'error']);
+
+/** The launch status after an event. */
+function nextStatus(launch: LaunchRecord, event: AuthEvent): LaunchRecord['status'] {
+  if (event.status === 'error') return FAILS_LAUNCH.has(event.type) ? 'failed' : launch.status;
+  if (event.type === 'token') return 'authorized';
+  if (event.type === 'authorize' && launch.status === 'created') return 'authorizing';
+  return launch.status;
+}
+
+/**
+ * Turns an authorization-server event into a launch-log step (the AuthServerConfig `onEvent` sink; events are
+ * recorded in call order, so the caller need not await). The step
+ * goes to the event's launch, else the launch of its grant, else the client's latest launch in use; an
+ * authorize request without a launch starts a standalone launch. Updates the launch's status and patient.
+ * Returns undefined when the event names no known launch or app (e.g. an unknown client_id).
+ */
+export async function recordAuthEvent(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepRecord | undefined> {
+  // Events arrive fire-and-forget from a synchronous callback: one queue keeps each step in arrival order and
+  // lets a login find the standalone launch its authorize just started.
+  return ctx.lock.run(EVENT_QUEUE, () => record(ctx, event));
+}
+
+async function record(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepRecord | undefined> {
+  const clues = {
+    launchId: event.launchId,
+    grantId: event.grantId,
+    clientId: event.clientId,
+    patientId: event.patientId,
+  };
+  const mode = event.type === 'authorize' && event.launchId === undefined ? 'start' : 'attach';
+  const launch = await findLaunch(ctx, clues, mode);
+  if (launch === undefined) return undefined;
+  await ctx.lock.run(`launch:${launch.id}`, async () => {
+    const current = (await ctx.launches.get(launch.id)) ?? launch;
+    const status = nextStatus(current, event);
+    const patientId = current.patientId ?? event.patientId;
+    if (status !== current.status || patientId !== current.patientId) {
+      await ctx.launches.put({ ...current, status, ...(patientId !== undefined ? { patientId } : {}) });
+    }
+  });
+  const details = { ...event.details, ...(event.grantId !== undefined ? { grantId: event.grantId } : {}) };
+  return appendStep(ctx, launch.id, {
+    step: event.type,
+    status: event.status,
+    at: event.at,
+    ...(event.scopes !== undefined ? { scopes: [...event.scopes] } : {}),
+    ...(event.error !== undefined ? { error: event.error } : {}),
+    message: event.message ?? defaultMessage(event.type, event.status, event.error),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  });
+}

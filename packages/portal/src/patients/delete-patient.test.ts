@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { generateMember } from '@plan-api/synthetic';
+import { type PortalError } from '../types.ts';
+import { createTestPortal, rejection, TEST_DIRECTORY, TEST_TERMINOLOGY } from '../test-support/harness.ts';
+
+describe('deletePatient', () => {
+  it("removes every resource of the member from the FHIR store and leaves other members' data", async () => {
+    const { portal, fhir } = createTestPortal();
+    await fhir.bulkLoad(TEST_DIRECTORY.resources());
+    const gone = await portal.initializePatient({ seed: 'del-gone', scenario: 'diabetes' });
+    const kept = await portal.initializePatient({ seed: 'del-kept', scenario: 'healthy' });
+    await portal.deletePatient(gone.id);
+    const member = generateMember({
+      seed: 'del-gone',
+      scenario: 'diabetes',
+      directory: TEST_DIRECTORY.handle,
+      terminology: TEST_TERMINOLOGY,
+    });
+    for (const r of member.resources) {
+      const error = (await rejection(fhir.read(r.resourceType, r.id ?? ''))) as { status?: number };
+      expect(error.status, `${r.resourceType}/${r.id}`).toBe(410);
+    }
+    expect((await portal.listPatients()).map((p) => p.id)).toEqual([kept.id]);
+    expect((await portal.getPatientData(kept.id)).entry?.length).toBe(
+      Object.values(kept.resourceCounts).reduce((a, b) => a + b, 0),
+    );
+    const [first] = TEST_DIRECTORY.resources();
+    expect((await fhir.read(first?.resourceType ?? '', first?.id ?? '')).id).toBe(first?.id);
+  });
+
+  it('the deleted patient is not found any more, and can be initialized again from its seed', async () => {
+    const { portal } = createTestPortal();
+    const patient = await portal.initializePatient({ seed: 'again', scenario: 'healthy' });
+    await portal.deletePatient(patient.id);
+    expect(((await rejection(portal.deletePatient(patient.id))) as PortalError).status).toBe(404);
+    expect(((await rejection(portal.getPatientData(patient.id))) as PortalError).status).toBe(404);
+    expect((await portal.initializePatient({ seed: 'again', scenario: 'healthy' })).id).toBe(patient.id);
+    expect((await portal.getPatientData(patient.id)).entry?.[0]?.resource?.resourceType).toBe('Patient');
+  });
+});

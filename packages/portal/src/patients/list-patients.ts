@@ -1,0 +1,7 @@
+import type { PortalContext } from '../context.ts';
+import type { SandboxPatientRecord } from '../types.ts';
+
+/** The owner's sandbox patients, newest first (GET /api/patients). */
+export async function listPatients(ctx: PortalContext): Promise<SandboxPatientRecord[]> {
+  return ctx.patients.list({ where: { ownerId: ctx.ownerId }, orderBy: 'createdAt', descending: true });
+}

@@ -1,0 +1,126 @@
+/**
+ * oidc-provider's storage adapter over the KeyValueStore port: one namespace per model, secondary indexes for
+ * the lookups oidc-provider makes (session uid, device user code, grant id), expiry handed to the store.
+ * Clients are never stored: the `Client` model answers from the portal's app records.
+ */
+import type { Adapter, AdapterFactory, AdapterPayload, ClientMetadata } from 'oidc-provider';
+import type { KeyValueStore } from '@plan-api/store';
+
+/** Namespace of an oidc-provider model in the KeyValueStore. */
+export function modelNamespace(model: string): string {
+  return `oidc:${model}`;
+}
+
+/** Index value of a grant's client and account, for "revoke every grant of this app for this member". */
+export function clientAccountKey(clientId: string, accountId: string): string {
+  return JSON.stringify([clientId, accountId]);
+}
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+function indexesOf(model: string, id: string, payload: AdapterPayload): Record<string, string> {
+  const index: Record<string, string> = {};
+  if (model === 'Grant') {
+    index.grantId = id;
+    if (payload.clientId && payload.accountId)
+      index.clientAccount = clientAccountKey(payload.clientId, payload.accountId);
+  } else if (typeof payload.grantId === 'string') {
+    index.grantId = payload.grantId;
+  }
+  if (model === 'Session' && typeof payload.uid === 'string') index.uid = payload.uid;
+  if (typeof payload.userCode === 'string') index.userCode = payload.userCode;
+  return index;
+}
+
+class KeyValueAdapter implements Adapter {
+  private readonly namespace: string;
+
+  constructor(
+    private readonly model: string,
+    private readonly kv: KeyValueStore,
+  ) {
+    this.namespace = modelNamespace(model);
+  }
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
+    await this.kv.set(this.namespace, id, payload, {
+      ...(expiresIn !== undefined && expiresIn > 0 ? { expiresInSeconds: expiresIn } : {}),
+      index: indexesOf(this.model, id, payload),
+    });
+  }
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    return this.kv.get<AdapterPayload>(this.namespace, id);
+  }
+
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    const [hit] = await this.kv.findByIndex<AdapterPayload>(this.namespace, 'uid', uid);
+    return hit?.value;
+  }
+
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    const [hit] = await this.kv.findByIndex<AdapterPayload>(this.namespace, 'userCode', userCode);
+    return hit?.value;
+  }
+
+  /** Marks the entry consumed; a second use of a code or rotated refresh token sees the mark. */
+  async consume(id: string): Promise<void> {
+    const payload = await this.find(id);
+    if (!payload) return;
+    const remaining = typeof payload.exp === 'number' ? payload.exp - now() : undefined;
+    if (remaining !== undefined && remaining <= 0) return;
+    await this.upsert(id, { ...payload, consumed: now() }, remaining);
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.kv.delete(this.namespace, id);
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    const members = await this.kv.findByIndex(this.namespace, 'grantId', grantId);
+    for (const { key } of members) await this.kv.delete(this.namespace, key);
+  }
+}
+
+/** Answers the `Client` model from the app records; writes are refused (no dynamic registration). */
+class ClientAdapter implements Adapter {
+  constructor(private readonly lookup: (clientId: string) => Promise<ClientMetadata | undefined>) {}
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    return (await this.lookup(id)) as AdapterPayload | undefined;
+  }
+
+  upsert(): Promise<void> {
+    return Promise.reject(
+      new Error('Clients come from the app records; they cannot be written through oidc-provider.'),
+    );
+  }
+
+  findByUid(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  findByUserCode(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  consume(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  destroy(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  revokeByGrantId(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** The adapter factory oidc-provider calls once per model. */
+export function createAdapterFactory(
+  kv: KeyValueStore,
+  clientMetadata: (clientId: string) => Promise<ClientMetadata | undefined>,
+): AdapterFactory {
+  return (model: string) => (model === 'Client' ? new ClientAdapter(clientMetadata) : new KeyValueAdapter(model, kv));
+}

@@ -1,0 +1,236 @@
+/**
+ * Middleware around oidc-provider's routes: completes SMART responses (the `patient` and full `scope` of token
+ * responses and introspection, `Pragma: no-cache`, the SMART scopes in the OpenID configuration) and turns every
+ * step into an AuthEvent for the launch log, with errors explained.
+ */
+import type { IncomingMessage } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
+import type { AuthEvent } from './types.ts';
+import type { Runtime } from './runtime.ts';
+import { scopesSupported, splitScope, supportedScopes } from './scopes.ts';
+import { basicClientId, errorCode, explainFromContext, isLaunchRefusal, requestParams } from './situation.ts';
+import { endpoints, ROUTES } from './discovery.ts';
+
+type Body = Record<string, unknown>;
+
+const ERROR_EVENTS = ['authorization.error', 'grant.error', 'introspection.error', 'revocation.error', 'server_error'];
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.length > 0 ? value : undefined;
+
+function isBody(value: unknown): value is Body {
+  return typeof value === 'object' && value !== null && !Buffer.isBuffer(value);
+}
+
+/**
+ * The launch-log step of a route. One `authorize` step per authorization (its first request): resuming after
+ * the member's answer is reported by the login and consent steps, and a failure there as a plain `error`.
+ */
+function stepOf(route: string, params: Record<string, unknown>): AuthEvent['type'] | undefined {
+  switch (route) {
+    case 'authorization':
+      return 'authorize';
+    case 'resume':
+      return 'error';
+    case 'token':
+      return params.grant_type === 'refresh_token' ? 'refresh' : 'token';
+    case 'revocation':
+      return 'revoke';
+    case 'introspection':
+      return 'introspect';
+    default:
+      return undefined;
+  }
+}
+
+/** Installs the SMART middleware and error listeners on a provider. */
+export function installHooks(provider: Provider, runtime: Runtime): void {
+  // Errors reach the listeners with their details before the response is written; the middleware reports them.
+  const failures = new WeakMap<object, unknown>();
+  const emitter = provider as unknown as NodeJS.EventEmitter;
+  for (const name of ERROR_EVENTS) {
+    emitter.on(name, (ctx: object, error: unknown) => failures.set(ctx, error));
+  }
+
+  provider.use(async (ctx, next) => {
+    if (ctx.method === 'POST' && ctx.path === ROUTES.authorization && ctx.is('application/x-www-form-urlencoded')) {
+      // authorize-post: oidc-provider's own POST support needs SameSite=None cookies (Secure, so no plain-http
+      // sandbox); a form POST to /authorize is handled as the equivalent GET instead.
+      const body = await readForm(ctx.req);
+      if (body === undefined) {
+        ctx.status = 413;
+        ctx.body = { error: 'invalid_request', error_description: 'the authorization request body is too large' };
+        return;
+      }
+      // oidc-provider finds its mount path by locating the request URL inside originalUrl: keep them in step.
+      const req = ctx.req as IncomingMessage & { originalUrl?: string };
+      const at = req.originalUrl?.indexOf(ctx.url) ?? -1;
+      const mount = at >= 0 ? req.originalUrl?.slice(0, at) : undefined;
+      ctx.method = 'GET';
+      ctx.querystring = body;
+      if (mount !== undefined) req.originalUrl = `${mount}${ctx.url}`;
+    }
+    await next();
+    if (!Object.prototype.hasOwnProperty.call(ctx, 'oidc')) return;
+    const oidc = ctx as KoaContextWithOIDC;
+    const route = oidc.oidc.route;
+    if (route === 'token' || route === 'introspection') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Pragma', 'no-cache');
+    }
+    if (route === 'discovery' && isBody(ctx.body)) completeDiscovery(ctx.body, runtime);
+    if (route === 'token' && ctx.status === 200 && isBody(ctx.body)) completeTokenResponse(oidc, ctx.body);
+    if (route === 'introspection' && isBody(ctx.body)) completeIntrospection(oidc, ctx.body);
+    await report(oidc, runtime, failures.get(ctx));
+  });
+}
+
+const FORM_LIMIT = 56 * 1024;
+
+/** Reads a form body (undefined when larger than oidc-provider's own limit). */
+async function readForm(req: NodeJS.ReadableStream): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > FORM_LIMIT) return undefined;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function completeDiscovery(body: Body, runtime: Runtime): void {
+  const urls = endpoints(runtime.config.issuer);
+  Object.assign(body, {
+    issuer: runtime.config.issuer,
+    authorization_endpoint: urls.authorize,
+    token_endpoint: urls.token,
+    revocation_endpoint: urls.revoke,
+    introspection_endpoint: urls.introspect,
+    jwks_uri: urls.jwks,
+    scopes_supported: scopesSupported(runtime.resourceTypes),
+  });
+}
+
+function completeTokenResponse(ctx: KoaContextWithOIDC, body: Body): void {
+  const token = ctx.oidc.entities.AccessToken;
+  if (!token) return;
+  const extra = (token.extra ?? {}) as Body;
+  if (text(extra.scope) !== undefined) body.scope = extra.scope;
+  if (token.accountId) body.patient = token.accountId;
+}
+
+function completeIntrospection(ctx: KoaContextWithOIDC, body: Body): void {
+  if (body.active !== true) return;
+  const { AccessToken: access, RefreshToken: refresh } = ctx.oidc.entities;
+  const extra = (access?.extra ?? {}) as Body;
+  if (text(extra.scope) !== undefined) body.scope = extra.scope;
+  const accountId = access?.accountId ?? refresh?.accountId;
+  if (accountId) body.patient = accountId;
+}
+
+async function report(ctx: KoaContextWithOIDC, runtime: Runtime, failure: unknown): Promise<void> {
+  const { route, entities } = ctx.oidc;
+  const params = requestParams(ctx);
+  const type = stepOf(route, params);
+  if (!type) {
+    if (failure !== undefined) runtime.emit(errorEvent(ctx, runtime, 'error', failure, {}));
+    return;
+  }
+  const grantId = entities.Grant?.jti ?? entities.AuthorizationCode?.grantId ?? entities.RefreshToken?.grantId;
+  const grantContext = await runtime.contexts.grant(grantId).catch(() => undefined);
+  const launch = grantContext ? undefined : await runtime.contexts.launch(params.launch).catch(() => undefined);
+  const clientId = ctx.oidc.client?.clientId ?? text(params.client_id) ?? basicClientId(ctx);
+  // A launch refused before it was resolved (wrong aud, say) is still that launch: its value is its id.
+  const unresolved = failure !== undefined && !isLaunchRefusal(failure) ? text(params.launch) : undefined;
+  const launchId = grantContext?.launchId ?? launch?.launchId ?? unresolved;
+  const correlation = {
+    ...(clientId ? { clientId } : {}),
+    ...(grantId ? { grantId } : {}),
+    ...(launchId ? { launchId } : {}),
+    ...((grantContext?.patientId ?? ctx.oidc.account?.accountId)
+      ? { patientId: grantContext?.patientId ?? ctx.oidc.account?.accountId }
+      : {}),
+  };
+  if (failure !== undefined) {
+    // Deny was reported by the consent step already; its access_denied coming back through resume is no news.
+    if (route === 'resume' && errorCode(failure) === 'access_denied') return;
+    runtime.emit(errorEvent(ctx, runtime, type, failure, correlation));
+    return;
+  }
+  const event = successEvent(ctx, runtime, type);
+  if (event) runtime.emit({ ...event, ...correlation });
+}
+
+function errorEvent(
+  ctx: KoaContextWithOIDC,
+  runtime: Runtime,
+  type: AuthEvent['type'],
+  failure: unknown,
+  correlation: Partial<AuthEvent>,
+): Omit<AuthEvent, 'at'> {
+  return {
+    type,
+    status: 'error',
+    ...correlation,
+    error: errorCode(failure),
+    message: explainFromContext(ctx, failure, runtime),
+  };
+}
+
+function successEvent(
+  ctx: KoaContextWithOIDC,
+  runtime: Runtime,
+  type: AuthEvent['type'],
+): Omit<AuthEvent, 'at'> | undefined {
+  const { entities } = ctx.oidc;
+  const params = ctx.oidc.params ?? {};
+  const body = isBody(ctx.body) ? ctx.body : {};
+  switch (type) {
+    case 'authorize': {
+      if (entities.AuthorizationCode) {
+        // Issued right away: the member had signed in and consented already (an EHR launch with skipConsent).
+        return {
+          type,
+          status: 'ok',
+          scopes: splitScope(entities.AuthorizationCode.scope),
+          message: `Authorization code sent to ${text(params.redirect_uri) ?? 'the app'}.`,
+        };
+      }
+      if (!entities.Interaction) return undefined;
+      const requested = splitScope(params.scope as string | undefined);
+      const granted = supportedScopes(requested, runtime.resourceTypes);
+      const dropped = requested.filter((scope) => !granted.includes(scope));
+      return {
+        type,
+        status: 'ok',
+        scopes: granted,
+        message: `Authorization request accepted; waiting for the member${
+          dropped.length ? `. Not supported, so never granted: ${dropped.join(' ')}` : ''
+        }.`,
+        ...(dropped.length ? { details: { droppedScopes: dropped } } : {}),
+      };
+    }
+    case 'token':
+    case 'refresh':
+      if (ctx.status !== 200) return undefined;
+      return {
+        type,
+        status: 'ok',
+        scopes: splitScope(text(body.scope)),
+        message: `${type === 'token' ? 'Code exchanged for tokens' : 'Tokens refreshed'}${
+          body.refresh_token ? ' (with a refresh token)' : ''
+        }.`,
+      };
+    case 'revoke':
+      return ctx.status === 200 ? { type, status: 'ok', message: 'Token revocation request answered.' } : undefined;
+    case 'introspect':
+      return ctx.status === 200
+        ? { type, status: 'ok', message: `Token introspected: ${body.active === true ? 'active' : 'not active'}.` }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

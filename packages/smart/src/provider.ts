@@ -1,0 +1,166 @@
+/**
+ * The oidc-provider instance configured as a SMART on FHIR authorization server: authorization code only,
+ * PKCE S256 (required for public apps), the FHIR base as the only resource, opaque access tokens of at most an
+ * hour, refresh tokens with offline_access (rotating for public apps), revocation and introspection, CORS for
+ * browser apps, no development interactions.
+ */
+import Provider, { errors } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { JWK } from 'jose';
+import { createAdapterFactory } from './adapter.ts';
+import { authorizationParams, loadExistingGrant, smartPolicy } from './authorize.ts';
+import { clientMetadataLookup } from './clients.ts';
+import { ROUTES } from './discovery.ts';
+import { renderErrorPage } from './page.ts';
+import type { Runtime } from './runtime.ts';
+import { CONTEXT_SCOPES, resourceScopes, splitScope } from './scopes.ts';
+
+/** The resource scopes an access token for the FHIR base may carry in this request. */
+function candidateResourceScopes(ctx: KoaContextWithOIDC, runtime: Runtime): string[] {
+  const { entities } = ctx.oidc;
+  const params = ctx.oidc.params ?? {};
+  const candidates = [
+    ...splitScope(params.scope as string | undefined),
+    ...splitScope(entities.AuthorizationCode?.scope),
+    ...splitScope(entities.RefreshToken?.scope),
+  ];
+  return resourceScopes([...new Set(candidates)], runtime.resourceTypes);
+}
+
+/**
+ * The full scope of an access token as the token response reports it: the requested (or refreshed) scopes that
+ * the grant holds, context scopes included (oidc-provider keeps only the resource ones on the token itself).
+ */
+function issuedScope(ctx: KoaContextWithOIDC, resourceScope: string | undefined): string {
+  const { entities } = ctx.oidc;
+  const params = ctx.oidc.params ?? {};
+  const source = entities.AuthorizationCode ?? entities.RefreshToken;
+  const requested = params.scope ? splitScope(params.scope as string) : splitScope(source?.scope);
+  const granted = new Set([...splitScope(entities.Grant?.getOIDCScope()), ...splitScope(resourceScope)]);
+  return requested.filter((scope) => granted.has(scope)).join(' ');
+}
+
+function configuration(runtime: Runtime, signingKey: JWK): Configuration {
+  const { config, ttl, fhirBase } = runtime;
+  const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies === true };
+  return {
+    adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients)),
+    jwks: { keys: [signingKey] },
+    clients: [],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
+    clientBasedCORS: () => true,
+    clientDefaults: {
+      grant_types: ['authorization_code', 'refresh_token'],
+      id_token_signed_response_alg: 'RS256',
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
+    cookies: {
+      keys: config.cookieKeys,
+      names: { session: '_smart_session', interaction: '_smart_interaction', resume: '_smart_resume' },
+      long: cookie,
+      short: cookie,
+    },
+    claims: { openid: ['sub'], fhirUser: ['fhirUser'], profile: ['fhirUser'] },
+    scopes: [...CONTEXT_SCOPES],
+    findAccount: (_ctx, sub) => ({
+      accountId: sub,
+      claims: () => ({ sub, fhirUser: `${fhirBase}/Patient/${sub}` }),
+    }),
+    features: {
+      devInteractions: { enabled: false },
+      dPoP: { enabled: false },
+      userinfo: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+      // A pushed request would resolve (and consume) the launch before the browser arrives.
+      pushedAuthorizationRequests: { enabled: false },
+      introspection: {
+        enabled: true,
+        allowedPolicy: (ctx, client, token) => Promise.resolve(token.clientId === client.clientId),
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (ctx, client, token) => {
+          if (token.clientId === client.clientId) return Promise.resolve(true);
+          if (client.clientAuthMethod === 'none') return Promise.resolve(false);
+          throw new errors.InvalidRequest('client is not authorized to revoke the presented token');
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => Promise.resolve(fhirBase),
+        useGrantedResource: () => Promise.resolve(true),
+        getResourceServerInfo: (ctx, resource) => {
+          if (resource.replace(/\/+$/, '') !== fhirBase) {
+            throw new errors.InvalidTarget(`resource must be the FHIR base ${fhirBase}`);
+          }
+          return Promise.resolve({
+            scope: candidateResourceScopes(ctx, runtime).join(' '),
+            audience: fhirBase,
+            accessTokenFormat: 'opaque' as const,
+            accessTokenTTL: ttl.accessToken,
+          });
+        },
+      },
+    },
+    responseTypes: ['code'],
+    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    allowOmittingSingleRegisteredRedirectUri: false,
+    routes: ROUTES,
+    extraParams: authorizationParams(runtime),
+    interactions: {
+      policy: smartPolicy(runtime),
+      url: (_ctx, interaction) => Promise.resolve(config.interactionUrl(interaction.uid)),
+    },
+    loadExistingGrant: loadExistingGrant(runtime),
+    expiresWithSession: () => Promise.resolve(false),
+    issueRefreshToken: (_ctx, client, code) =>
+      Promise.resolve(client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access')),
+    rotateRefreshToken: (ctx) => {
+      const { RefreshToken: token, Client: client } = ctx.oidc.entities;
+      if (!token || !client) return false;
+      if (client.clientAuthMethod === 'none') return true;
+      return token.ttlPercentagePassed() >= 70;
+    },
+    extraTokenClaims: async (ctx, token) => {
+      if (token.kind !== 'AccessToken') return undefined;
+      const grant = await runtime.contexts.grant(token.grantId);
+      if (grant?.simulateError === 'invalid_client' && ctx.oidc.params?.grant_type === 'authorization_code') {
+        throw new errors.InvalidClientAuth('simulated invalid_client (the launch asked the sandbox to fail here)');
+      }
+      const scope = issuedScope(ctx, token.scope);
+      const fhirUser = splitScope(scope).some((item) => item === 'fhirUser' || item === 'profile');
+      return {
+        patient: token.accountId,
+        scope,
+        ...(fhirUser && token.accountId ? { fhirUser: `${fhirBase}/Patient/${token.accountId}` } : {}),
+      };
+    },
+    ttl: {
+      AccessToken: ttl.accessToken,
+      AuthorizationCode: ttl.authorizationCode,
+      IdToken: ttl.accessToken,
+      Interaction: ttl.interaction,
+      Session: ttl.session,
+      Grant: ttl.grant,
+      RefreshToken: (ctx, token, client) => {
+        const rotated = ctx?.oidc?.entities.RotatedRefreshToken;
+        // A rotated public-client token inherits what was left of the one it replaces: rotation never extends.
+        if (rotated && client.clientAuthMethod === 'none') return Math.max(rotated.remainingTTL, 1);
+        return ttl.refreshToken;
+      },
+    },
+    renderError: (ctx, out, error) => {
+      renderErrorPage(ctx, out, error, runtime);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Creates the oidc-provider instance (mounted at the issuer's path). */
+export function createProvider(runtime: Runtime, signingKey: JWK): Provider {
+  const provider = new Provider(runtime.config.issuer, configuration(runtime, signingKey));
+  if (runtime.config.secureCookies) provider.proxy = true;
+  return provider;
+}
