@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runFhirThroughput } from './fhir-throughput.ts';
+import { runSmart } from './smart.ts';
 import { runSynthetic } from './synthetic.ts';
 
 const args = process.argv.slice(2);
@@ -14,6 +15,7 @@ const profileDir = args.includes('--cpu-prof')
 const benchmarks: [string, () => Promise<unknown>][] = [
   ['fhir-throughput', () => runFhirThroughput(profileDir === undefined ? {} : { profileDir })],
   ['synthetic', () => runSynthetic()],
+  ['smart', () => runSmart(profileDir === undefined ? {} : { profileDir })],
 ];
 
 const wanted = args.filter((a) => !a.startsWith('-'));

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createDefaultRegistry, type SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
 import { loadTerminology, type Directory, type DirectoryHandle, type Terminology } from '@plan-api/synthetic';
 import { KeyedLock } from './shared/lock.ts';
-import type { RandomBytes } from './shared/ids.ts';
+import { pooledRandom, type RandomBytes } from './shared/ids.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /** The time source of the portal (tests pin it). */
@@ -27,7 +26,7 @@ export interface SandboxPortalDeps {
   /** The synthetic provider directory members are generated against (or a function returning its handle). */
   directory: DirectoryHandle | Directory | (() => DirectoryHandle);
   clock?: Clock;
-  /** Random bytes for ids, client ids, secrets and launch values (default: node:crypto randomBytes). */
+  /** Random bytes for ids, client ids, secrets and launch values (default: node:crypto, pooled). */
   random?: RandomBytes;
   /** Code lists for generateMember (default: loaded once, when the first patient is initialized). */
   terminology?: Terminology;
@@ -37,6 +36,14 @@ export interface SandboxPortalDeps {
   ownerId?: string;
   /** How long a launch value stays usable (default 300 seconds). */
   launchTtlSeconds?: number;
+  /** Steps a launch log keeps: its first steps and its latest (default 20 and 500); the steps between are dropped. */
+  launchLogLimits?: LaunchLogLimits;
+}
+
+/** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
+export interface LaunchLogLimits {
+  first: number;
+  latest: number;
 }
 
 /** Collection names in the RecordStore. */
@@ -66,6 +73,12 @@ export interface PortalContext {
   terminology: () => Terminology;
   ownerId: string;
   launchTtlSeconds: number;
+  launchLogLimits: LaunchLogLimits;
+  /**
+   * The seq of each launch's latest step, read from the RecordStore once per launch, so appending a step does
+   * not count the launch's steps. Written only under the launch's `steps:` lock.
+   */
+  lastStepSeq: Map<string, number>;
   lock: KeyedLock;
   /** A per-instance counter that orders records made within the same millisecond. */
   serial: () => number;
@@ -82,6 +95,11 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
   const source = deps.directory;
   const launchTtlSeconds = deps.launchTtlSeconds ?? 300;
   if (!(launchTtlSeconds > 0)) throw new Error('createSandboxPortal: launchTtlSeconds must be positive');
+  const launchLogLimits = deps.launchLogLimits ?? { first: 20, latest: 500 };
+  const { first, latest } = launchLogLimits;
+  if (!Number.isInteger(first) || !Number.isInteger(latest) || first < 0 || latest < 1) {
+    throw new Error('createSandboxPortal: launchLogLimits needs integers first >= 0 and latest >= 1');
+  }
   return {
     apps: records.collection<AppRecord>(COLLECTIONS.apps),
     patients: records.collection<SandboxPatientRecord>(COLLECTIONS.patients),
@@ -93,7 +111,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     fhirBaseUrl: deps.fhirBaseUrl.replace(/\/+$/, ''),
     registry: deps.registry ?? createDefaultRegistry(),
     clock: deps.clock ?? systemClock,
-    random: deps.random ?? ((size) => randomBytes(size)),
+    random: deps.random ?? pooledRandom(),
     directory: () => {
       handle ??= typeof source === 'function' ? source() : 'handle' in source ? source.handle : source;
       return handle;
@@ -101,6 +119,8 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     terminology: () => (terminology ??= loadTerminology()),
     ownerId: deps.ownerId ?? 'sandbox',
     launchTtlSeconds,
+    launchLogLimits: { ...launchLogLimits },
+    lastStepSeq: new Map(),
     lock: new KeyedLock(),
     serial: () => counter++,
   };

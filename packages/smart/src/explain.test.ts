@@ -65,4 +65,23 @@ describe('error explanations', () => {
       /^response_type must be code \(token is not supported/,
     );
   });
+
+  it('a simulated failure keeps its own message whether oidc-provider put it in detail or description', () => {
+    const message = 'simulated invalid_client (the launch asked the sandbox to fail here)';
+    expect(
+      explain({
+        ...base,
+        error: 'invalid_client',
+        description: 'client authentication failed',
+        detail: message,
+        clientId: 'app1',
+        client: confidential,
+      }),
+    ).toBe(message);
+    const scope = 'simulated invalid_scope (the launch asked the sandbox to fail here)';
+    expect(explain({ ...base, error: 'invalid_scope', description: scope })).toBe(scope);
+    expect(explain({ ...base, error: 'invalid_grant', detail: 'simulated invalid_grant (x)' })).toBe(
+      'simulated invalid_grant (x)',
+    );
+  });
 });

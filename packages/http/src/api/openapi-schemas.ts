@@ -207,8 +207,15 @@ export const schemas: Record<string, JsonSchema> = {
   LaunchDetail: {
     type: 'object',
     description: 'A launch with every step the app took, in order.',
-    required: ['launch', 'steps'],
-    properties: { launch: ref('LaunchSummary'), steps: { type: 'array', items: ref('LaunchStep') } },
+    required: ['launch', 'steps', 'truncated'],
+    properties: {
+      launch: ref('LaunchSummary'),
+      steps: { type: 'array', items: ref('LaunchStep') },
+      truncated: {
+        type: 'integer',
+        description: 'Steps dropped from the middle of a long launch (the first 20 and the latest 500 are kept).',
+      },
+    },
   },
   Bundle: {
     type: 'object',

@@ -12,6 +12,7 @@ export async function deleteApp(ctx: PortalContext, id: string): Promise<void> {
     const launches = await ctx.launches.list({ where: { appId: id } });
     for (const launch of launches) {
       await ctx.steps.deleteWhere({ launchId: launch.id });
+      ctx.lastStepSeq.delete(launch.id);
       await ctx.grants.deleteWhere({ launchId: launch.id });
       await ctx.launches.delete(launch.id);
     }

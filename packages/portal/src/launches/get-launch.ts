@@ -1,5 +1,6 @@
 import type { PortalContext } from '../context.ts';
 import { notFound } from '../shared/errors.ts';
+import { droppedSteps } from '../logs/append-step.ts';
 import type { LaunchStepRecord } from '../types.ts';
 import { summarize, type LaunchSummary } from './summaries.ts';
 
@@ -7,9 +8,17 @@ import { summarize, type LaunchSummary } from './summaries.ts';
 export interface LaunchDetail {
   launch: LaunchSummary;
   steps: LaunchStepRecord[];
+  /**
+   * Steps dropped from the middle of a long log (the first and the latest are kept): the gap in `seq` after
+   * the first steps. 0 for most launches.
+   */
+  truncated: number;
 }
 
-/** A launch and every step of it, in order (GET /api/launches/{id}); PortalError 404 when unknown. */
+/**
+ * A launch and its steps in order (GET /api/launches/{id}): all of them, or the first and the latest of a long
+ * log; PortalError 404 when unknown.
+ */
 export async function getLaunch(ctx: PortalContext, id: string): Promise<LaunchDetail> {
   const launch = await ctx.launches.get(id);
   const app = launch === undefined ? undefined : await ctx.apps.get(launch.appId);
@@ -19,5 +28,5 @@ export async function getLaunch(ctx: PortalContext, id: string): Promise<LaunchD
   const [summary] = await summarize(ctx, [launch]);
   const steps = await ctx.steps.list({ where: { launchId: id }, orderBy: 'seq' });
   if (summary === undefined) throw new Error('unreachable: summarize returned nothing');
-  return { launch: summary, steps };
+  return { launch: summary, steps, truncated: droppedSteps(steps) };
 }

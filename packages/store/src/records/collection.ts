@@ -6,6 +6,7 @@ import {
   type StoredRecord,
 } from '../records.ts';
 import { toJsonText } from '../kv/files.ts';
+import { EqualityIndexes } from './equality-index.ts';
 import { applyListOptions, matchesFilter } from './query.ts';
 
 /** A record as held in memory: the parsed object (never handed out) and its JSON text (copied out). */
@@ -31,11 +32,14 @@ export class MapCollection<T extends StoredRecord> implements RecordCollection<T
   readonly #name: string;
   readonly #held: Map<string, HeldRecord>;
   readonly #hooks: WriteHooks;
+  readonly #indexes: EqualityIndexes;
 
+  /** `held` may already hold records (loaded from disk); from then on only this collection changes it. */
   constructor(name: string, held: Map<string, HeldRecord>, hooks: WriteHooks) {
     this.#name = name;
     this.#held = held;
     this.#hooks = hooks;
+    this.#indexes = new EqualityIndexes(() => [...held.values()].map((h) => h.record));
   }
 
   get(id: string): Promise<T | undefined> {
@@ -45,13 +49,12 @@ export class MapCollection<T extends StoredRecord> implements RecordCollection<T
 
   list(options?: ListOptions<T>): Promise<T[]> {
     return this.#run(() => {
-      const records = [...this.#held.values()].map((h) => h.record as T);
-      return applyListOptions(records, options).map((r) => JSON.parse(this.#textOf(r.id)) as T);
+      return applyListOptions(this.#matching(options?.where), options).map((r) => JSON.parse(this.#textOf(r.id)) as T);
     });
   }
 
   count(where?: RecordFilter<T>): Promise<number> {
-    return this.#run(() => [...this.#held.values()].filter((h) => matchesFilter(h.record as T, where)).length);
+    return this.#run(() => this.#matching(where).length);
   }
 
   put(record: T): Promise<void> {
@@ -68,17 +71,32 @@ export class MapCollection<T extends StoredRecord> implements RecordCollection<T
   }
 
   delete(id: string): Promise<boolean> {
-    return this.#write(() => this.#held.delete(id));
+    return this.#write(() => this.#remove(id));
   }
 
   deleteWhere(where: RecordFilter<T>): Promise<number> {
     return this.#write(() => {
       let count = 0;
-      for (const [id, held] of [...this.#held]) {
-        if (matchesFilter(held.record as T, where) && this.#held.delete(id)) count++;
-      }
+      for (const record of this.#matching(where)) if (this.#remove(record.id)) count++;
       return count;
     });
+  }
+
+  /** The held records that pass `where`, looked up through an equality index when the filter has a condition. */
+  #matching(where: RecordFilter<T> | undefined): T[] {
+    const ids = this.#indexes.candidates(where);
+    const held = ids === undefined ? [...this.#held.values()] : ids.map((id) => this.#held.get(id));
+    const out: T[] = [];
+    for (const h of held) if (h !== undefined && matchesFilter(h.record as T, where)) out.push(h.record as T);
+    return out;
+  }
+
+  #remove(id: string): boolean {
+    const held = this.#held.get(id);
+    if (held === undefined) return false;
+    this.#held.delete(id);
+    this.#indexes.remove(held.record);
+    return true;
   }
 
   #textOf(id: string): string {
@@ -90,7 +108,10 @@ export class MapCollection<T extends StoredRecord> implements RecordCollection<T
       throw new TypeError(`${this.#name}: a record needs a non-empty string id.`);
     }
     const text = toJsonText(record, `${this.#name}/${record.id}`);
-    this.#held.set(record.id, { record: JSON.parse(text) as StoredRecord, text });
+    const stored = JSON.parse(text) as StoredRecord;
+    const previous = this.#held.get(record.id)?.record;
+    this.#held.set(record.id, { record: stored, text });
+    this.#indexes.update(stored, previous);
   }
 
   /** Runs `fn` now, turning a throw into a rejection. */

@@ -218,6 +218,23 @@ export function runRecordStoreContract(name: string, make: MakeRecordStore): voi
         expect(ids(await apps.list())).toEqual(['b', 'c', 'd']);
         expect(await apps.deleteWhere({ owner: 'o2' })).toBe(0);
       });
+
+      it('filters stay right after records matched once change the filtered field, are replaced or deleted', async () => {
+        const { store } = await seeded();
+        const apps = store.collection<App>('apps');
+        expect(await apps.count({ owner: 'o1' })).toBe(3);
+        expect(await apps.count({ rank: null })).toBe(1);
+        await apps.put(app('c', { owner: 'o2', rank: 2 }));
+        await apps.put(app('b', { owner: 'o1', rank: 7 }));
+        await apps.put(app('g', { owner: 'o1' }));
+        await apps.delete('d');
+        expect(ids(await apps.list({ where: { owner: 'o1' } }))).toEqual(['b', 'g']);
+        expect(ids(await apps.list({ where: { owner: 'o2' } }))).toEqual(['a', 'c', 'e']);
+        expect(ids(await apps.list({ where: { rank: null } }))).toEqual(['g']);
+        expect(await apps.deleteWhere({ owner: 'o2', rank: 2 })).toBe(2);
+        expect(ids(await apps.list({ where: { rank: 2 } }))).toEqual([]);
+        expect(ids(await apps.list({ where: { owner: 'o2' } }))).toEqual(['a']);
+      });
     });
 
     describeRecordDurability(setup);
