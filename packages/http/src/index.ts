@@ -10,3 +10,5 @@ export type { SandboxServer } from './sandbox/server.ts';
 export type { SandboxLogger, SandboxServerConfig } from './sandbox/config.ts';
 export { createPatientAccessRouter, fhirCors } from './patient-access/index.ts';
 export type { AccessListener, PatientAccessEntry, PatientAccessRouterOptions } from './patient-access/index.ts';
+export { createUiRouter, defaultUiDir } from './ui/index.ts';
+export type { UiRouterOptions } from './ui/index.ts';

@@ -3,6 +3,7 @@ import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@pl
 import { loadTerminology, type Directory, type DirectoryHandle, type Terminology } from '@plan-api/synthetic';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
+import type { Mailer } from './production/mailer.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /** The time source of the portal (tests pin it). */
@@ -38,6 +39,8 @@ export interface SandboxPortalDeps {
   launchTtlSeconds?: number;
   /** Steps a launch log keeps: its first steps and its latest (default 20 and 500); the steps between are dropped. */
   launchLogLimits?: LaunchLogLimits;
+  /** Sends the vendor's mail (the sandbox: its outbox); without one, nothing is sent. */
+  mailer?: Mailer;
 }
 
 /** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
@@ -74,6 +77,7 @@ export interface PortalContext {
   ownerId: string;
   launchTtlSeconds: number;
   launchLogLimits: LaunchLogLimits;
+  mailer: Mailer | undefined;
   /**
    * The seq of each launch's latest step, read from the RecordStore once per launch, so appending a step does
    * not count the launch's steps. Written only under the launch's `steps:` lock.
@@ -120,6 +124,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     ownerId: deps.ownerId ?? 'sandbox',
     launchTtlSeconds,
     launchLogLimits: { ...launchLogLimits },
+    mailer: deps.mailer,
     lastStepSeq: new Map(),
     lock: new KeyedLock(),
     serial: () => counter++,

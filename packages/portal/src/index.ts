@@ -18,3 +18,5 @@ export type { FhirAccessInput } from './logs/record-fhir-access.ts';
 export type { AccessLogQuery } from './logs/list-access-log.ts';
 export type { RandomBytes } from './shared/ids.ts';
 export { patientCompartmentTypes } from './patients/member-resources.ts';
+export type { RequestProductionInput } from './production/request-production.ts';
+export type { Mailer as PortalMailer, PortalMail, ProductionRequestMailData } from './production/mailer.ts';

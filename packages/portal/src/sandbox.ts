@@ -20,6 +20,7 @@ import type { LaunchSummary } from './launches/summaries.ts';
 import { recordAuthEvent } from './logs/record-auth-event.ts';
 import { recordFhirAccess, type FhirAccessInput } from './logs/record-fhir-access.ts';
 import { listAccessLog, type AccessLogQuery } from './logs/list-access-log.ts';
+import { requestProduction } from './production/request-production.ts';
 import type { AccessLogRecord, AppRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /**
@@ -67,6 +68,9 @@ export interface SandboxPortal {
   recordFhirAccess(input: FhirAccessInput): Promise<AccessLogRecord>;
   /** Access history, newest first. */
   listAccessLog(query?: AccessLogQuery): Promise<AccessLogRecord[]>;
+
+  /** POST /api/apps/{id}/production-request with `{ contactEmail, notes? }`; mails the vendor; 404, 409, 400. */
+  requestProduction(appId: string, input: unknown): Promise<AppRecord>;
 }
 
 /**
@@ -94,5 +98,6 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     recordAuthEvent: (event) => recordAuthEvent(ctx, event),
     recordFhirAccess: (input) => recordFhirAccess(ctx, input),
     listAccessLog: (query) => listAccessLog(ctx, query),
+    requestProduction: (appId, input) => requestProduction(ctx, appId, input),
   };
 }

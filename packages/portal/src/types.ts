@@ -19,7 +19,15 @@ export interface AppRecord {
   description?: string;
   createdAt: string;
   updatedAt: string;
-  productionRequest: null | { status: 'pending' | 'approved' | 'rejected'; reason?: string; requestedAt: string };
+  productionRequest: null | {
+    status: 'pending' | 'approved' | 'rejected';
+    reason?: string;
+    requestedAt: string;
+    /** Where the reviewers answer (set by requestProduction). */
+    contactEmail?: string;
+    /** What the vendor told the reviewers. */
+    notes?: string;
+  };
 }
 
 /** A synthetic patient of the sandbox ("Initialize Patient"). */

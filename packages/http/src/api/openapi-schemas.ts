@@ -84,6 +84,8 @@ export const schemas: Record<string, JsonSchema> = {
               status: str('Review status.', { enum: ['pending', 'approved', 'rejected'] }),
               reason: str('Why it was rejected.'),
               requestedAt: instant('When it was requested.'),
+              contactEmail: str('Where the reviewers answer.'),
+              notes: str('What the vendor told the reviewers.'),
             },
           },
         ],

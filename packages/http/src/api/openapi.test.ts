@@ -42,10 +42,13 @@ describe('the OpenAPI document of the management API', () => {
       'GET /apps/{id}',
       'GET /launches',
       'GET /launches/{id}',
+      'GET /outbox',
+      'GET /outbox/{id}',
       'GET /patients',
       'GET /patients/{id}/data',
       'POST /apps',
       'POST /apps/{id}/launch',
+      'POST /apps/{id}/production-request',
       'POST /patients',
       'PUT /apps/{id}',
     ]);

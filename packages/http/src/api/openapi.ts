@@ -1,6 +1,7 @@
 import type { ApiMethod } from './route.ts';
 import { ref, schemas } from './openapi-schemas.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
+import { outboxSchemas } from './outbox/openapi.ts';
 
 interface Parameter {
   name: string;
@@ -123,6 +124,33 @@ export const operations: OpenApiDocument['paths'] = {
       { parameters: [idParam('app')], requestBody: body('LaunchInput') },
     ),
   },
+  '/apps/{id}/production-request': {
+    post: op(
+      'requestProduction',
+      'Request production: ask the plan to publish the app (mails the vendor)',
+      'apps',
+      { '201': ok('The app, its productionRequest now pending.', ref('App')), ...E400, ...E404, ...E409 },
+      { parameters: [idParam('app')], requestBody: body('ProductionRequestInput') },
+    ),
+  },
+  '/outbox': {
+    get: op(
+      'listOutbox',
+      'The outbox: mail the sandbox kept instead of sending, newest first',
+      'outbox',
+      { '200': ok('Messages, newest first.', list('OutboxSummary')), ...E400, ...E404 },
+      { parameters: [query('limit', 'At most this many (default 200, up to 1000).', { type: 'integer' })] },
+    ),
+  },
+  '/outbox/{id}': {
+    get: op(
+      'getOutboxMessage',
+      'One kept message: its bodies and RFC 5322 source',
+      'outbox',
+      { '200': ok('The message.', ref('OutboxMessage')), ...E404 },
+      { parameters: [idParam('message')] },
+    ),
+  },
   '/patients': {
     post: op(
       'initializePatient',
@@ -214,7 +242,8 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
       title: 'Plan API sandbox management API',
       version: '1.0.0',
       description:
-        'Register SMART apps, initialize synthetic patients, start launches and read the launch and access logs. ' +
+        'Register SMART apps, initialize synthetic patients, start launches, read the launch and access logs, ' +
+        'request production and read the mail the sandbox kept in its outbox. ' +
         'Authenticate with `Authorization: Bearer <management token>` (printed by `pnpm sandbox`), or the web ' +
         "UI's session cookie plus the header `X-Requested-With` on changes.",
     },
@@ -222,7 +251,7 @@ export function openApiDocument(serverUrl: string): OpenApiDocument {
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     paths: operations,
     components: {
-      schemas,
+      schemas: { ...schemas, ...outboxSchemas },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'The management token.' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'plan_api_session', description: 'Set by /login.' },

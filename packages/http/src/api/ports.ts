@@ -19,4 +19,5 @@ export type ManagementPortal = Pick<
   | 'listLaunches'
   | 'getLaunch'
   | 'listAccessLog'
+  | 'requestProduction'
 >;

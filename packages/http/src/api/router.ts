@@ -1,11 +1,13 @@
 import express from 'express';
 import type { RequestHandler, Router } from 'express';
+import type { OutboxReader } from '@plan-api/mail';
 import type { HttpLogger } from '../fhir/options.ts';
 import { accessLogRoutes } from './access-log/routes.ts';
 import { appRoutes } from './apps/routes.ts';
 import { apiErrorHandler, unknownApiRoute } from './errors.ts';
 import { launchRoutes } from './launches/routes.ts';
 import { openApiDocument } from './openapi.ts';
+import { outboxRoutes } from './outbox/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import type { ManagementPortal } from './ports.ts';
 import { mountRoutes } from './route.ts';
@@ -20,11 +22,19 @@ export interface ManagementApiOptions {
   logger: HttpLogger;
   /** Largest JSON body in bytes (default 256 KiB); larger answer 413. */
   maxBodyBytes?: number;
+  /** The mail the sandbox kept (`/outbox`); without it those routes answer 404. */
+  outbox?: OutboxReader;
 }
 
 /** Every route of the management API (the OpenAPI document describes exactly these). */
-export function managementRoutes(portal: ManagementPortal): ApiRoute[] {
-  return [...appRoutes(portal), ...patientRoutes(portal), ...launchRoutes(portal), ...accessLogRoutes(portal)];
+export function managementRoutes(portal: ManagementPortal, outbox?: OutboxReader): ApiRoute[] {
+  return [
+    ...appRoutes(portal),
+    ...patientRoutes(portal),
+    ...launchRoutes(portal),
+    ...accessLogRoutes(portal),
+    ...outboxRoutes(portal, outbox),
+  ];
 }
 
 /**
@@ -40,7 +50,7 @@ export function createManagementApi(options: ManagementApiOptions): Router {
   router.use(options.authenticate);
   // Every body is read as JSON whatever its Content-Type, so a wrong type cannot slip past as an empty body.
   router.use(express.json({ limit: options.maxBodyBytes ?? 256 * 1024, type: () => true }));
-  mountRoutes(router, managementRoutes(options.portal));
+  mountRoutes(router, managementRoutes(options.portal, options.outbox));
   router.use(unknownApiRoute);
   router.use(apiErrorHandler(options.logger));
   return router;

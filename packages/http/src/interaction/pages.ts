@@ -1,24 +1,17 @@
 /**
- * The plain-HTML interaction pages of a SMART launch: the patient picker (standalone launch) and the consent
- * screen. Every value is escaped; the UI issue restyles them.
+ * The interaction pages of a SMART launch: the patient picker (standalone launch) and the consent screen, in the
+ * web UI's visual style (ui/theme.ts). Every value is escaped; the markup stays plain HTML forms.
  */
 import type { InteractionDetails, SmartClient } from '@plan-api/smart';
+import { escapeHtml, themedPage } from '../ui/theme.ts';
+
+export { escapeHtml } from '../ui/theme.ts';
 
 /** A patient the member can pick. */
 export interface PickablePatient {
   id: string;
   name: string;
   birthDate?: string;
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /** Only web URLs become links or images: a `javascript:` logo or policy URL is shown as nothing. */
@@ -32,33 +25,21 @@ function webUrl(value: string | undefined): string | undefined {
   }
 }
 
-/** A standalone HTML page. */
+/** A standalone page in the shared style. */
 export function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-img.logo{max-height:4rem;max-width:12rem}ul.patients{list-style:none;padding:0}ul.patients li{margin:.5rem 0}
-fieldset{border:1px solid #ccc;margin:1rem 0}.notice{background:#fff6d6;padding:.5rem 1rem}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
+  return themedPage(title, body);
 }
 
+/** The app's logo (or its initial when it has none), name and organization: who is asking. */
 function appHeader(client: SmartClient): string {
   const logo = webUrl(client.logoUri);
   const org = client.organizationName ? `<p class="organization">by ${escapeHtml(client.organizationName)}</p>` : '';
-  return `${logo ? `<img class="logo" src="${escapeHtml(logo)}" alt="${escapeHtml(client.name)} logo">` : ''}
-<h1>${escapeHtml(client.name)}</h1>
-${org}`;
+  const mark = logo
+    ? `<img class="logo" src="${escapeHtml(logo)}" alt="${escapeHtml(client.name)} logo">`
+    : `<div class="initial" aria-hidden="true">${escapeHtml(client.name.trim().charAt(0).toUpperCase() || '?')}</div>`;
+  return `<div class="app">${mark}
+<div><h1>${escapeHtml(client.name)}</h1>
+${org}</div></div>`;
 }
 
 function policyLinks(client: SmartClient): string {
@@ -121,12 +102,15 @@ export function consentPage(details: InteractionDetails, csrf: string, action: s
     ? `<p class="notice" id="offline-access"><strong>Long-lived access:</strong> ${escapeHtml(details.client.name)} asks to keep
 access to your data when you are not using it (offline access), until you revoke it.</p>`
     : '';
+  const asks = general.length
+    ? `<ul class="general">${general.map((line) => `<li>${escapeHtml(line.description)}</li>`).join('\n')}</ul>`
+    : '';
   return page(
     `Allow ${details.client.name} to access your data?`,
     `${appHeader(details.client)}
 ${policyLinks(details.client)}
 <h2>${escapeHtml(details.client.name)} asks to:</h2>
-<ul class="general">${general.map((line) => `<li>${escapeHtml(line.description)}</li>`).join('\n')}</ul>
+${asks}
 ${offline}
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
@@ -136,8 +120,10 @@ ${
 <ul class="types">${types.join('\n')}</ul></fieldset>`
     : ''
 }
+<div class="actions">
 <button type="submit" name="decision" value="allow">Allow</button>
 <button type="submit" name="decision" value="deny">Deny</button>
+</div>
 </form>`,
   );
 }

@@ -7,6 +7,7 @@ import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { AuthServer, InteractionDetails } from '@plan-api/smart';
 import { checkCsrfToken, issueCsrfToken } from './csrf.ts';
+import { pageCsp } from '../ui/theme.ts';
 import { consentPage, pickerPage, problemPage } from './pages.ts';
 import type { PickablePatient } from './pages.ts';
 
@@ -22,8 +23,7 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   // No form-action: it would also block the redirects back to the app that follow each form.
-  'Content-Security-Policy':
-    "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy': pageCsp({ formAction: false }),
 };
 
 function send(res: Response, status: number, html: string): void {

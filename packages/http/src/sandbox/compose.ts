@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Router } from 'express';
 import { resourceTypesOf } from '@plan-api/fhir';
+import { createOutboxMailer } from '@plan-api/mail';
 import { createSandboxPortal } from '@plan-api/portal';
 import { createAuthServer } from '@plan-api/smart';
 import type { Directory } from '@plan-api/synthetic';
@@ -11,9 +12,9 @@ import { createPatientAccessRouter, fhirCors } from '../patient-access/index.ts'
 import { managementAuth } from '../session/guard.ts';
 import { createSessionRouter } from '../session/routes.ts';
 import { createSessions } from '../session/sessions.ts';
+import { createUiRouter, defaultUiDir } from '../ui/index.ts';
 import type { SandboxLogger, SandboxServerConfig } from './config.ts';
 import { lastResortErrors } from './errors.ts';
-import { homePage } from './home.ts';
 import { deriveKey } from './secrets.ts';
 import type { SandboxStores } from './stores.ts';
 
@@ -45,7 +46,10 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
   const publicOrigin = new URL(publicUrl).origin;
   const fhirBaseUrl = `${publicUrl}/fhir`;
 
+  // The sandbox delivers no mail: it keeps what it would send in its outbox (the Outbox page, GET /api/outbox).
+  const mailer = createOutboxMailer({ records: stores.records });
   const portal = createSandboxPortal({
+    mailer,
     records: stores.records,
     fhir: stores.fhir,
     fhirBaseUrl,
@@ -118,10 +122,16 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
       authenticate: managementAuth({ token: config.managementToken, sessions, publicOrigin }),
       serverUrl: `${publicUrl}/api`,
       logger,
+      outbox: mailer,
     }),
   );
   router.use(session.router);
-  router.get('/', homePage());
+  router.use(
+    createUiRouter({
+      distDir: config.uiDir ?? defaultUiDir(),
+      isSignedIn: async (req) => (await sessions.fromHeaders(req.headers)) !== undefined,
+    }),
+  );
   router.use((req, res) => {
     res
       .status(404)

@@ -31,6 +31,8 @@ export interface SandboxServerConfig {
   /** Failed sign-ins allowed per address and window (default 10 per minute). */
   signInRateLimit?: { limit: number; windowMs: number };
   logger?: SandboxLogger;
+  /** The web UI build served at `/` (index.html and assets/); undefined = `@plan-api/ui`'s `dist` folder. */
+  uiDir?: string;
 }
 
 /** The console, for hosts that inject no logger. */

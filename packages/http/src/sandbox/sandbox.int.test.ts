@@ -23,13 +23,15 @@ describe('the sandbox server over memory stores', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('serves a placeholder home page linking to the OpenAPI document', async () => {
-    const res = await fetch(`${sandbox.url}/`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    const html = await res.text();
-    expect(html).toContain('Plan API sandbox');
-    expect(html).toContain('href="/api/openapi.json"');
+  it('sends a signed-out visitor of / to the sign-in page, which says how to sign in', async () => {
+    const res = await fetch(`${sandbox.url}/`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2F');
+    const page = await fetch(`${sandbox.url}/login?next=%2F`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Sign in to the Plan API sandbox');
+    expect(html).toContain('pnpm sandbox');
   });
 
   it('serves the synthetic provider directory read-only at /directory/fhir, with CORS', async () => {

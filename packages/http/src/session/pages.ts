@@ -1,43 +1,38 @@
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+/**
+ * The sign-in pages of the web UI (the refused or missing sign-in link, too many attempts), in the web UI's
+ * visual style (ui/theme.ts).
+ */
+import { escapeHtml, themedPage } from '../ui/theme.ts';
 
-/** A minimal standalone HTML page. */
+export { escapeHtml } from '../ui/theme.ts';
+
+/** A minimal standalone page in the shared style. */
 export function htmlPage(title: string, bodyHtml: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}code{background:#f2f2f2;padding:0 .25rem}</style>
-</head>
-<body>
-${bodyHtml}
-</body>
-</html>
-`;
+  return themedPage(title, bodyHtml);
 }
 
-/** The page of a refused sign-in: what to do to get a working link. */
-export function signInRefusedPage(reason: string, tokenHint: string | undefined): string {
+/**
+ * The sign-in page: why the visitor is not signed in, where the sign-in link comes from, and a field to
+ * paste the management token into (it sends `GET /login?token=`, exactly like the printed link). `next`
+ * is the web UI path to return to after signing in.
+ */
+export function signInRefusedPage(reason: string, tokenHint: string | undefined, next?: string): string {
   const where = tokenHint
     ? `<p>The management token is ${escapeHtml(tokenHint)}.</p>`
     : '<p>The management token is the <code>PLAN_API_SANDBOX_TOKEN</code> the sandbox was started with.</p>';
   return htmlPage(
     'Sign in to the Plan API sandbox',
     `<h1>Sign in to the Plan API sandbox</h1>
-<p>${escapeHtml(reason)}</p>
+<p class="reason">${escapeHtml(reason)}</p>
 <p>When it starts, <code>pnpm sandbox</code> prints a sign-in link of the form
 <code>/login?token=&lt;management token&gt;</code>: open that link (copy it from the terminal).</p>
-${where}`,
+${where}
+<form class="signin" method="get" action="/login">
+<label class="field" for="token">Or paste the management token</label>
+<input type="password" id="token" name="token" autocomplete="off" spellcheck="false" required>
+${next ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : ''}
+<button type="submit" class="primary">Sign in</button>
+</form>`,
   );
 }
 

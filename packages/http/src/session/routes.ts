@@ -2,6 +2,7 @@ import express from 'express';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { htmlPage, signInRefusedPage, tooManyAttemptsPage } from './pages.ts';
+import { pageCsp } from '../ui/theme.ts';
 import { constantTimeEqual } from './secrets.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -26,8 +27,24 @@ export interface SessionRouter {
 function sendHtml(res: Response, status: number, html: string): void {
   res
     .status(status)
-    .set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': pageCsp(),
+    })
     .send(html);
+}
+
+/**
+ * The web UI path to return to after signing in (`?next=`, set by the UI's redirect), when it is a path of this
+ * origin: never another site (`//host`, `/\\host`) nor the sign-in page itself.
+ */
+function nextPath(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20) || value.startsWith('/login')) return undefined;
+  return value;
 }
 
 /**
@@ -52,20 +69,25 @@ export function createSessionRouter(options: SessionRouterOptions): SessionRoute
 
   const login: RequestHandler = async (req: Request, res: Response) => {
     const token = req.query.token;
+    const next = nextPath(req.query.next);
     if (typeof token !== 'string' || token === '') {
       if (await options.sessions.fromHeaders(req.headers)) {
-        res.set('Cache-Control', 'no-store').redirect(303, '/');
+        res.set('Cache-Control', 'no-store').redirect(303, next ?? '/');
         return;
       }
-      sendHtml(res, 401, signInRefusedPage('This sign-in link has no token.', options.tokenHint));
+      // Sent here by the web UI (?next=): the visitor opened the UI, not a broken link.
+      const reason = next ? 'Sign in to open the web UI.' : 'This sign-in link has no token.';
+      sendHtml(res, 401, signInRefusedPage(reason, options.tokenHint, next));
       return;
     }
     if (!constantTimeEqual(token, options.token)) {
-      sendHtml(res, 401, signInRefusedPage('This sign-in link has a wrong token.', options.tokenHint));
+      sendHtml(res, 401, signInRefusedPage('This sign-in link has a wrong token.', options.tokenHint, next));
       return;
     }
     const cookie = await options.sessions.create();
-    res.set({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).redirect(303, '/');
+    res
+      .set({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+      .redirect(303, next ?? '/');
   };
 
   const logout: RequestHandler = async (req: Request, res: Response) => {

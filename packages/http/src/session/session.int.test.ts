@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../sandbox/testing.ts';
 import type { TestSandbox } from '../sandbox/testing.ts';
@@ -5,7 +6,11 @@ import type { TestSandbox } from '../sandbox/testing.ts';
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ signInRateLimit: { limit: 3, windowMs: 60_000 }, tokenHint: 'in /tmp/x/token' });
+  sandbox = await startTestSandbox({
+    signInRateLimit: { limit: 3, windowMs: 60_000 },
+    tokenHint: 'in /tmp/x/token',
+    uiDir: fileURLToPath(new URL('../ui/fixtures/ui-build', import.meta.url)),
+  });
 });
 afterAll(async () => {
   await sandbox.stop();

@@ -1,0 +1,3 @@
+export { createUiRouter } from './router.ts';
+export type { UiRouterOptions } from './router.ts';
+export { defaultUiDir } from './locate.ts';

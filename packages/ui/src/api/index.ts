@@ -1,0 +1,17 @@
+// The management API client: fetch wrapper, error type, react-query hooks and the API's shapes.
+export { ApiError, apiRequest, errorMessage, isUnauthorized } from './client.ts';
+export { queryKeys, type LiveOptions } from './keys.ts';
+export { useApp, useApps, useCreateApp, useCreateLaunch, useDeleteApp, useUpdateApp } from './apps.ts';
+export { useDeletePatient, useInitializePatient, usePatientData, usePatients } from './patients.ts';
+export { useAccessLog, useLaunch, useLaunches, type AccessLogQuery, type LaunchListQuery } from './launches.ts';
+export {
+  outboxKeys,
+  useOutbox,
+  useOutboxMessage,
+  useRequestProduction,
+  type OutboxMessage,
+  type OutboxSummary,
+  type ProductionRequestInput,
+} from './outbox.ts';
+export { OAUTH_TYPE_LABELS, SCENARIO_OPTIONS, SIMULATED_ERROR_OPTIONS } from './constants.ts';
+export type * from './types.ts';

@@ -1,0 +1,93 @@
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconApps, IconHeartbeat, IconRocket, IconApi, IconMail } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, Outlet, Link, useLocation } from 'react-router';
+import { SignOutButton } from './SignOutButton.tsx';
+import classes from './AppLayout.module.css';
+
+const NAV = [
+  { to: '/apps', label: 'Apps', icon: IconApps, match: (path: string) => path === '/' || path.startsWith('/apps') },
+  { to: '/patients', label: 'Patients', icon: IconHeartbeat, match: (path: string) => path.startsWith('/patients') },
+  { to: '/launches', label: 'Launches', icon: IconRocket, match: (path: string) => path.startsWith('/launches') },
+  { to: '/outbox', label: 'Outbox', icon: IconMail, match: (path: string) => path.startsWith('/outbox') },
+] as const;
+
+/** The shell: header "Plan API Sandbox", the navigation (a burger drawer at phone width) and the page. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  // At phone width the closed navbar only slides off screen: make it inert so Tab does not wander into it.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+      classNames={{ main: classes.main }}
+    >
+      <a className={classes.skipLink} href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <UnstyledButton component={Link} to="/" onClick={close} className={classes.brand}>
+              <ThemeIcon size={32} radius="md" variant="filled" aria-hidden>
+                <IconApi size={20} stroke={1.8} />
+              </ThemeIcon>
+              <Text component="span" fw={700} size="lg" className={classes.brandText}>
+                Plan API Sandbox
+              </Text>
+            </UnstyledButton>
+            <Badge variant="light" color="teal" visibleFrom="xs">
+              Sandbox
+            </Badge>
+          </Group>
+          <SignOutButton />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main navigation" inert={phone && !opened}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+                active={item.match(pathname)}
+                aria-current={item.match(pathname) ? 'page' : undefined}
+                onClick={close}
+                className={classes.navLink}
+              />
+            ))}
+          </nav>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="sm" pb="xs">
+            Synthetic data only. The{' '}
+            <a href="/api/openapi.json" target="_blank" rel="noreferrer">
+              management API
+            </a>{' '}
+            does everything this UI does.
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <div className={classes.content}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

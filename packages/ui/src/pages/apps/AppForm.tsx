@@ -1,0 +1,184 @@
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, useCreateApp, useUpdateApp } from '../../api/index.ts';
+import type { AppRecord } from '../../api/index.ts';
+import { ErrorAlert } from '../../components/index.ts';
+import {
+  appInputFromForm,
+  emptyAppForm,
+  formValuesFromApp,
+  mapAppFieldErrors,
+  saveErrorSummary,
+} from './app-form-model.ts';
+import type { AppFormValues } from './app-form-model.ts';
+import { CredentialsSection } from './CredentialsSection.tsx';
+import { OAuthTypeField } from './OAuthTypeField.tsx';
+
+export interface AppFormProps {
+  /** The app being edited; undefined for New Application. */
+  app: AppRecord | undefined;
+  /** Extra buttons beside Save (Delete on edit). */
+  extraActions?: ReactNode;
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card component="section" aria-label={title}>
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      {description !== undefined && (
+        <Text size="sm" c="dimmed" mt={2}>
+          {description}
+        </Text>
+      )}
+      <Stack gap="md" mt="md">
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+const URL_PLACEHOLDER = 'https://';
+
+/** The App form: every field of an app, saved with POST (new) or PUT (edit); server errors beside their field. */
+export function AppForm({ app, extraActions }: AppFormProps) {
+  const navigate = useNavigate();
+  const create = useCreateApp();
+  const update = useUpdateApp(app?.id ?? '');
+  const saving = create.isPending || update.isPending;
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a failed save, take keyboard and screen reader users to the first field to fix (Mantine marks it
+  // aria-invalid once the errors have rendered).
+  useEffect(() => {
+    if (saveError !== null) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [saveError]);
+  const form = useForm<AppFormValues>({
+    mode: 'controlled',
+    initialValues: app === undefined ? emptyAppForm() : formValuesFromApp(app),
+  });
+
+  const save = (values: AppFormValues) => {
+    setSaveError(null);
+    const input = appInputFromForm(values);
+    const onError = (error: unknown) => {
+      setSaveError(error);
+      if (error instanceof ApiError) form.setErrors(mapAppFieldErrors(error.fields).fieldErrors);
+    };
+    const onSuccess = (saved: AppRecord) => {
+      notifications.show({
+        color: 'teal',
+        title: 'Application saved',
+        message:
+          app === undefined ? `${saved.name} is registered; its client ID is ready.` : `${saved.name} is up to date.`,
+      });
+      if (app === undefined) void navigate(`/apps/${encodeURIComponent(saved.id)}`, { replace: true });
+      else {
+        const next = formValuesFromApp(saved);
+        form.setValues(next);
+        form.resetDirty(next);
+      }
+    };
+    if (app === undefined) create.mutate(input, { onSuccess, onError });
+    else update.mutate(input, { onSuccess, onError });
+  };
+
+  const unmatched = saveError instanceof ApiError ? mapAppFieldErrors(saveError.fields).unmatched : {};
+  const summary =
+    saveError instanceof ApiError
+      ? new ApiError(saveError.status, saveError.code, saveErrorSummary(saveError.fields, saveError.message), unmatched)
+      : saveError;
+
+  return (
+    <form ref={formRef} onSubmit={form.onSubmit(save)} noValidate aria-busy={saving}>
+      <Stack gap="md">
+        <Section title="Credentials" description="The sandbox assigns them when you save.">
+          <CredentialsSection app={app} oauthType={form.values.oauthType} />
+        </Section>
+        <Section title="Application" description="What members see when they sign in and consent.">
+          <TextInput label="Application Name" withAsterisk maxLength={100} {...form.getInputProps('name')} />
+          <OAuthTypeField
+            value={form.values.oauthType}
+            onChange={(value) => form.setFieldValue('oauthType', value)}
+            error={form.errors.oauthType as string | undefined}
+          />
+          <Textarea
+            label="Redirect URL"
+            description="One URL per line: the exact URLs your app receives the authorization code at."
+            placeholder="https://app.example.com/callback"
+            withAsterisk
+            autosize
+            minRows={2}
+            maxRows={10}
+            spellCheck={false}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            {...form.getInputProps('redirectUris')}
+          />
+          <TextInput
+            label="Launch URL"
+            description="The page of your app that receives iss and launch (needed for Launch App)."
+            placeholder="https://app.example.com/launch"
+            type="url"
+            {...form.getInputProps('launchUrl')}
+          />
+          <TextInput label="Logo URL" placeholder={URL_PLACEHOLDER} type="url" {...form.getInputProps('logoUrl')} />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={3}
+            maxRows={8}
+            maxLength={2000}
+            {...form.getInputProps('description')}
+          />
+        </Section>
+        <Section title="Organization" description="Who publishes the app, and its policies.">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput label="Organization/Company Name" maxLength={200} {...form.getInputProps('organizationName')} />
+            <TextInput
+              label="Organization/Company Website URL"
+              placeholder={URL_PLACEHOLDER}
+              type="url"
+              {...form.getInputProps('organizationUrl')}
+            />
+            <TextInput
+              label="Privacy Policy URL"
+              placeholder={URL_PLACEHOLDER}
+              type="url"
+              {...form.getInputProps('privacyPolicyUrl')}
+            />
+            <TextInput
+              label="Security Policy URL"
+              placeholder={URL_PLACEHOLDER}
+              type="url"
+              {...form.getInputProps('securityPolicyUrl')}
+            />
+            <TextInput
+              label="Terms of Service URL"
+              placeholder={URL_PLACEHOLDER}
+              type="url"
+              {...form.getInputProps('termsOfServiceUrl')}
+            />
+          </SimpleGrid>
+        </Section>
+        {saveError !== null && (
+          <ErrorAlert
+            error={summary}
+            title="The application was not saved"
+            withFields={Object.keys(unmatched).length > 0}
+          />
+        )}
+        <Group justify="space-between" gap="sm">
+          <Group gap="sm">{extraActions}</Group>
+          <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={18} aria-hidden />} size="md">
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { SimpleGrid } from '@mantine/core';
+import type { AppRecord } from '../../api/index.ts';
+import { CopyField, SecretField } from '../../components/index.ts';
+
+export interface CredentialsSectionProps {
+  /** The saved app (undefined before the first save). */
+  app: AppRecord | undefined;
+  /** The OAuth type chosen in the form (it may differ from the saved one until Save). */
+  oauthType: 'secret' | 'pkce';
+}
+
+/** Client ID and Client Secret: assigned by the sandbox on save, read-only, with copy and reveal. */
+export function CredentialsSection({ app, oauthType }: CredentialsSectionProps) {
+  const secretHint =
+    oauthType === 'pkce'
+      ? 'None (PKCE apps have no secret)'
+      : app?.clientSecret === undefined
+        ? 'Assigned on save'
+        : undefined;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <CopyField
+        label="Client ID"
+        shortName="ID"
+        value={app?.clientId ?? ''}
+        placeholder="Assigned on save"
+        description="Send it as client_id."
+      />
+      <SecretField
+        label="Client Secret"
+        shortName="secret"
+        value={oauthType === 'secret' ? (app?.clientSecret ?? '') : ''}
+        placeholder={secretHint}
+        description={
+          oauthType === 'pkce'
+            ? 'Only Authorization Code + Secret apps get one.'
+            : 'Keep it on your server; send it to the token endpoint.'
+        }
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { AppRecord } from '../../api/types.ts';
+import {
+  appInputFromForm,
+  canLaunch,
+  emptyAppForm,
+  formValuesFromApp,
+  initials,
+  mapAppFieldErrors,
+  productionStatus,
+  saveErrorSummary,
+} from './app-form-model.ts';
+
+const APP: AppRecord = {
+  id: 'app-1',
+  name: 'Acme Health',
+  oauthType: 'secret',
+  clientId: 'cid',
+  clientSecret: 'sec',
+  redirectUris: ['https://acme.example/cb', 'http://localhost:3000/cb'],
+  launchUrl: 'https://acme.example/launch',
+  description: 'Tracks claims',
+  createdAt: '2024-01-01T00:00:00Z',
+  updatedAt: '2024-01-01T00:00:00Z',
+  productionRequest: null,
+};
+
+describe('mapAppFieldErrors', () => {
+  it('puts the error of one redirect URI on the Redirect URL input, naming its line', () => {
+    const { fieldErrors, unmatched } = mapAppFieldErrors({
+      'redirectUris.1': 'Each redirect URI must be an absolute URL.',
+    });
+    expect(fieldErrors).toEqual({ redirectUris: 'Line 2: Each redirect URI must be an absolute URL.' });
+    expect(unmatched).toEqual({});
+  });
+
+  it('joins several redirect URI errors and keeps plain field errors beside their field', () => {
+    const { fieldErrors } = mapAppFieldErrors({
+      name: 'Name is required.',
+      'redirectUris.0': 'Bad one.',
+      'redirectUris.2': 'Listed twice.',
+      launchUrl: 'The launch URL must use https.',
+    });
+    expect(fieldErrors.name).toBe('Name is required.');
+    expect(fieldErrors.redirectUris).toBe('Line 1: Bad one. Line 3: Listed twice.');
+    expect(fieldErrors.launchUrl).toBe('The launch URL must use https.');
+  });
+
+  it('keeps an error of the whole redirect list without a line number', () => {
+    const { fieldErrors } = mapAppFieldErrors({ redirectUris: 'Register at least one redirect URI.' });
+    expect(fieldErrors.redirectUris).toBe('Register at least one redirect URI.');
+  });
+
+  it('reports errors of fields the form does not have as unmatched', () => {
+    const { fieldErrors, unmatched } = mapAppFieldErrors({ color: '"color" is not a field of an app.' });
+    expect(fieldErrors).toEqual({});
+    expect(unmatched).toEqual({ color: '"color" is not a field of an app.' });
+  });
+});
+
+describe('saveErrorSummary', () => {
+  it('names the inputs in error by their labels when each error shows beside its input', () => {
+    const summary = saveErrorSummary(
+      { 'redirectUris.0': 'Bad.', 'redirectUris.1': 'Worse.', launchUrl: 'No.' },
+      'The app was not saved because 3 fields are invalid.',
+    );
+    expect(summary).toBe('Fix the 2 fields marked in red: Redirect URL, Launch URL.');
+  });
+
+  it("keeps the server's message when there are no field errors or one the form cannot show", () => {
+    expect(saveErrorSummary({}, 'Too many requests.')).toBe('Too many requests.');
+    expect(saveErrorSummary({ name: 'Required.', color: 'Unknown.' }, 'Two problems.')).toBe('Two problems.');
+  });
+});
+
+describe('appInputFromForm', () => {
+  it('splits redirect lines, trims values and leaves blank optional fields out', () => {
+    const values = {
+      ...emptyAppForm(),
+      name: '  My App ',
+      redirectUris: ' https://a.example/cb \n\n\r\nhttps://b.example/cb\n',
+      logoUrl: '   ',
+      description: ' hello ',
+    };
+    expect(appInputFromForm(values)).toEqual({
+      name: 'My App',
+      oauthType: 'pkce',
+      redirectUris: ['https://a.example/cb', 'https://b.example/cb'],
+      description: 'hello',
+    });
+  });
+
+  it('round-trips an app through the form without changing its fields', () => {
+    const input = appInputFromForm(formValuesFromApp(APP));
+    expect(input).toEqual({
+      name: APP.name,
+      oauthType: APP.oauthType,
+      redirectUris: APP.redirectUris,
+      launchUrl: APP.launchUrl,
+      description: APP.description,
+    });
+  });
+});
+
+describe('app list helpers', () => {
+  it('makes initials from the first two words of the name', () => {
+    expect(initials('Acme Health Tracker')).toBe('AH');
+    expect(initials('  myapp')).toBe('M');
+    expect(initials('(Beta) tool')).toBe('BT');
+    expect(initials('')).toBe('?');
+  });
+
+  it('names the production status, None without a request', () => {
+    expect(productionStatus(APP).label).toBe('None');
+    expect(
+      productionStatus({ productionRequest: { status: 'rejected', requestedAt: '2024-01-01T00:00:00Z' } }).label,
+    ).toBe('Rejected');
+  });
+
+  it('offers Launch App only with a launch URL and a redirect URL', () => {
+    expect(canLaunch(APP)).toBe(true);
+    expect(canLaunch({ ...APP, launchUrl: undefined })).toBe(false);
+    expect(canLaunch({ ...APP, redirectUris: [] })).toBe(false);
+  });
+});

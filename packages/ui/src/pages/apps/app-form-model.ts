@@ -1,0 +1,168 @@
+import type { AppInput, AppRecord } from '../../api/types.ts';
+
+/** The App form's values: every input is a string; Redirect URL holds one URL per line. */
+export interface AppFormValues {
+  name: string;
+  oauthType: 'secret' | 'pkce';
+  redirectUris: string;
+  launchUrl: string;
+  logoUrl: string;
+  organizationName: string;
+  organizationUrl: string;
+  privacyPolicyUrl: string;
+  securityPolicyUrl: string;
+  termsOfServiceUrl: string;
+  description: string;
+}
+
+/** The optional text fields of an app, in form order. */
+export const OPTIONAL_TEXT_FIELDS = [
+  'launchUrl',
+  'logoUrl',
+  'organizationName',
+  'organizationUrl',
+  'privacyPolicyUrl',
+  'securityPolicyUrl',
+  'termsOfServiceUrl',
+  'description',
+] as const;
+
+/** The form of a new app: PKCE preselected, as the form recommends. */
+export function emptyAppForm(): AppFormValues {
+  return {
+    name: '',
+    oauthType: 'pkce',
+    redirectUris: '',
+    launchUrl: '',
+    logoUrl: '',
+    organizationName: '',
+    organizationUrl: '',
+    privacyPolicyUrl: '',
+    securityPolicyUrl: '',
+    termsOfServiceUrl: '',
+    description: '',
+  };
+}
+
+/** The form of an existing app. */
+export function formValuesFromApp(app: AppRecord): AppFormValues {
+  const values = emptyAppForm();
+  values.name = app.name;
+  values.oauthType = app.oauthType;
+  values.redirectUris = app.redirectUris.join('\n');
+  for (const field of OPTIONAL_TEXT_FIELDS) values[field] = app[field] ?? '';
+  return values;
+}
+
+/** The lines of the Redirect URL input that are not blank, trimmed (their order is kept for error lines). */
+export function redirectLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The API body of the form: redirect lines as an array, blank optional fields left out ("not set"). */
+export function appInputFromForm(values: AppFormValues): AppInput {
+  const input: AppInput = {
+    name: values.name.trim(),
+    oauthType: values.oauthType,
+    redirectUris: redirectLines(values.redirectUris),
+  };
+  for (const field of OPTIONAL_TEXT_FIELDS) {
+    const value = values[field].trim();
+    if (value !== '') input[field] = value;
+  }
+  return input;
+}
+
+/** Field errors of the API mapped onto the form's inputs, and the ones no input shows. */
+export interface MappedFieldErrors {
+  /** Keyed by AppFormValues field. */
+  fieldErrors: Partial<Record<keyof AppFormValues, string>>;
+  /** Errors of fields the form does not have (shown in the summary alert). */
+  unmatched: Record<string, string>;
+}
+
+const FORM_FIELDS = new Set<string>(Object.keys(emptyAppForm()));
+
+/**
+ * Maps the API's `fields` (`name`, `redirectUris`, `redirectUris.1`, ...) to the form's inputs. Errors of
+ * one redirect URI name its line ("Line 2: ..."), since all of them share the one Redirect URL input.
+ */
+export function mapAppFieldErrors(fields: Record<string, string>): MappedFieldErrors {
+  const fieldErrors: Partial<Record<keyof AppFormValues, string>> = {};
+  const unmatched: Record<string, string> = {};
+  const add = (field: keyof AppFormValues, message: string) => {
+    const existing = fieldErrors[field];
+    fieldErrors[field] = existing === undefined ? message : `${existing} ${message}`;
+  };
+  for (const [key, message] of Object.entries(fields)) {
+    const [head = '', index] = key.split('.');
+    if (!FORM_FIELDS.has(head)) {
+      unmatched[key] = message;
+    } else if (head === 'redirectUris' && index !== undefined && /^\d+$/.test(index)) {
+      add('redirectUris', `Line ${Number(index) + 1}: ${message}`);
+    } else {
+      add(head as keyof AppFormValues, message);
+    }
+  }
+  return { fieldErrors, unmatched };
+}
+
+/** The form's label of each field, as the seed words them. */
+export const FIELD_LABELS: Record<keyof AppFormValues, string> = {
+  name: 'Application Name',
+  oauthType: 'Client OAuth Type',
+  redirectUris: 'Redirect URL',
+  launchUrl: 'Launch URL',
+  logoUrl: 'Logo URL',
+  organizationName: 'Organization/Company Name',
+  organizationUrl: 'Organization/Company Website URL',
+  privacyPolicyUrl: 'Privacy Policy URL',
+  securityPolicyUrl: 'Security Policy URL',
+  termsOfServiceUrl: 'Terms of Service URL',
+  description: 'Description',
+};
+
+/**
+ * The sentence of the summary alert: when every field error shows beside its input, it names those inputs by
+ * their labels; otherwise (no field errors, or some the form cannot show) it is the server's own message.
+ */
+export function saveErrorSummary(fields: Record<string, string>, serverMessage: string): string {
+  const { fieldErrors, unmatched } = mapAppFieldErrors(fields);
+  const labels = (Object.keys(fieldErrors) as (keyof AppFormValues)[]).map((field) => FIELD_LABELS[field]);
+  if (labels.length === 0 || Object.keys(unmatched).length > 0) return serverMessage;
+  return labels.length === 1
+    ? `Fix the field marked in red: ${labels[0]}.`
+    : `Fix the ${labels.length} fields marked in red: ${labels.join(', ')}.`;
+}
+
+/** Initials for an avatar without a logo: the first letters of the first two words ("Acme Health" → "AH"). */
+export function initials(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const letters = words.slice(0, 2).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '');
+  return letters.join('').toUpperCase() || '?';
+}
+
+/** The production status badge of an app: its label and color. */
+export function productionStatus(app: Pick<AppRecord, 'productionRequest'>): { label: string; color: string } {
+  switch (app.productionRequest?.status) {
+    case 'pending':
+      return { label: 'Pending', color: 'yellow' };
+    case 'approved':
+      return { label: 'Approved', color: 'teal' };
+    case 'rejected':
+      return { label: 'Rejected', color: 'red' };
+    default:
+      return { label: 'None', color: 'gray' };
+  }
+}
+
+/** Launch App needs both a launch URL and at least one redirect URL. */
+export function canLaunch(app: Pick<AppRecord, 'launchUrl' | 'redirectUris'>): boolean {
+  return app.launchUrl !== undefined && app.launchUrl !== '' && app.redirectUris.length > 0;
+}
