@@ -140,9 +140,11 @@ describe('the web UI, end to end', () => {
     await screenshot(page, 'my-data');
 
     await observations.click();
-    const group = page.getByRole('region', { name: 'Observation' }).or(page.locator('section[aria-labelledby]'));
-    await group.first().getByRole('button', { expanded: false }).first().click();
-    await page.getByRole('button', { name: 'Show JSON' }).first().click();
+    // Wait for the Observation group itself: until it renders, the previously selected type is on screen.
+    const group = page.getByRole('region', { name: 'Observation', exact: true });
+    await group.waitFor();
+    await group.getByRole('button', { expanded: false }).first().click();
+    await group.getByRole('button', { name: 'Show JSON' }).first().click();
     const json = page.getByLabel(/^JSON of Observation\//).first();
     await expect.poll(() => json.innerText()).toContain('"resourceType": "Observation"');
     await screenshot(page, 'my-data-json');
