@@ -4,10 +4,10 @@
  * sending the same bytes is measured too: the floor of any Express route, which tells Express's share
  * of the gap from ours. Reports requests/second and the ratios for a read and a 50-resource search.
  */
-import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { median, startServerProcess } from './common.ts';
 import type { Scenario, ServerReady, Side } from './fhir-throughput-server.ts';
 
 const CONNECTIONS = 10;
@@ -37,32 +37,6 @@ async function measure(url: string, seconds: number): Promise<number> {
     throw new Error(`bench: ${url} had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }
   return result['2xx'] / result.duration;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function startServers(profileDir?: string): Promise<{ ready: ServerReady; stop: () => Promise<void> }> {
-  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = fork(fileURLToPath(new URL('./fhir-throughput-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...profile],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<ServerReady>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as ServerReady));
-    child.once('exit', (code) => reject(new Error(`bench: the server process exited with ${code}`)));
-  });
-  return {
-    ready,
-    stop: async () => {
-      child.send('stop');
-      await exited;
-    },
-  };
 }
 
 /** Every side answers every scenario with 200 and a body of the same size. */
@@ -96,7 +70,7 @@ function rowOf(scenario: Scenario, bytes: number, turns: Record<Side, number[]>)
  * server process writes a V8 CPU profile there (`.cpuprofile`, for Chrome DevTools) when it stops.
  */
 export async function runFhirThroughput(options: { profileDir?: string } = {}): Promise<ThroughputRow[]> {
-  const { ready, stop } = await startServers(options.profileDir);
+  const { ready, stop } = await startServerProcess<ServerReady>('./fhir-throughput-server.ts', options.profileDir);
   try {
     await checkSameBytes(ready);
     const turns = Object.fromEntries(

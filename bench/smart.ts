@@ -6,10 +6,10 @@
  *   on the unauthenticated FHIR router over the same resources (the cost of authorization).
  * Reports requests/second and ratios; writes JSON to bench/results/.
  */
-import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { median, startServerProcess } from './common.ts';
 import type { SmartServerReady } from './smart-server.ts';
 import { FAMILIES } from './smart-tokens.ts';
 
@@ -105,32 +105,6 @@ async function measure(ready: SmartServerReady, side: Side, seconds: number): Pr
   return good / result.duration;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-async function startServer(profileDir?: string): Promise<{ ready: SmartServerReady; stop: () => Promise<void> }> {
-  const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = fork(fileURLToPath(new URL('./smart-server.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', ...profile],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<SmartServerReady>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as SmartServerReady));
-    child.once('exit', (code) => reject(new Error(`bench: the server process exited with ${code}`)));
-  });
-  return {
-    ready,
-    stop: async () => {
-      child.send('stop');
-      await exited;
-    },
-  };
-}
-
 export interface SmartRow {
   scenario: Scenario;
   side: string;
@@ -147,7 +121,7 @@ export interface SmartRow {
  * server process writes a V8 CPU profile there when it stops.
  */
 export async function runSmart(options: { profileDir?: string } = {}): Promise<SmartRow[]> {
-  const { ready, stop } = await startServer(options.profileDir);
+  const { ready, stop } = await startServerProcess<SmartServerReady>('./smart-server.ts', options.profileDir);
   try {
     const scenarios = Object.keys(SIDES) as Scenario[];
     const turns = new Map<Side, number[]>();
