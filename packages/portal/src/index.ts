@@ -1,7 +1,7 @@
 export * from './types.ts';
 export { createSandboxPortal, type SandboxPortal } from './sandbox.ts';
 export { COLLECTIONS, type Clock, type SandboxPortalDeps } from './context.ts';
-export { APP_FIELDS } from './apps/schema.ts';
+export { APP_FIELDS, type AppInput } from './apps/schema.ts';
 export { toSmartClient } from './apps/client-for.ts';
 export { CLIENT_ID_BYTES, CLIENT_SECRET_BYTES } from './apps/credentials.ts';
 export {

@@ -1,6 +1,7 @@
 // The management API's shapes, taken from the portal's types (type-only: nothing of the server ships in the UI).
 import type {
   AccessLogRecord,
+  AppInput,
   AppRecord as PortalAppRecord,
   CreatedLaunch,
   LaunchDetail,
@@ -17,19 +18,7 @@ export type AppRecord = Omit<PortalAppRecord, 'ownerId'>;
 export type PatientRecord = Omit<SandboxPatientRecord, 'ownerId'>;
 
 /** The body of POST /api/apps and PUT /api/apps/{id}; empty optional strings mean "not set". */
-export interface AppInput {
-  name: string;
-  oauthType: 'secret' | 'pkce';
-  redirectUris: string[];
-  launchUrl?: string;
-  logoUrl?: string;
-  organizationName?: string;
-  organizationUrl?: string;
-  privacyPolicyUrl?: string;
-  securityPolicyUrl?: string;
-  termsOfServiceUrl?: string;
-  description?: string;
-}
+export type { AppInput };
 
 /** The body of POST /api/patients ("Initialize Patient"). */
 export interface InitializePatientInput {
