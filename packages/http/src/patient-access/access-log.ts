@@ -1,32 +1,18 @@
 import type { Request, Response } from 'express';
+import type { FhirAccessInput } from '@plan-api/portal';
 import type { AccessGrant } from '@plan-api/smart';
 import type { HttpLogger } from '../fhir/options.ts';
 
-/** One request of an app on the Patient Access API: the member's access history and the launch log. */
-export interface PatientAccessEntry {
+/**
+ * One request of an app on the Patient Access API: the member's access history and the launch log. It is the
+ * portal's FhirAccessInput, stamped with the arrival time and always carrying the token's scopes.
+ */
+export type PatientAccessEntry = FhirAccessInput & {
   /** ISO instant the request arrived. */
   at: string;
-  clientId: string;
-  patientId: string;
-  launchId?: string;
-  grantId?: string;
   /** The token's granted scopes. */
   scopes: string[];
-  method: string;
-  /** Path and query below the base (`Observation?category=laboratory`); `POST _search` adds its form body. */
-  request: string;
-  resourceType?: string;
-  /** The HTTP status answered. */
-  status: number;
-  /** Resources returned (matches and includes); absent when not known (`_summary=count`, errors). */
-  count?: number;
-  /**
-   * When this layer refused the request: an error code (`insufficient_scope`, `expired_token`,
-   * `server_error`, `not_found`, `forbidden`, `invalid_request`) and what to fix, in `message`.
-   */
-  error?: string;
-  message?: string;
-}
+};
 
 /** Receives every request made with a valid token, after its response is sent. */
 export type AccessListener = (entry: PatientAccessEntry) => void | Promise<void>;
