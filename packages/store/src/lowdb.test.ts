@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { createDefaultRegistry } from '@plan-api/fhir';
-import { runFhirStoreContract } from './contract/suite.ts';
+import { runFhirStoreContract } from './contract/index.ts';
 import { createLowdbStore } from './lowdb/store.ts';
 
 const dirs: string[] = [];

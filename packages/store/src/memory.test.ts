@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from 'fhir/r4';
 import { createDefaultRegistry, parseSearch } from '@plan-api/fhir';
-import { runFhirStoreContract } from './contract/suite.ts';
+import { runFhirStoreContract } from './contract/index.ts';
 import { createMemoryStore } from './memory.ts';
 
 runFhirStoreContract('memory', async () => createMemoryStore({ registry: createDefaultRegistry() }));

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runKeyValueContract } from './contract.ts';
+import { runKeyValueStoreContract } from '../contract/index.ts';
 import { dataFileName } from './files.ts';
 import { createLowdbKeyValueStore } from './lowdb.ts';
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-runKeyValueContract('lowdb', async ({ now }) => {
+runKeyValueStoreContract('lowdb', async ({ now }) => {
   const dir = await newDir();
   return {
     store: await createLowdbKeyValueStore({ dir, now }),

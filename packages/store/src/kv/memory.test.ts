@@ -1,4 +1,4 @@
-import { runKeyValueContract } from './contract.ts';
+import { runKeyValueStoreContract } from '../contract/index.ts';
 import { createMemoryKeyValueStore } from './memory.ts';
 
-runKeyValueContract('memory', ({ now }) => Promise.resolve({ store: createMemoryKeyValueStore({ now }) }));
+runKeyValueStoreContract('memory', ({ now }) => Promise.resolve({ store: createMemoryKeyValueStore({ now }) }));

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { StoredRecord } from '../records.ts';
 import { dataFileName } from '../kv/files.ts';
 import { createLowdbKeyValueStore } from '../kv/lowdb.ts';
-import { runRecordStoreContract } from './contract.ts';
+import { runRecordStoreContract } from '../contract/index.ts';
 import { createLowdbRecordStore } from './lowdb.ts';
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import { runRecordStoreContract } from './contract.ts';
+import { runRecordStoreContract } from '../contract/index.ts';
 import { createMemoryRecordStore } from './memory.ts';
 
 runRecordStoreContract('memory', () => Promise.resolve({ store: createMemoryRecordStore() }));

@@ -1,12 +1,12 @@
 /**
- * Test support for lowdb.crash.test.ts (not part of the package API): writes to a lowdb store in a
+ * Test support for lowdb/crash.test.ts (not part of the package API): writes to a lowdb store in a
  * loop until it is killed, printing one line per write that resolved:
  * `ok <Type>/<id> <versionId>` (a transaction prints each resource it wrote).
  * Usage: node --import tsx crash-writer.ts <dir> <round>
  */
 import type { Bundle, Observation, Patient } from 'fhir/r4';
 import { createDefaultRegistry } from '@plan-api/fhir';
-import { createLowdbStore } from './store.ts';
+import { createLowdbStore } from '../lowdb/store.ts';
 
 const [dir, round = '0'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: crash-writer <dir> <round>');

@@ -26,7 +26,7 @@ interface Setup {
  * delete, expiry by the injected clock, secondary indexes, parallel writes, and (for adapters that
  * persist) everything surviving a reopen. `make` returns a new, empty storage each time.
  */
-export function runKeyValueContract(name: string, make: MakeKeyValueStore): void {
+export function runKeyValueStoreContract(name: string, make: MakeKeyValueStore): void {
   describe(`${name} KeyValueStore contract`, () => {
     const open: KeyValueStore[] = [];
     afterEach(async () => {
