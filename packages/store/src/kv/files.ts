@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextFile } from 'lowdb/node';
+import { BatchedWriter, TextFiles } from '../lowdb/batched-writer.ts';
 
 /**
  * The file name of one namespace or collection: readable, and unique per exact name even on
@@ -46,76 +47,16 @@ export function parseDataFile(text: string, path: string, format: string): Recor
   return data as Record<string, unknown>;
 }
 
-interface Waiter {
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 /**
- * Writes named data files with lowdb TextFiles (steno: temp file + rename, one queue per file) and
- * group commit: the names marked while a flush runs go out together in the next one, and `settled()`
- * resolves only after a flush that began after the call has renamed its files into place. `render`
- * is called synchronously at the start of a flush, so each file is a consistent snapshot.
+ * A BatchedWriter for named data files: `render` gives a name's path and text, read synchronously at the
+ * start of a flush so each file is a consistent snapshot.
  */
-export class GroupWriter {
-  readonly #files = new Map<string, TextFile>();
-  readonly #dirty = new Set<string>();
-  readonly #render: (name: string) => { path: string; text: string };
-  #waiters: Waiter[] = [];
-  #running = false;
-  #failure: unknown;
-
-  constructor(render: (name: string) => { path: string; text: string }) {
-    this.#render = render;
-  }
-
-  /** Throws the first write failure: after one, the files may lag memory, so no more writes are taken. */
-  assertWritable(): void {
-    if (this.#failure !== undefined) throw this.#failure as Error;
-  }
-
-  markDirty(name: string): void {
-    this.#dirty.add(name);
-  }
-
-  /** Resolves when every change marked before the call is on disk. */
-  settled(): Promise<void> {
-    if (this.#failure !== undefined) return Promise.reject(this.#failure as Error);
-    const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
-    if (!this.#running) {
-      this.#running = true;
-      void this.#run();
-    }
-    return done;
-  }
-
-  async #run(): Promise<void> {
-    try {
-      while (this.#dirty.size > 0 || this.#waiters.length > 0) {
-        const waiters = this.#waiters;
-        this.#waiters = [];
-        const names = [...this.#dirty];
-        this.#dirty.clear();
-        try {
-          const outputs = names.map((name) => this.#render(name));
-          await Promise.all(outputs.map(({ path, text }) => this.#file(path).write(text)));
-        } catch (err) {
-          this.#failure = err;
-          for (const w of [...waiters, ...this.#waiters.splice(0)]) w.reject(err);
-          return;
-        }
-        for (const w of waiters) w.resolve();
-      }
-    } finally {
-      this.#running = false;
-    }
-  }
-
-  #file(path: string): TextFile {
-    let file = this.#files.get(path);
-    if (!file) this.#files.set(path, (file = new TextFile(path)));
-    return file;
-  }
+export function dataFileWriter(render: (name: string) => { path: string; text: string }): BatchedWriter {
+  const files = new TextFiles();
+  return new BatchedWriter(async (names) => {
+    const outputs = names.map(render);
+    await Promise.all(outputs.map(({ path, text }) => files.write(path, text)));
+  });
 }
 
 /** The JSON text of a value, rejecting what JSON cannot hold (undefined, functions, symbols). */

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyValueStore } from '../kv.ts';
-import { dataFileName, GroupWriter, parseDataFile, readDataFiles } from './files.ts';
+import { dataFileName, dataFileWriter, parseDataFile, readDataFiles } from './files.ts';
 import { KvTable, type KvEntry } from './table.ts';
 
 export interface LowdbKeyValueStoreOptions {
@@ -55,7 +55,7 @@ function isEntry(e: unknown): e is FileEntry {
 export async function createLowdbKeyValueStore(options: LowdbKeyValueStoreOptions): Promise<KeyValueStore> {
   const { dir } = options;
   await mkdir(dir, { recursive: true });
-  const writer = new GroupWriter((namespace) => ({
+  const writer = dataFileWriter((namespace) => ({
     path: join(dir, dataFileName(PREFIX, namespace)),
     text: namespaceText(namespace, table.live(namespace)),
   }));

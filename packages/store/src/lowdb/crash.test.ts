@@ -17,10 +17,14 @@ afterAll(async () => {
 /** Runs the writer until it has reported `minWrites` writes plus a random extra while, then SIGKILLs it. */
 function runAndKill(dir: string, round: number, minWrites: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, '../testing/crash-writer.ts'), dir, String(round)], {
-      cwd: here,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(here, '../testing/crash-writer.ts'), dir, String(round)],
+      {
+        cwd: here,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const lines: string[] = [];
     let buffered = '';
     let stderr = '';

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordStore, StoredRecord } from '../records.ts';
-import { dataFileName, GroupWriter, parseDataFile, readDataFiles } from '../kv/files.ts';
+import { dataFileName, dataFileWriter, parseDataFile, readDataFiles } from '../kv/files.ts';
 import { MapCollection, type HeldRecord } from './collection.ts';
 
 export interface LowdbRecordStoreOptions {
@@ -49,7 +49,7 @@ export async function createLowdbRecordStore(options: LowdbRecordStoreOptions): 
     if (!held) data.set(name, (held = new Map()));
     return held;
   };
-  const writer = new GroupWriter((name) => ({
+  const writer = dataFileWriter((name) => ({
     path: join(dir, dataFileName(PREFIX, name)),
     text: collectionText(name, heldOf(name)),
   }));
