@@ -16,6 +16,14 @@ export interface KeyValueStore {
     options?: { expiresInSeconds?: number; index?: Record<string, string> },
   ): Promise<void>;
   delete(namespace: string, key: string): Promise<void>;
+  /**
+   * Atomically adds 1 to a counter and returns the new value. An absent or expired counter starts
+   * again at 1 with a lifetime of `expiresInSeconds` from now; incrementing keeps the lifetime it has
+   * (fixed-window rate limits shared by processes). A key holding something other than a number is an error.
+   */
+  increment(namespace: string, key: string, options: { expiresInSeconds: number }): Promise<number>;
+  /** Atomically reads and deletes (single-use codes and links): of two concurrent takes, one gets the value. */
+  take<T = unknown>(namespace: string, key: string): Promise<T | undefined>;
   /** Unexpired entries of a namespace whose index `name` equals `value`. */
   findByIndex<T = unknown>(namespace: string, name: string, value: string): Promise<{ key: string; value: T }[]>;
   /** Deletes the entries of every namespace whose index `name` equals `value`; returns how many. */

@@ -25,6 +25,11 @@ export interface SearchResult {
   total?: number;
   /** True when there are more matches after this page. */
   hasMore: boolean;
+  /**
+   * Keyset paging: an opaque position after this page's last match, for the next request's `_cursor`
+   * (given only when hasMore). Stores that page by offset leave it out.
+   */
+  nextCursor?: string;
 }
 
 export interface CreateOptions {

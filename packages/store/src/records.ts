@@ -26,6 +26,11 @@ export interface RecordCollection<T extends StoredRecord> {
   put(record: T): Promise<void>;
   /** Insert only: throws a RecordConflictError when the id exists. */
   insert(record: T): Promise<void>;
+  /**
+   * Compare-and-set: replaces the record with the same id only when the stored one matches `where`
+   * (e.g. `{ updatedAt: seen }`); false when it does not match or is absent.
+   */
+  putIf(record: T, where: RecordFilter<T>): Promise<boolean>;
   delete(id: string): Promise<boolean>;
   /** Deletes every record matching the filter; returns how many. */
   deleteWhere(where: RecordFilter<T>): Promise<number>;

@@ -64,6 +64,13 @@ describe('parseSearch: result parameters', () => {
     expect(parse('Patient', '_offset=40').offset).toBe(40);
   });
 
+  it('_cursor is kept as given (the last one wins) and left out of the self link parameters', () => {
+    const request = parse('Patient', '_cursor=abc&name=x&_cursor=WzEsImIiXQ');
+    expect(request.cursor).toBe('WzEsImIiXQ');
+    expect(request.selfParams).toEqual([['name', 'x']]);
+    expect(parse('Patient', 'name=x').cursor).toBeUndefined();
+  });
+
   it('_sort takes a comma list with - for descending', () => {
     expect(parse('Observation', '_sort=-date,code,_id').sort).toEqual([
       { param: param('Observation', 'date'), descending: true },

@@ -6,6 +6,7 @@ import type { IncludeSpec, SortSpec, SummaryMode, SearchRequest } from './types.
 export const RESULT_PARAMS = new Set([
   '_count',
   '_offset',
+  '_cursor',
   '_sort',
   '_include',
   '_revinclude',
@@ -17,7 +18,16 @@ export const RESULT_PARAMS = new Set([
 ]);
 
 /** Result parameters that take one value: a repeat replaces the earlier one. */
-export const SINGLE_VALUED = new Set(['_count', '_offset', '_summary', '_elements', '_total', '_format', '_pretty']);
+export const SINGLE_VALUED = new Set([
+  '_count',
+  '_offset',
+  '_cursor',
+  '_summary',
+  '_elements',
+  '_total',
+  '_format',
+  '_pretty',
+]);
 
 const SUMMARY_MODES: readonly SummaryMode[] = ['true', 'false', 'text', 'data', 'count'];
 const TOTAL_MODES: readonly SearchRequest['total'][] = ['none', 'estimate', 'accurate'];
@@ -49,6 +59,9 @@ export function applyResultParam(
       return;
     case '_offset':
       request.offset = nonNegativeInteger(name, value);
+      return;
+    case '_cursor':
+      request.cursor = value;
       return;
     case '_sort':
       request.sort.push(...parseSort(request.resourceType, value, registry));

@@ -58,6 +58,8 @@ export function parseSearch(
     const [base = '', modifier] = splitName(name);
     if (RESULT_PARAMS.has(base)) {
       applyResultParam(request, base, modifier, name, value.trim(), registry, options.maxCount);
+      // The cursor names a position, not a selection: the HTTP layer puts it in the paging links itself.
+      if (base === '_cursor') continue;
       if (SINGLE_VALUED.has(base)) request.selfParams = request.selfParams.filter(([n]) => n !== name);
       request.selfParams.push([name, value]);
       continue;

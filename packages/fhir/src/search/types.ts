@@ -181,6 +181,11 @@ export interface SearchRequest {
   count: number;
   /** Index of the first match on this page. */
   offset: number;
+  /**
+   * `_cursor`: an opaque position a store handed out as `nextCursor` (keyset paging); the store that
+   * made it reads it, others ignore it. Not part of `selfParams`.
+   */
+  cursor?: string;
   total: 'none' | 'estimate' | 'accurate';
   summary?: SummaryMode;
   elements?: string[];

@@ -9,10 +9,12 @@ import { sendFhirJson } from './respond.ts';
 import { isWhole, subsetJson } from './subset.ts';
 import type { Subset } from './subset.ts';
 
-function pageParams(request: SearchRequest, offset: number): [string, string][] {
-  const params = request.selfParams.filter(([name]) => name !== '_count' && name !== '_offset');
+/** A page's parameters: the selection, `_count`, and its position (a store's keyset cursor, or an offset). */
+function pageParams(request: SearchRequest, position: number | string | undefined): [string, string][] {
+  const params = request.selfParams.filter(([name]) => name !== '_count' && name !== '_offset' && name !== '_cursor');
   params.push(['_count', String(request.count)]);
-  if (offset > 0) params.push(['_offset', String(offset)]);
+  if (typeof position === 'string') params.push(['_cursor', position]);
+  else if (position !== undefined && position > 0) params.push(['_offset', String(position)]);
   return params;
 }
 
@@ -47,8 +49,8 @@ function joinBundle(head: Buffer, entries: readonly Buffer[], tail: Buffer): Buf
 
 /**
  * Runs a parsed search against the store and assembles the searchset Bundle's bytes from the stored
- * versions' encoded entries. `_summary=count` asks the store for the total only. Paging is by offset,
- * so following `next` links visits every match once as long as the data does not change. `filter`
+ * versions' encoded entries. `_summary=count` asks the store for the total only. The `next` link carries
+ * the store's keyset cursor when it gives one (stable while data changes), else the next offset. `filter`
  * sees the store's result before it is encoded (access control of includes).
  */
 export async function searchBundle(
@@ -80,10 +82,14 @@ export async function searchBundle(
   const matchSubset = isWhole(subset) ? undefined : subset;
   const { head, tail } = searchBundleEnds({
     url,
-    selfParams: pageParams(request, request.offset),
+    selfParams: pageParams(request, request.cursor ?? request.offset),
     ...(result.total !== undefined ? { total: result.total } : {}),
-    ...(result.hasMore && request.count > 0 ? { nextParams: pageParams(request, request.offset + request.count) } : {}),
-    ...(request.offset > 0 ? { previousParams: pageParams(request, Math.max(0, request.offset - request.count)) } : {}),
+    ...(result.hasMore && request.count > 0
+      ? { nextParams: pageParams(request, result.nextCursor ?? request.offset + request.count) }
+      : {}),
+    ...(request.offset > 0 && request.cursor === undefined
+      ? { previousParams: pageParams(request, Math.max(0, request.offset - request.count)) }
+      : {}),
   });
   const entries = result.matches.map((r) => entryBytes(ctx, base, r, 'match', matchSubset));
   for (const r of result.included) entries.push(entryBytes(ctx, base, r, 'include'));

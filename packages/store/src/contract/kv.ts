@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../kv.ts';
+import { describeKeyValueAtomics } from './kv-atomic.ts';
 
 /** What an adapter's test file hands the suite for each test. */
 export interface KeyValueHarness {
@@ -23,7 +24,7 @@ interface Setup {
 
 /**
  * The contract every KeyValueStore adapter passes: values as JSON copies, namespaces, replace and
- * delete, expiry by the injected clock, secondary indexes, parallel writes, and (for adapters that
+ * delete, expiry by the injected clock, secondary indexes, atomic counters and takes, parallel writes, and (for adapters that
  * persist) everything surviving a reopen. `make` returns a new, empty storage each time.
  */
 export function runKeyValueStoreContract(name: string, make: MakeKeyValueStore): void {
@@ -204,6 +205,7 @@ export function runKeyValueStoreContract(name: string, make: MakeKeyValueStore):
       });
     });
 
+    describeKeyValueAtomics(setup);
     describeKeyValueDurability(setup);
   });
 }

@@ -203,6 +203,22 @@ export function runRecordStoreContract(name: string, make: MakeRecordStore): voi
         expect(ids(await apps.list({ where: { owner: 'o1' }, descending: true, offset: 1 }))).toEqual(['c', 'b']);
       });
 
+      it('putIf replaces a record only while the stored one matches, and says whether it did', async () => {
+        const { store } = await seeded();
+        const apps = store.collection<App>('apps');
+        expect(await apps.putIf(app('c', { owner: 'o1', name: 'Renamed' }), { owner: 'o1', rank: 2 })).toBe(true);
+        expect((await apps.get('c'))?.name).toBe('Renamed');
+        expect(await apps.putIf(app('c', { name: 'Stale' }), { rank: 7 })).toBe(false);
+        expect(await apps.putIf(app('zz', { name: 'Absent' }), {})).toBe(false);
+        expect((await apps.get('c'))?.name).toBe('Renamed');
+        expect(await apps.get('zz')).toBeUndefined();
+        const racers = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => apps.putIf(app('d', { rank: 100 + i }), { rank: 1 })),
+        );
+        expect(racers.filter(Boolean)).toHaveLength(1);
+        expect((await apps.get('d'))?.rank).toBeGreaterThanOrEqual(100);
+      });
+
       it('count counts all records or those matching a filter', async () => {
         const { store } = await seeded();
         const apps = store.collection<App>('apps');

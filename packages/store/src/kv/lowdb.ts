@@ -84,6 +84,9 @@ export async function createLowdbKeyValueStore(options: LowdbKeyValueStoreOption
     get: <T>(namespace: string, key: string) => Promise.resolve(table.get(namespace, key) as T | undefined),
     set: (namespace, key, value, setOptions) => write(() => table.set(namespace, key, value, setOptions)),
     delete: (namespace, key) => write(() => table.delete(namespace, key)),
+    increment: (namespace, key, incrementOptions) =>
+      write(() => table.increment(namespace, key, incrementOptions.expiresInSeconds)),
+    take: <T>(namespace: string, key: string) => write(() => table.take(namespace, key) as T | undefined),
     findByIndex: <T>(namespace: string, name: string, value: string) =>
       Promise.resolve(table.findByIndex(namespace, name, value) as { key: string; value: T }[]),
     deleteByIndex: (name, value) => write(() => table.deleteByIndex(name, value)),

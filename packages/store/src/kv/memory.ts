@@ -33,6 +33,16 @@ export function createMemoryKeyValueStore(options: MemoryKeyValueStoreOptions = 
         writable();
         table.delete(namespace, key);
       }),
+    increment: (namespace, key, incrementOptions) =>
+      settle(() => {
+        writable();
+        return table.increment(namespace, key, incrementOptions.expiresInSeconds);
+      }),
+    take: <T>(namespace: string, key: string) =>
+      settle(() => {
+        writable();
+        return table.take(namespace, key) as T | undefined;
+      }),
     findByIndex: <T>(namespace: string, name: string, value: string) =>
       settle(() => table.findByIndex(namespace, name, value) as { key: string; value: T }[]),
     deleteByIndex: (name, value) =>

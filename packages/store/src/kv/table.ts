@@ -60,6 +60,27 @@ export class KvTable {
     this.#onChange(namespace);
   }
 
+  /** Adds 1 to a counter (see KeyValueStore.increment) and returns the new value. */
+  increment(namespace: string, key: string, expiresInSeconds: number): number {
+    const entry = this.#spaces.get(namespace)?.get(key);
+    if (!entry || this.#expired(entry)) {
+      this.set(namespace, key, 1, { expiresInSeconds });
+      return 1;
+    }
+    const current: unknown = JSON.parse(entry.text);
+    if (typeof current !== 'number') throw new TypeError(`${namespace}/${key} does not hold a number.`);
+    entry.text = String(current + 1);
+    this.#onChange(namespace);
+    return current + 1;
+  }
+
+  /** Reads and deletes an entry; undefined when absent or expired. */
+  take(namespace: string, key: string): unknown {
+    const value = this.get(namespace, key);
+    this.delete(namespace, key);
+    return value;
+  }
+
   delete(namespace: string, key: string): void {
     if (this.#remove(namespace, key)) this.#onChange(namespace);
   }

@@ -70,6 +70,15 @@ export class MapCollection<T extends StoredRecord> implements RecordCollection<T
     });
   }
 
+  putIf(record: T, where: RecordFilter<T>): Promise<boolean> {
+    return this.#write(() => {
+      const held = this.#held.get(record.id);
+      if (held === undefined || !matchesFilter(held.record as T, where)) return false;
+      this.#store(record);
+      return true;
+    });
+  }
+
   delete(id: string): Promise<boolean> {
     return this.#write(() => this.#remove(id));
   }
