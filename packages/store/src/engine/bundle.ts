@@ -1,7 +1,13 @@
 import type { Bundle, BundleEntry } from 'fhir/r4';
-import { badRequest, isFhirError, searchBundleJson, type BundleEntryJson } from '@plan-api/fhir';
-import type { StoredResource } from '../port.ts';
+import { badRequest, isFhirError } from '@plan-api/fhir';
 import { atEntry, parseEntry, resolveReferences, statusLine, type ParsedEntry } from './bundle-entry.ts';
+import {
+  checkDistinctTargets,
+  historyBundle,
+  readResponse,
+  searchsetBundle,
+  writeResponse,
+} from './bundle-response.ts';
 import type { FhirEngine } from './engine.ts';
 
 /**
@@ -93,17 +99,6 @@ function runTransaction(engine: FhirEngine, entries: BundleEntry[], base: string
   return responses;
 }
 
-/** A transaction may touch each resource once. */
-function checkDistinctTargets(entries: readonly ParsedEntry[]): void {
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    if ((entry.method !== 'PUT' && entry.method !== 'DELETE') || entry.id === undefined) continue;
-    const key = `${entry.resourceType}/${entry.id}`;
-    if (seen.has(key)) throw badRequest(`Bundle.entry[${entry.position}]: ${key} appears more than once.`);
-    seen.add(key);
-  }
-}
-
 /** PUT, DELETE and GET entries (POST is handled by the caller, which knows about ids). */
 function runEntry(engine: FhirEngine, entry: ParsedEntry, base: string): BundleEntry {
   const type = entry.resourceType;
@@ -121,7 +116,10 @@ function runEntry(engine: FhirEngine, entry: ParsedEntry, base: string): BundleE
       if (entry.id === undefined)
         return { resource: searchset(engine, entry, base), response: { status: statusLine(200) } };
       if (entry.history)
-        return { resource: historyBundle(engine, type, entry.id, base), response: { status: statusLine(200) } };
+        return {
+          resource: historyBundle(type, entry.id, engine.history(type, entry.id), base),
+          response: { status: statusLine(200) },
+        };
       return readResponse(
         entry.versionId === undefined ? engine.read(type, entry.id) : engine.vread(type, entry.id, entry.versionId),
         base,
@@ -129,62 +127,9 @@ function runEntry(engine: FhirEngine, entry: ParsedEntry, base: string): BundleE
   }
 }
 
-function writeResponse(stored: StoredResource, status: number, base: string): BundleEntry {
-  const path = `${stored.resourceType}/${stored.id}`;
-  return {
-    fullUrl: `${base}/${path}`,
-    resource: JSON.parse(stored.json) as BundleEntry['resource'],
-    response: {
-      status: statusLine(status),
-      location: `${path}/_history/${stored.versionId}`,
-      etag: `W/"${stored.versionId}"`,
-      lastModified: stored.lastUpdated,
-    },
-  };
-}
-
-function readResponse(stored: StoredResource, base: string): BundleEntry {
-  const entry = writeResponse(stored, 200, base);
-  delete entry.response!.location;
-  return entry;
-}
-
 function searchset(engine: FhirEngine, entry: ParsedEntry, base: string): Bundle {
   const request = engine.parse(entry.resourceType, entry.query ?? '', { baseUrl: base });
-  const result = engine.search(request);
-  const asEntry = (s: StoredResource, mode: BundleEntryJson['mode']): BundleEntryJson => ({
-    fullUrl: `${base}/${s.resourceType}/${s.id}`,
-    json: s.json,
-    mode,
-  });
-  const withOffset = (offset: number): [string, string][] => [
-    ...request.selfParams.filter(([k]) => k !== '_offset'),
-    ['_offset', String(offset)],
-  ];
-  const json = searchBundleJson({
-    url: `${base}/${entry.resourceType}`,
-    selfParams: request.selfParams,
-    entries: [...result.matches.map((m) => asEntry(m, 'match')), ...result.included.map((m) => asEntry(m, 'include'))],
-    ...(result.total === undefined ? {} : { total: result.total }),
-    ...(result.hasMore ? { nextParams: withOffset(request.offset + request.count) } : {}),
-    ...(request.offset > 0 ? { previousParams: withOffset(Math.max(0, request.offset - request.count)) } : {}),
-  });
-  return JSON.parse(json) as Bundle;
-}
-
-function historyBundle(engine: FhirEngine, type: string, id: string, base: string): Bundle {
-  const versions = engine.history(type, id);
-  return {
-    resourceType: 'Bundle',
-    type: 'history',
-    total: versions.length,
-    entry: versions.map((v) => ({
-      fullUrl: `${base}/${type}/${id}`,
-      ...(v.deleted ? {} : { resource: JSON.parse(v.json) as BundleEntry['resource'] }),
-      request: { method: v.deleted ? 'DELETE' : v.versionId === '1' ? 'POST' : 'PUT', url: `${type}/${id}` },
-      response: { status: statusLine(v.deleted ? 204 : v.versionId === '1' ? 201 : 200), etag: `W/"${v.versionId}"` },
-    })),
-  };
+  return searchsetBundle(request, engine.search(request), base);
 }
 
 function withPosition<T>(position: number, fn: () => T): T {

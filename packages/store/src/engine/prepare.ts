@@ -44,16 +44,15 @@ export interface PreparedVersion {
 }
 
 /**
- * Stamps `id`, `meta.versionId` and `meta.lastUpdated` on a copy of the body, serializes it once, and
- * extracts its search index. The caller's object is not kept or changed.
+ * Stamps `id`, `meta.versionId` and `meta.lastUpdated` on a copy of the body and serializes it once.
+ * The caller's object is not kept or changed.
  */
-export function prepareVersion(
+export function stampVersion(
   body: ResourceBody,
   id: string,
   versionId: string,
   lastUpdated: string,
-  registry: SearchRegistry,
-): PreparedVersion {
+): { stored: StoredResource; stamped: Resource } {
   const { resourceType, id: _ignored, meta, ...rest } = body;
   const stamped = {
     resourceType,
@@ -61,11 +60,19 @@ export function prepareVersion(
     meta: { ...(meta ?? {}), versionId, lastUpdated },
     ...rest,
   } as Resource;
-  const json = JSON.stringify(stamped);
-  return {
-    stored: { resourceType, id, versionId, lastUpdated, json },
-    index: extractIndex(stamped, registry),
-  };
+  return { stored: { resourceType, id, versionId, lastUpdated, json: JSON.stringify(stamped) }, stamped };
+}
+
+/** stampVersion plus the search index of the stamped resource. */
+export function prepareVersion(
+  body: ResourceBody,
+  id: string,
+  versionId: string,
+  lastUpdated: string,
+  registry: SearchRegistry,
+): PreparedVersion {
+  const { stored, stamped } = stampVersion(body, id, versionId, lastUpdated);
+  return { stored, index: extractIndex(stamped, registry) };
 }
 
 /** The tombstone version that delete writes. */
