@@ -1,0 +1,115 @@
+import type { SearchRequest, SortSpec } from '@plan-api/fhir';
+import { Params, type Tables } from '../sql.ts';
+import { CriteriaCompiler, tableOf } from './criteria-sql.ts';
+import type { IndexTable } from './index-rows.ts';
+import type { Position } from './cursor.ts';
+
+/** The columns a search reads from `resources` (alias r). */
+export const RESOURCE_COLUMNS = 'r.rtype, r.id, r.version_id, r.lu, r.deleted, r.json';
+
+/** A compiled statement. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+interface SortKey {
+  expr: string;
+  cast: string;
+  descending: boolean;
+}
+
+/**
+ * A sort key as SQL over the row `r`: the resource's smallest value of the parameter (its largest when
+ * descending), as @plan-api/fhir's compareBySort picks it.
+ */
+function sortKey(spec: SortSpec, t: Tables, params: Params): SortKey {
+  const code = spec.param.code;
+  if (code === '_id') return { expr: 'r.id', cast: 'text', descending: spec.descending };
+  if (code === '_lastUpdated') return { expr: 'r.lu', cast: 'bigint', descending: spec.descending };
+  const table = tableOf(spec);
+  const columns: Record<IndexTable, [string, string]> = {
+    token: ['s.code', 'text'],
+    string: ['s.norm', 'text'],
+    date: ['s.lo', 'bigint'],
+    reference: [`coalesce(s.ttype || '/' || s.tid, s.url)`, 'text'],
+    number: ['s.value', 'float8'],
+    uri: ['s.value', 'text'],
+    position: ['NULL::text', 'text'],
+  };
+  const [column, cast] = columns[table];
+  const pick = spec.descending ? 'max' : 'min';
+  const collate = cast === 'text' ? ' COLLATE "C"' : '';
+  return {
+    expr: `(SELECT ${pick}(${column}${collate}) FROM ${t[table]} s WHERE s.rtype = r.rtype AND s.id = r.id AND s.param = ${params.add(code)})`,
+    cast,
+    descending: spec.descending,
+  };
+}
+
+/** The WHERE conditions of a search over `resources r`: its type, live, and every criterion. */
+function whereOf(request: SearchRequest, compiler: CriteriaCompiler): string {
+  const conditions = [`r.rtype = ${compiler.params.add(request.resourceType)}`, 'NOT r.deleted'];
+  for (const criterion of request.criteria) {
+    conditions.push(compiler.criterion(criterion, request.resourceType, 'r.id', 'r'));
+  }
+  return conditions.join('\n  AND ');
+}
+
+/**
+ * Keyset condition: rows strictly after `after` in the order (keys with NULLs last whatever the
+ * direction, then id ascending). Expands `(k1, ..., id) > (c1, ..., cid)` with NULL handling.
+ */
+function afterCondition(keys: SortKey[], after: Position, params: Params, column: (i: number) => string): string {
+  const terms: string[] = [];
+  const equal: string[] = [];
+  keys.forEach((key, i) => {
+    const value = after.keys[i] ?? null;
+    const col = column(i);
+    if (value !== null) {
+      const v = params.add(value, key.cast);
+      terms.push([...equal, `(${col} ${key.descending ? '<' : '>'} ${v} OR ${col} IS NULL)`].join(' AND '));
+      equal.push(`${col} = ${v}`);
+    } else {
+      equal.push(`${col} IS NULL`);
+    }
+  });
+  terms.push([...equal, `id > ${params.add(after.id)}`].join(' AND '));
+  return terms.map((term) => `(${term})`).join(' OR ');
+}
+
+/** The page query: `limit` rows from `offset` (or after the cursor position), in search order. */
+export function pageStatement(
+  request: SearchRequest,
+  t: Tables,
+  page: { limit: number; offset: number; after?: Position },
+): Statement {
+  const params = new Params();
+  const compiler = new CriteriaCompiler(t, params);
+  const where = whereOf(request, compiler);
+  const keys = request.sort.map((spec) => sortKey(spec, t, params));
+  const limit = params.add(page.limit, 'integer');
+  const offset = page.offset > 0 ? ` OFFSET ${params.add(page.offset, 'integer')}` : '';
+  if (keys.length === 0) {
+    const after = page.after ? ` AND r.id > ${params.add(page.after.id)}` : '';
+    return {
+      text: `SELECT ${RESOURCE_COLUMNS} FROM ${t.resources} r WHERE ${where}${after} ORDER BY r.id LIMIT ${limit}${offset}`,
+      values: params.values,
+    };
+  }
+  const selectKeys = keys.map((k, i) => `${k.expr} AS k${i}`).join(', ');
+  const order = keys.map((k, i) => `k${i} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ');
+  const after = page.after ? ` WHERE ${afterCondition(keys, page.after, params, (i) => `k${i}`)}` : '';
+  return {
+    text: `SELECT * FROM (SELECT ${RESOURCE_COLUMNS}, ${selectKeys} FROM ${t.resources} r WHERE ${where}) m${after}
+      ORDER BY ${order}, id LIMIT ${limit}${offset}`,
+    values: params.values,
+  };
+}
+
+/** Counts every match. */
+export function countStatement(request: SearchRequest, t: Tables): Statement {
+  const params = new Params();
+  const where = whereOf(request, new CriteriaCompiler(t, params));
+  return { text: `SELECT count(*)::integer AS n FROM ${t.resources} r WHERE ${where}`, values: params.values };
+}

@@ -1,0 +1,62 @@
+import type { SearchRegistry, SearchRequest } from '@plan-api/fhir';
+import type { SearchResult } from '@plan-api/store';
+import type { Db } from '../db.ts';
+import type { Tables } from '../sql.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { collectIncludes } from './include.ts';
+import { toStored, type ResourceRow } from './rows.ts';
+import { countStatement, pageStatement } from './search-sql.ts';
+
+type KeyedRow = ResourceRow & Record<string, unknown>;
+
+/**
+ * Runs a parsed search as SQL. Order: `_sort` keys (NULLs last) then id; without `_sort`, id. A request
+ * with `_cursor` continues after that position (keyset paging: stable while rows come and go); otherwise
+ * `_offset` applies. Every page with more matches after it hands out `nextCursor`.
+ *
+ * Totals: `_total=accurate` and `_summary=count` count every match; otherwise `total` is given only
+ * when the first page holds every match (the count is known without another query).
+ */
+export async function runSearch(
+  db: Db,
+  t: Tables,
+  registry: SearchRegistry,
+  request: SearchRequest,
+): Promise<SearchResult> {
+  if (!registry.hasType(request.resourceType)) return { matches: [], included: [], total: 0, hasMore: false };
+  const countOnly = request.summary === 'count';
+  const counted =
+    countOnly || request.total === 'accurate'
+      ? (await db.query<{ n: number }>(countStatement(request, t))).rows[0]?.n
+      : undefined;
+  if (countOnly) return { matches: [], included: [], total: counted ?? 0, hasMore: false };
+  const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.sort.length);
+  const offset = after ? 0 : request.offset;
+  const rows = (await db.query<KeyedRow>(pageStatement(request, t, { limit: request.count + 1, offset, after }))).rows;
+  const hasMore = rows.length > request.count;
+  const pageRows = rows.slice(0, request.count);
+  const matches = pageRows.map(toStored);
+  const result: SearchResult = {
+    matches,
+    included: await collectIncludes(
+      db,
+      t,
+      registry,
+      request.resourceType,
+      matches,
+      request.include,
+      request.revinclude,
+    ),
+    hasMore,
+  };
+  const last = pageRows.at(-1);
+  if (hasMore && last) {
+    result.nextCursor = encodeCursor({
+      keys: request.sort.map((_, i) => (last[`k${i}`] ?? null) as string | number | null),
+      id: last.id,
+    });
+  }
+  if (counted !== undefined) result.total = counted;
+  else if (!hasMore && offset === 0 && after === undefined) result.total = matches.length;
+  return result;
+}

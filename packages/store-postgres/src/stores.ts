@@ -1,0 +1,103 @@
+import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
+import pg from 'pg';
+import { createPostgresFhirStore, fhirContext, type PostgresFhirOptions } from './fhir/store.ts';
+import { importBundle, importNdjson, type ImportOptions, type ImportReport } from './import.ts';
+import { createPostgresKeyValueStore } from './kv.ts';
+import { migrateSchema, schemaIsCurrent, type MigrationReport } from './migrate.ts';
+import { createPostgresRecordStore, declareRecordIndexes, type RecordIndexes } from './records.ts';
+import { tablesOf } from './sql.ts';
+
+/** Where the database is: a connection string (the stores own the pool) or a pool the caller owns. */
+export type PostgresConnection =
+  { connectionString: string; pool?: undefined } | { pool: pg.Pool; connectionString?: undefined };
+
+export type PostgresConfig = PostgresConnection & {
+  /** The schema of every table (default `plan_api`); created by the migrations. */
+  schema?: string;
+  /** Connections of a pool made from the connection string (default 10). */
+  maxConnections?: number;
+};
+
+export type PostgresStoresOptions = PostgresConfig &
+  PostgresFhirOptions & {
+    /** Indexes of large record collections (see RecordIndexes). */
+    recordIndexes?: RecordIndexes;
+    /** The clock key-value expiry is measured by, in epoch ms (tests pass a fake one). */
+    kvNow?: () => number;
+  };
+
+/** The three ports on one pool, plus what the server's commands and probes need. */
+export interface PostgresStores {
+  fhir: FhirStore;
+  records: RecordStore;
+  kv: KeyValueStore;
+  /** The pool every store uses. */
+  pool: pg.Pool;
+  schema: string;
+  /** What the migrations run at open did. */
+  migrations: MigrationReport;
+  /** Readiness: the database answers and every migration is applied. */
+  migrationsApplied(): Promise<boolean>;
+  /** Streams FHIR NDJSON into the FHIR store (see importNdjson). */
+  importNdjson(input: NodeJS.ReadableStream, options?: ImportOptions): Promise<ImportReport>;
+  /** Streams a FHIR Bundle JSON into the FHIR store (see importBundle). */
+  importBundle(input: NodeJS.ReadableStream, options?: ImportOptions): Promise<ImportReport>;
+  /** Closes the stores, and the pool when they made it. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SCHEMA = 'plan_api';
+
+function openPool(config: PostgresConfig): { pool: pg.Pool; owned: boolean } {
+  if (config.pool) return { pool: config.pool, owned: false };
+  const pool = new pg.Pool({ connectionString: config.connectionString, max: config.maxConnections ?? 10 });
+  // An idle connection that dies (a database restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return { pool, owned: true };
+}
+
+/**
+ * Applies the migrations of a schema (what `pnpm server migrate` runs): under an advisory lock, so
+ * several processes may start at once. Closes the pool when it made one.
+ */
+export async function migrate(config: PostgresConfig): Promise<MigrationReport> {
+  const { pool, owned } = openPool(config);
+  try {
+    return await migrateSchema(pool, config.schema ?? DEFAULT_SCHEMA);
+  } finally {
+    if (owned) await pool.end();
+  }
+}
+
+/**
+ * Opens the FhirStore, RecordStore and KeyValueStore on PostgreSQL: migrates the schema first (under an
+ * advisory lock), creates the declared record indexes, and shares one pool between the stores.
+ */
+export async function createPostgresStores(options: PostgresStoresOptions): Promise<PostgresStores> {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const { pool, owned } = openPool(options);
+  try {
+    const migrations = await migrateSchema(pool, schema);
+    const t = tablesOf(schema);
+    if (options.recordIndexes) await declareRecordIndexes(pool, t, options.recordIndexes);
+    const ctx = fhirContext(t, options);
+    const kvOptions = options.kvNow ? { now: options.kvNow } : {};
+    return {
+      fhir: createPostgresFhirStore(pool, t, options),
+      records: createPostgresRecordStore(pool, t),
+      kv: createPostgresKeyValueStore(pool, t, kvOptions),
+      pool,
+      schema,
+      migrations,
+      migrationsApplied: () => schemaIsCurrent(pool, schema),
+      importNdjson: (input, importOptions) => importNdjson(pool, ctx, input, importOptions),
+      importBundle: (input, importOptions) => importBundle(pool, ctx, input, importOptions),
+      close: async () => {
+        if (owned) await pool.end();
+      },
+    };
+  } catch (err) {
+    if (owned) await pool.end();
+    throw err;
+  }
+}
