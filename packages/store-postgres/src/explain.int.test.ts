@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDefaultRegistry } from '@plan-api/fhir';
+import { createDirectory, generateMembers } from '@plan-api/synthetic';
+import { explainSearch, planNodes } from './testing/explain.ts';
+import { testSchema } from './testing/database.ts';
+
+const db = testSchema('explain');
+const registry = createDefaultRegistry();
+/** Values that occur in the loaded data, found once the data is in. */
+const sample: Record<string, string> = {};
+
+async function first(sql: string): Promise<string> {
+  const value = (await db.pool.query<{ v: string }>(sql.replaceAll('S.', `"${db.schema}".`))).rows[0]?.v;
+  if (value === undefined) throw new Error(`no sample for ${sql}`);
+  return value;
+}
+
+beforeAll(async () => {
+  const stores = await db.open();
+  const directory = createDirectory({ seed: 11, size: 6000 });
+  await stores.fhir.bulkLoad(directory.resources());
+  for (const member of generateMembers({ count: 12, seed: 11, directory: directory.handle })) {
+    await stores.fhir.bulkLoad(member.resources);
+  }
+  await db.pool.query('ANALYZE');
+  sample['patient'] = await first(`SELECT id AS v FROM S.resources WHERE rtype = 'Patient' ORDER BY id LIMIT 1`);
+  const token = (type: string, param: string) =>
+    first(
+      `SELECT code AS v FROM S.idx_token WHERE rtype = '${type}' AND param = '${param}' AND code IS NOT NULL ORDER BY code LIMIT 1`,
+    );
+  const reference = (type: string, param: string) =>
+    first(
+      `SELECT tid AS v FROM S.idx_reference WHERE rtype = '${type}' AND param = '${param}' AND tid IS NOT NULL ORDER BY tid LIMIT 1`,
+    );
+  sample['specialty'] = await token('PractitionerRole', 'specialty');
+  sample['eobType'] = await token('ExplanationOfBenefit', 'type');
+  sample['eobIdentifier'] = await token('ExplanationOfBenefit', 'identifier');
+  sample['network'] = await reference('PractitionerRole', 'network');
+  sample['location'] = await reference('PractitionerRole', 'location');
+  sample['organization'] = await reference('PractitionerRole', 'organization');
+  sample['city'] = await first(
+    `SELECT exact AS v FROM S.idx_string WHERE rtype = 'Location' AND param = 'address-city' LIMIT 1`,
+  );
+  const position = await db.pool.query<{ lat: number; lon: number }>(
+    `SELECT lat, lon FROM "${db.schema}".idx_position ORDER BY id LIMIT 1`,
+  );
+  sample['near'] = `${position.rows[0]!.lat}|${position.rows[0]!.lon}|10|km`;
+  await stores.close();
+}, 120_000);
+
+afterAll(async () => {
+  await db.drop();
+});
+
+const P = 'PAT';
+/** US Core SHALL combinations, CARIN BB EOB searches and Plan-Net directory searches (with samples filled in). */
+const SEARCHES = [
+  `Observation?patient=${P}&category=vital-signs`,
+  `Observation?patient=${P}&code=http://loinc.org|8867-4`,
+  `Observation?patient=${P}&category=laboratory&date=ge2020-01-01`,
+  `Condition?patient=${P}&category=problem-list-item`,
+  `Encounter?patient=${P}&date=ge2020-01-01`,
+  `MedicationRequest?patient=${P}&intent=order`,
+  `MedicationRequest?patient=${P}&intent=order&status=active`,
+  `DocumentReference?patient=${P}&type=http://loinc.org|34117-2`,
+  `ExplanationOfBenefit?patient=${P}`,
+  `ExplanationOfBenefit?patient=${P}&type={eobType}`,
+  `ExplanationOfBenefit?service-date=ge2024-06-01`,
+  `ExplanationOfBenefit?patient=${P}&_lastUpdated=gt2020-01-01`,
+  `ExplanationOfBenefit?identifier={eobIdentifier}`,
+  `PractitionerRole?specialty={specialty}&_include=PractitionerRole:practitioner`,
+  `PractitionerRole?network=Organization/{network}`,
+  `PractitionerRole?location=Location/{location}&_include=PractitionerRole:location`,
+  `PractitionerRole?organization=Organization/{organization}`,
+  `Location?near={near}`,
+  `Location?address-city={city}`,
+  `Organization?name=heal`,
+  `Practitioner?_has:PractitionerRole:practitioner:specialty={specialty}`,
+  `PractitionerRole?practitioner.name=smi`,
+];
+
+describe('search plans at directory scale', () => {
+  for (const search of SEARCHES) {
+    it(`uses indexes and scans no table: ${search}`, async () => {
+      const url = search
+        .replace(P, sample['patient']!)
+        .replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(sample[k]!));
+      const plan = await explainSearch(db.pool, db.schema, registry, url);
+      const nodes = planNodes(plan);
+      const scans = nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+      expect(scans, JSON.stringify(nodes.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]))).toEqual(
+        [],
+      );
+      expect(nodes.some((n) => n['Index Name'] !== undefined)).toBe(true);
+    });
+  }
+});
