@@ -70,6 +70,26 @@ export async function declareRecordIndexes(pool: pg.Pool, t: Tables, indexes: Re
   }
 }
 
+/** The query of `list` (exported for the EXPLAIN tests). */
+export function listStatement<T>(t: Tables, collection: string, options: ListOptions<T> = {}) {
+  const params = new Params();
+  const where = `collection = ${params.add(collection)}${filterSql(options.where, params)}`;
+  const direction = options.descending ? 'DESC' : 'ASC';
+  const field = options.orderBy ?? 'id';
+  const order =
+    field === 'id'
+      ? `id ${direction}`
+      : `${fieldExprs(field)
+          .map((e) => `${e} ${direction}`)
+          .join(', ')}, id ASC`;
+  const limit = options.limit === undefined ? '' : ` LIMIT ${params.add(Math.max(0, options.limit), 'integer')}`;
+  const offset = options.offset ? ` OFFSET ${params.add(Math.max(0, options.offset), 'integer')}` : '';
+  return {
+    text: `SELECT data FROM ${t.records} WHERE ${where} ORDER BY ${order}${limit}${offset}`,
+    values: params.values,
+  };
+}
+
 class PostgresCollection<T extends StoredRecord> implements RecordCollection<T> {
   readonly #pool: pg.Pool;
   readonly #t: Tables;
@@ -92,23 +112,8 @@ class PostgresCollection<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async list(options: ListOptions<T> = {}): Promise<T[]> {
-    const params = new Params();
-    const where = `collection = ${params.add(this.#name)}${filterSql(options.where, params)}`;
-    const direction = options.descending ? 'DESC' : 'ASC';
-    const field = options.orderBy ?? 'id';
-    const order =
-      field === 'id'
-        ? `id ${direction}`
-        : `${fieldExprs(field)
-            .map((e) => `${e} ${direction}`)
-            .join(', ')}, id ASC`;
-    const limit = options.limit === undefined ? '' : ` LIMIT ${params.add(Math.max(0, options.limit), 'integer')}`;
-    const offset = options.offset ? ` OFFSET ${params.add(Math.max(0, options.offset), 'integer')}` : '';
-    const result = await this.#pool.query<{ data: T }>(
-      `SELECT data FROM ${this.#t.records} WHERE ${where} ORDER BY ${order}${limit}${offset}`,
-      params.values,
-    );
-    return result.rows.map((r) => r.data);
+    const { text, values } = listStatement(this.#t, this.#name, options);
+    return (await this.#pool.query<{ data: T }>(text, values)).rows.map((r) => r.data);
   }
 
   async count(where?: RecordFilter<T>): Promise<number> {
