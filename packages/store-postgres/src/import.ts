@@ -67,7 +67,7 @@ class Importer {
   }
 
   async finish(): Promise<ImportReport> {
-    await this.writer.flush();
+    await this.writer.finish();
     const seconds = (performance.now() - this.#started) / 1000;
     const imported = this.writer.written;
     return {

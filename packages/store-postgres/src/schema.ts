@@ -20,12 +20,14 @@ const V1_RESOURCES = (t: Tables, trgm: string): string => `
 CREATE SEQUENCE ${t.versionSeq};
 CREATE TABLE ${t.resources} (
   rtype text NOT NULL, id text COLLATE "C" NOT NULL, version_id integer NOT NULL, lu bigint NOT NULL,
-  deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL, json text NOT NULL, PRIMARY KEY (rtype, id));
+  deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL, json text COMPRESSION lz4 NOT NULL,
+  PRIMARY KEY (rtype, id));
 CREATE INDEX resources_lu ON ${t.resources} (rtype, lu);
 CREATE INDEX resources_seq ON ${t.resources} (rtype, seq);
 CREATE TABLE ${t.history} (
   rtype text NOT NULL, id text COLLATE "C" NOT NULL, version_id integer NOT NULL, lu bigint NOT NULL,
-  deleted boolean NOT NULL, seq bigint NOT NULL, json text NOT NULL, PRIMARY KEY (rtype, id, version_id));
+  deleted boolean NOT NULL, seq bigint NOT NULL, json text COMPRESSION lz4 NOT NULL,
+  PRIMARY KEY (rtype, id, version_id));
 CREATE INDEX resource_history_seq ON ${t.history} (rtype, seq);
 
 CREATE TABLE ${t.token} (${KEY}, system text COLLATE "C", code text COLLATE "C", text text);

@@ -11,8 +11,9 @@ export const DEFAULT_BATCH_SIZE = 1000;
 /**
  * Writes resources in batches, each batch one transaction (ids kept, a new version over an existing
  * resource): a process killed mid-load leaves whole batches or nothing of a batch. `add` checks a
- * resource at once (throwing a FhirError 400 when it cannot be stored) and resolves once it is queued;
- * when a batch is full it waits for the batch to be written, which keeps memory flat while streaming.
+ * resource at once (throwing a FhirError 400 when it cannot be stored) and resolves once it is queued.
+ * A full batch is written while the next one is prepared (JavaScript and the database work at once);
+ * the batch after that waits for it, which keeps memory flat while streaming.
  */
 export class BulkWriter {
   readonly #pool: pg.Pool;
@@ -21,6 +22,8 @@ export class BulkWriter {
   #batch: PendingWrite[] = [];
   readonly #keys = new Set<string>();
   #written = 0;
+  /** The batch being written while the next one is prepared (at most one in flight, so batches commit in order). */
+  #inflight: Promise<void> = Promise.resolve();
 
   constructor(pool: pg.Pool, ctx: FhirContext, batchSize = DEFAULT_BATCH_SIZE) {
     this.#pool = pool;
@@ -46,15 +49,31 @@ export class BulkWriter {
     if (this.#batch.length >= this.#size) await this.flush();
   }
 
-  /** Writes what is queued as one transaction. */
+  /** Starts writing what is queued as one transaction, after the batch in flight is in. */
   async flush(): Promise<void> {
     const batch = this.#batch;
+    await this.#inflight;
     if (batch.length === 0) return;
     this.#batch = [];
     this.#keys.clear();
+    this.#inflight = this.#write(batch);
+    // Its failure is thrown by the next flush or finish; until then it must not count as unhandled.
+    this.#inflight.catch(() => undefined);
+  }
+
+  /** Writes what is queued and waits until every batch is in. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.#inflight;
+  }
+
+  async #write(batch: PendingWrite[]): Promise<void> {
     await inTransaction(
       this.#pool,
       async (db) => {
+        // A bulk load need not wait for each batch's WAL flush: a killed process still leaves whole
+        // batches (a crash of the machine may lose the last ones, which the load reports as not done).
+        await db.query('SET LOCAL synchronous_commit = off');
         const locked = await lockCurrent(db, this.#ctx.t, batch);
         await writeVersions(db, this.#ctx.t, batch, locked, this.#ctx.now());
       },

@@ -59,7 +59,7 @@ export function createPostgresFhirStore(pool: pg.Pool, t: Tables, options: Postg
     bulkLoad: async (resources: Iterable<Resource> | AsyncIterable<Resource>): Promise<number> => {
       const writer = new BulkWriter(pool, ctx, options.batchSize);
       for await (const resource of resources) await writer.add(resource);
-      await writer.flush();
+      await writer.finish();
       return writer.written;
     },
     close: () => Promise.resolve(),
