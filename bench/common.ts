@@ -11,14 +11,15 @@ export function median(values: readonly number[]): number {
 
 /**
  * Forks a bench server script (beside this file) in its own process, so it does not share an event loop with
- * the load generator; resolves with the first IPC message it sends (its URLs) and a stop function.
+ * the load generator, with `args`; resolves with the first IPC message it sends (its URLs) and a stop function.
  */
 export async function startServerProcess<Ready>(
   script: string,
   profileDir?: string,
+  args: readonly string[] = [],
 ): Promise<{ ready: Ready; stop: () => Promise<void> }> {
   const profile = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [...args], {
     execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -4,7 +4,10 @@
  * `pnpm bench --cpu-prof` also writes CPU profiles of the server processes to bench/results/profiles/.
  */
 import { fileURLToPath } from 'node:url';
+import { runDirectoryPostgres } from './directory-postgres.ts';
 import { runFhirThroughput } from './fhir-throughput.ts';
+import { runImportPostgres } from './import-postgres.ts';
+import { runPatientAccessPostgres } from './patient-access-postgres.ts';
 import { runSmart } from './smart.ts';
 import { runSynthetic } from './synthetic.ts';
 
@@ -16,6 +19,10 @@ const benchmarks: [string, () => Promise<unknown>][] = [
   ['fhir-throughput', () => runFhirThroughput(profileDir === undefined ? {} : { profileDir })],
   ['synthetic', () => runSynthetic()],
   ['smart', () => runSmart(profileDir === undefined ? {} : { profileDir })],
+  // PostgreSQL (PLAN_API_BENCH_DATABASE_URL); data sets stay in their schemas for later runs.
+  ['import-postgres', () => runImportPostgres()],
+  ['directory-postgres', () => runDirectoryPostgres()],
+  ['patient-access-postgres', () => runPatientAccessPostgres()],
 ];
 
 const wanted = args.filter((a) => !a.startsWith('-'));

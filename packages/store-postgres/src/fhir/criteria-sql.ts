@@ -52,6 +52,15 @@ export class CriteriaCompiler {
     }
   }
 
+  /** The ids (distinct, in id order) of the live resources of `type` matching a driving criterion. */
+  driverIds(c: ParamCriterion, type: string): string {
+    const table = tableOf(c);
+    const x = this.alias('d');
+    const condition = or(c.values.map((v) => this.#value(v, c, x)));
+    const p = this.params;
+    return `SELECT DISTINCT ${x}.id FROM ${this.t[table]} ${x} WHERE ${x}.rtype = ${p.add(type)} AND ${x}.param = ${p.add(c.param.code)} AND ${condition}`;
+  }
+
   #param(c: ParamCriterion, type: string, idExpr: string, row: string | undefined): string {
     const code = c.param.code;
     if (code === '_id') return this.#idCriterion(c, idExpr);
@@ -100,7 +109,7 @@ export class CriteriaCompiler {
       case 'date':
         return dateSql(`${x}.lo`, `${x}.hi`, v, p);
       case 'reference':
-        return referenceSql(v, c.targetType, x, p);
+        return referenceSql(v, c.targetType ?? singleTarget(c.param.targets), x, p);
       case 'quantity':
         return quantitySql(v, x, p);
       case 'number':
@@ -115,6 +124,18 @@ export class CriteriaCompiler {
         return 'false';
     }
   }
+}
+
+/**
+ * Whether a criterion can drive a search: a lookup index yields its matching ids in id order, so a page
+ * is read without collecting every match. Not `:not`, `:missing`, `:text`, `:contains`, the
+ * column-backed `_id`/`_lastUpdated`, chains or `_has`.
+ */
+export function canDrive(criterion: Criterion): criterion is ParamCriterion {
+  if (criterion.kind !== 'param') return false;
+  const modifier = criterion.modifier;
+  if (modifier === 'not' || modifier === 'missing' || modifier === 'text' || modifier === 'contains') return false;
+  return criterion.param.code !== '_id' && criterion.param.code !== '_lastUpdated';
 }
 
 /** The index table of a parameter's values. */
@@ -218,6 +239,14 @@ function quantitySql(v: Of<'quantity'>, x: string, p: Params): string {
   }
   parts.push(numberSql(`${x}.value`, v.prefix, v, p));
   return parts.join(' AND ');
+}
+
+/**
+ * The one type a reference parameter can point at (extraction drops references to other types, so
+ * naming it changes no result and lets the lookup index return ids in order).
+ */
+function singleTarget(targets: readonly string[] | undefined): string | undefined {
+  return targets?.length === 1 && targets[0] !== 'Resource' ? targets[0] : undefined;
 }
 
 function referenceSql(v: Of<'reference'>, targetType: string | undefined, x: string, p: Params): string {

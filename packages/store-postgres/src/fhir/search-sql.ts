@@ -1,6 +1,6 @@
-import type { SearchRequest, SortSpec } from '@plan-api/fhir';
+import type { Criterion, ParamCriterion, SearchRequest, SortSpec } from '@plan-api/fhir';
 import { Params, type Tables } from '../sql.ts';
-import { CriteriaCompiler, tableOf } from './criteria-sql.ts';
+import { canDrive, CriteriaCompiler, tableOf } from './criteria-sql.ts';
 import type { IndexTable } from './index-rows.ts';
 import type { Position } from './cursor.ts';
 
@@ -47,13 +47,29 @@ function sortKey(spec: SortSpec, t: Tables, params: Params): SortKey {
   };
 }
 
-/** The WHERE conditions of a search over `resources r`: its type, live, and every criterion. */
-function whereOf(request: SearchRequest, compiler: CriteriaCompiler): string {
-  const conditions = [`r.rtype = ${compiler.params.add(request.resourceType)}`, 'NOT r.deleted'];
+/** The WHERE conditions of a search over `resources r`: its type, live, and every criterion but `skip`. */
+function whereOf(request: SearchRequest, compiler: CriteriaCompiler, row = 'r', skip?: Criterion): string {
+  const conditions = [`${row}.rtype = ${compiler.params.add(request.resourceType)}`, `NOT ${row}.deleted`];
   for (const criterion of request.criteria) {
-    conditions.push(compiler.criterion(criterion, request.resourceType, 'r.id', 'r'));
+    if (criterion === skip) continue;
+    conditions.push(compiler.criterion(criterion, request.resourceType, `${row}.id`, row));
   }
   return conditions.join('\n  AND ');
+}
+
+/** The criteria that could drive an unsorted search (see canDrive); none for a sorted one. */
+export function driverCandidates(request: SearchRequest): ParamCriterion[] {
+  return request.sort.length > 0 ? [] : request.criteria.filter(canDrive);
+}
+
+/** How many ids a candidate driver yields, counted up to `cap` (a cheap selectivity probe). */
+export function driverProbe(request: SearchRequest, t: Tables, criterion: ParamCriterion, cap: number): Statement {
+  const params = new Params();
+  const ids = new CriteriaCompiler(t, params).driverIds(criterion, request.resourceType);
+  return {
+    text: `SELECT count(*)::integer AS n FROM (${ids} LIMIT ${params.add(cap, 'integer')}) c`,
+    values: params.values,
+  };
 }
 
 /**
@@ -82,7 +98,7 @@ function afterCondition(keys: SortKey[], after: Position, params: Params, column
 export function pageStatement(
   request: SearchRequest,
   t: Tables,
-  page: { limit: number; offset: number; after?: Position },
+  page: { limit: number; offset: number; after?: Position; driver?: ParamCriterion },
 ): Statement {
   const params = new Params();
   const compiler = new CriteriaCompiler(t, params);
@@ -90,6 +106,21 @@ export function pageStatement(
   const keys = request.sort.map((spec) => sortKey(spec, t, params));
   const limit = params.add(page.limit, 'integer');
   const offset = page.offset > 0 ? ` OFFSET ${params.add(page.offset, 'integer')}` : '';
+  const driver = keys.length === 0 ? page.driver : undefined;
+  if (driver) {
+    // The page's ids come from the driving criterion's lookup index in id order, the other criteria
+    // probe each candidate, and the scan stops at the page's end: the cost follows the page, not the
+    // number of matches.
+    const after = page.after ? ` AND m.id > ${params.add(page.after.id)}` : '';
+    const rest = whereOf(request, compiler, 'm', driver);
+    return {
+      text: `SELECT ${RESOURCE_COLUMNS} FROM ${t.resources} r JOIN (
+        SELECT m.id FROM (${compiler.driverIds(driver, request.resourceType)}) d JOIN ${t.resources} m ON m.id = d.id
+        WHERE ${rest}${after} ORDER BY d.id LIMIT ${limit}${offset}) p ON r.rtype = ${params.add(request.resourceType)} AND r.id = p.id
+        ORDER BY r.id`,
+      values: params.values,
+    };
+  }
   if (keys.length === 0) {
     const after = page.after ? ` AND r.id > ${params.add(page.after.id)}` : '';
     return {

@@ -1,13 +1,37 @@
-import type { SearchRegistry, SearchRequest } from '@plan-api/fhir';
+import type { ParamCriterion, SearchRegistry, SearchRequest } from '@plan-api/fhir';
 import type { SearchResult } from '@plan-api/store';
 import type { Db } from '../db.ts';
 import type { Tables } from '../sql.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { collectIncludes } from './include.ts';
 import { toStored, type ResourceRow } from './rows.ts';
-import { countStatement, pageStatement } from './search-sql.ts';
+import { countStatement, driverCandidates, driverProbe, pageStatement } from './search-sql.ts';
 
 type KeyedRow = ResourceRow & Record<string, unknown>;
+
+/** A probe counts a candidate driver's ids only this far: enough to tell selective from broad. */
+const PROBE_CAP = 2000;
+
+/**
+ * The criterion whose lookup index reads the page (see pageStatement). With one candidate it is that
+ * one; with several, the one yielding the fewest ids as counted by capped probes (index-only scans), as
+ * the planner cannot tell a rare code from a common one across our generic index tables.
+ */
+export async function chooseDriver(db: Db, t: Tables, request: SearchRequest): Promise<ParamCriterion | undefined> {
+  const candidates = driverCandidates(request);
+  if (candidates.length <= 1) return candidates[0];
+  let best: ParamCriterion | undefined;
+  let fewest = Infinity;
+  for (const candidate of candidates) {
+    const n = (await db.query<{ n: number }>(driverProbe(request, t, candidate, PROBE_CAP))).rows[0]?.n ?? 0;
+    if (n < fewest) {
+      best = candidate;
+      fewest = n;
+    }
+    if (n === 0) break;
+  }
+  return best;
+}
 
 /**
  * Runs a parsed search as SQL. Order: `_sort` keys (NULLs last) then id; without `_sort`, id. A request

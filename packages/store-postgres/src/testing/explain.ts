@@ -1,6 +1,7 @@
 /** Test support: the plan PostgreSQL picks for a search (EXPLAIN of the page query the store runs). */
 import { parseSearch, type SearchRegistry } from '@plan-api/fhir';
 import type pg from 'pg';
+import { chooseDriver } from '../fhir/search.ts';
 import { pageStatement } from '../fhir/search-sql.ts';
 import { tablesOf } from '../sql.ts';
 
@@ -31,7 +32,9 @@ export async function explainSearch(
     maxCount: 500,
     strict: true,
   });
-  const statement = pageStatement(request, tablesOf(schema), { limit: request.count + 1, offset: 0 });
+  const t = tablesOf(schema);
+  const driver = await chooseDriver(pool, t, request);
+  const statement = pageStatement(request, t, { limit: request.count + 1, offset: 0, ...(driver ? { driver } : {}) });
   const result = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
     `EXPLAIN (FORMAT JSON${analyze ? ', ANALYZE' : ''}) ${statement.text}`,
     statement.values,
