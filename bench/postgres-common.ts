@@ -41,26 +41,13 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-/** The tables of a schema (for VACUUM). */
-const TABLES = [
-  'resources',
-  'resource_history',
-  'idx_token',
-  'idx_string',
-  'idx_date',
-  'idx_reference',
-  'idx_number',
-  'idx_uri',
-  'idx_position',
-];
-
 /**
  * Records that a schema's data set is completely loaded, after VACUUM ANALYZE: statistics for the
  * planner, and the visibility map that lets lookups be index-only scans (what an operator runs after a
  * bulk import; autovacuum would get there later).
  */
 export async function markLoaded(stores: PostgresStores, dataset: string, resources: number): Promise<void> {
-  await stores.pool.query(`VACUUM (ANALYZE) ${TABLES.map((t) => `"${stores.schema}".${t}`).join(', ')}`);
+  await stores.analyze();
   await stores.records.collection<DatasetMarker>('bench').put({ id: 'dataset', dataset, resources });
 }
 

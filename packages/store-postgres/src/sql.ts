@@ -49,6 +49,19 @@ export function tablesOf(schema: string): Tables {
   };
 }
 
+/** The tables of FHIR resources and their index rows, unqualified. */
+export const FHIR_TABLE_NAMES = [
+  'resources',
+  'resource_history',
+  'idx_token',
+  'idx_string',
+  'idx_date',
+  'idx_reference',
+  'idx_number',
+  'idx_uri',
+  'idx_position',
+] as const;
+
 /** Positional parameters of one statement; the same value given twice reuses its placeholder. */
 export class Params {
   readonly values: unknown[] = [];

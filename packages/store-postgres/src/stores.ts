@@ -5,7 +5,7 @@ import { importBundle, importNdjson, type ImportOptions, type ImportReport } fro
 import { createPostgresKeyValueStore } from './kv.ts';
 import { migrateSchema, schemaIsCurrent, type MigrationReport } from './migrate.ts';
 import { createPostgresRecordStore, declareRecordIndexes, type RecordIndexes } from './records.ts';
-import { tablesOf } from './sql.ts';
+import { FHIR_TABLE_NAMES, tablesOf } from './sql.ts';
 
 /** Where the database is: a connection string (the stores own the pool) or a pool the caller owns. */
 export type PostgresConnection =
@@ -42,6 +42,11 @@ export interface PostgresStores {
   importNdjson(input: NodeJS.ReadableStream, options?: ImportOptions): Promise<ImportReport>;
   /** Streams a FHIR Bundle JSON into the FHIR store (see importBundle). */
   importBundle(input: NodeJS.ReadableStream, options?: ImportOptions): Promise<ImportReport>;
+  /**
+   * VACUUM ANALYZE of the FHIR tables, for after a bulk import: planner statistics, and the visibility map
+   * that lets search lookups be index-only scans (autovacuum gets there too, later).
+   */
+  analyze(): Promise<void>;
   /** Closes the stores, and the pool when they made it. */
   close(): Promise<void>;
 }
@@ -92,6 +97,9 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       migrationsApplied: () => schemaIsCurrent(pool, schema),
       importNdjson: (input, importOptions) => importNdjson(pool, ctx, input, importOptions),
       importBundle: (input, importOptions) => importBundle(pool, ctx, input, importOptions),
+      analyze: async () => {
+        await pool.query(`VACUUM (ANALYZE) ${FHIR_TABLE_NAMES.map((name) => `${t.schema}.${name}`).join(', ')}`);
+      },
       close: async () => {
         if (owned) await pool.end();
       },

@@ -20,6 +20,7 @@ export {
 } from './engine/prepare.ts';
 export { atEntry, parseEntry, resolveReferences, statusLine, type ParsedEntry } from './engine/bundle-entry.ts';
 export {
+  checkBundle,
   checkDistinctTargets,
   historyBundle,
   readResponse,

@@ -1,7 +1,8 @@
 import type { Bundle, BundleEntry } from 'fhir/r4';
-import { badRequest, isFhirError } from '@plan-api/fhir';
+import { isFhirError } from '@plan-api/fhir';
 import {
   atEntry,
+  checkBundle,
   checkDistinctTargets,
   historyBundle,
   parseEntry,
@@ -41,18 +42,9 @@ export async function processBundle(
   bundle: unknown,
   baseUrl: string,
 ): Promise<Bundle> {
-  const body = bundle as Partial<Bundle> | null;
-  if (typeof body !== 'object' || body === null || body.resourceType !== 'Bundle') {
-    throw badRequest('The body must be a Bundle.');
-  }
-  if (body.type !== 'batch' && body.type !== 'transaction') {
-    throw badRequest('Only batch and transaction Bundles can be processed.', ['Bundle.type']);
-  }
-  const entries = body.entry ?? [];
-  if (!Array.isArray(entries)) throw badRequest('Bundle.entry must be an array.', ['Bundle.entry']);
-  const base = baseUrl.replace(/\/+$/, '');
+  const { type, entries, base } = checkBundle(bundle, baseUrl);
   const response: BundleEntry[] = [];
-  if (body.type === 'batch') {
+  if (type === 'batch') {
     for (const [position, entry] of entries.entries()) {
       try {
         const parsed = parseEntry(entry, position, base);
@@ -65,7 +57,7 @@ export async function processBundle(
   } else {
     response.push(...(await inTransaction(pool, (db) => runTransaction(db, ctx, entries, base), isRace)));
   }
-  return { resourceType: 'Bundle', type: `${body.type}-response`, entry: response };
+  return { resourceType: 'Bundle', type: `${type}-response`, entry: response };
 }
 
 /** One entry of any method, in the caller's transaction. */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDefaultRegistry } from '@plan-api/fhir';
+import { FHIR_TABLE_NAMES } from '../sql.ts';
 import { createPostgresStores, type PostgresStores, type PostgresStoresOptions } from '../stores.ts';
 
 /** The test database (`PLAN_API_TEST_DATABASE_URL`, default the local trust-auth `test` database). */
@@ -49,14 +50,4 @@ export function testSchema(label: string): TestSchema {
 }
 
 /** The tables holding FHIR resources and their index rows. */
-export const FHIR_TABLES = [
-  'resources',
-  'resource_history',
-  'idx_token',
-  'idx_string',
-  'idx_date',
-  'idx_reference',
-  'idx_number',
-  'idx_uri',
-  'idx_position',
-];
+export const FHIR_TABLES: readonly string[] = FHIR_TABLE_NAMES;

@@ -25,6 +25,23 @@ export function readResponse(stored: StoredResource, base: string): BundleEntry 
   return entry;
 }
 
+/** Checks that a body is a batch or transaction Bundle; its type, entries and the base without a trailing slash. */
+export function checkBundle(
+  bundle: unknown,
+  baseUrl: string,
+): { type: 'batch' | 'transaction'; entries: BundleEntry[]; base: string } {
+  const body = bundle as Partial<Bundle> | null;
+  if (typeof body !== 'object' || body === null || body.resourceType !== 'Bundle') {
+    throw badRequest('The body must be a Bundle.');
+  }
+  if (body.type !== 'batch' && body.type !== 'transaction') {
+    throw badRequest('Only batch and transaction Bundles can be processed.', ['Bundle.type']);
+  }
+  const entries = body.entry ?? [];
+  if (!Array.isArray(entries)) throw badRequest('Bundle.entry must be an array.', ['Bundle.entry']);
+  return { type: body.type, entries, base: baseUrl.replace(/\/+$/, '') };
+}
+
 /** A transaction may touch each resource once. */
 export function checkDistinctTargets(entries: readonly ParsedEntry[]): void {
   const seen = new Set<string>();

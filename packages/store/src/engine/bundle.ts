@@ -2,6 +2,7 @@ import type { Bundle, BundleEntry } from 'fhir/r4';
 import { badRequest, isFhirError } from '@plan-api/fhir';
 import { atEntry, parseEntry, resolveReferences, statusLine, type ParsedEntry } from './bundle-entry.ts';
 import {
+  checkBundle,
   checkDistinctTargets,
   historyBundle,
   readResponse,
@@ -15,21 +16,10 @@ import type { FhirEngine } from './engine.ts';
  * (all or nothing: the first failure undoes every change and is thrown as a FhirError).
  */
 export function processBundle(engine: FhirEngine, bundle: unknown, baseUrl: string): Bundle {
-  const body = bundle as Partial<Bundle> | null;
-  if (typeof body !== 'object' || body === null || body.resourceType !== 'Bundle') {
-    throw badRequest('The body must be a Bundle.');
-  }
-  if (body.type !== 'batch' && body.type !== 'transaction') {
-    throw badRequest('Only batch and transaction Bundles can be processed.', ['Bundle.type']);
-  }
-  const entries = body.entry ?? [];
-  if (!Array.isArray(entries)) throw badRequest('Bundle.entry must be an array.', ['Bundle.entry']);
-  const base = baseUrl.replace(/\/+$/, '');
+  const { type, entries, base } = checkBundle(bundle, baseUrl);
   const response: BundleEntry[] =
-    body.type === 'batch'
-      ? runBatch(engine, entries, base)
-      : engine.atomically(() => runTransaction(engine, entries, base));
-  return { resourceType: 'Bundle', type: `${body.type}-response`, entry: response };
+    type === 'batch' ? runBatch(engine, entries, base) : engine.atomically(() => runTransaction(engine, entries, base));
+  return { resourceType: 'Bundle', type: `${type}-response`, entry: response };
 }
 
 function runBatch(engine: FhirEngine, entries: BundleEntry[], base: string): BundleEntry[] {
