@@ -56,7 +56,9 @@ export async function runSearch(
   if (countOnly) return { matches: [], included: [], total: counted ?? 0, hasMore: false };
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor, request.sort.length);
   const offset = after ? 0 : request.offset;
-  const rows = (await db.query<KeyedRow>(pageStatement(request, t, { limit: request.count + 1, offset, after }))).rows;
+  const driver = await chooseDriver(db, t, request);
+  const page = { limit: request.count + 1, offset, ...(after ? { after } : {}), ...(driver ? { driver } : {}) };
+  const rows = (await db.query<KeyedRow>(pageStatement(request, t, page))).rows;
   const hasMore = rows.length > request.count;
   const pageRows = rows.slice(0, request.count);
   const matches = pageRows.map(toStored);
