@@ -1,4 +1,5 @@
 /** Small SQL-building helpers: parameter lists and the schema's qualified names. */
+import { badRequest } from '@plan-api/fhir';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -67,8 +68,14 @@ export class Params {
   readonly values: unknown[] = [];
   readonly #seen = new Map<unknown, string>();
 
-  /** The placeholder (`$3`) of a value, with an optional cast (`$3::bigint`). */
+  /**
+   * The placeholder (`$3`) of a value, with an optional cast (`$3::bigint`). PostgreSQL text cannot hold
+   * the NUL character, so a value with one is refused as a bad request rather than failing in the database.
+   */
   add(value: unknown, cast?: string): string {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      throw badRequest('A value cannot contain the NUL character (U+0000), which PostgreSQL text cannot hold.');
+    }
     const primitive = value === null || typeof value !== 'object';
     let ref = primitive ? this.#seen.get(value) : undefined;
     if (ref === undefined) {

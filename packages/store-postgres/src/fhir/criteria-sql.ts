@@ -53,12 +53,14 @@ export class CriteriaCompiler {
   }
 
   /** The ids (distinct, in id order) of the live resources of `type` matching a driving criterion. */
-  driverIds(c: ParamCriterion, type: string): string {
+  driverIds(c: ParamCriterion, type: string, afterId?: string): string {
     const table = tableOf(c);
     const x = this.alias('d');
     const condition = or(c.values.map((v) => this.#value(v, c, x)));
     const p = this.params;
-    return `SELECT DISTINCT ${x}.id FROM ${this.t[table]} ${x} WHERE ${x}.rtype = ${p.add(type)} AND ${x}.param = ${p.add(c.param.code)} AND ${condition}`;
+    // A keyset position goes into the index condition, so a later page starts where the last one ended.
+    const after = afterId === undefined ? '' : ` AND ${x}.id > ${p.add(afterId)}`;
+    return `SELECT DISTINCT ${x}.id FROM ${this.t[table]} ${x} WHERE ${x}.rtype = ${p.add(type)} AND ${x}.param = ${p.add(c.param.code)} AND ${condition}${after}`;
   }
 
   #param(c: ParamCriterion, type: string, idExpr: string, row: string | undefined): string {

@@ -1,5 +1,5 @@
 import type { IndexValue, SearchIndex } from '@plan-api/fhir';
-import { normalizeText } from '@plan-api/fhir';
+import { invalidResource, normalizeText } from '@plan-api/fhir';
 import type { Tables } from '../sql.ts';
 
 /** Columns (after rtype, id, param) and their SQL array types, per index table. */
@@ -95,6 +95,10 @@ export class IndexRows {
       if (COLUMN_PARAMS.has(param)) continue;
       for (const value of values) {
         const [table, row] = rowOf(value);
+        if (row.some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+          // PostgreSQL text cannot hold NUL, and FHIR strings do not allow it either.
+          throw invalidResource(`${rtype}/${id}: the value of ${param} contains the NUL character (U+0000).`);
+        }
         let columns = this.#columns.get(table);
         if (!columns) this.#columns.set(table, (columns = [[], [], [], ...COLUMNS[table].map(() => [])]));
         columns[0]!.push(rtype);

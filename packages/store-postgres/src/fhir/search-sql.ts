@@ -111,12 +111,11 @@ export function pageStatement(
     // The page's ids come from the driving criterion's lookup index in id order, the other criteria
     // probe each candidate, and the scan stops at the page's end: the cost follows the page, not the
     // number of matches.
-    const after = page.after ? ` AND m.id > ${params.add(page.after.id)}` : '';
     const rest = whereOf(request, compiler, 'm', driver);
     return {
       text: `SELECT ${RESOURCE_COLUMNS} FROM ${t.resources} r JOIN (
-        SELECT m.id FROM (${compiler.driverIds(driver, request.resourceType)}) d JOIN ${t.resources} m ON m.id = d.id
-        WHERE ${rest}${after} ORDER BY d.id LIMIT ${limit}${offset}) p ON r.rtype = ${params.add(request.resourceType)} AND r.id = p.id
+        SELECT m.id FROM (${compiler.driverIds(driver, request.resourceType, page.after?.id)}) d JOIN ${t.resources} m ON m.id = d.id
+        WHERE ${rest} ORDER BY d.id LIMIT ${limit}${offset}) p ON r.rtype = ${params.add(request.resourceType)} AND r.id = p.id
         ORDER BY r.id`,
       values: params.values,
     };
