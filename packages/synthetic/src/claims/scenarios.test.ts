@@ -12,11 +12,11 @@ import {
 } from './test-checks.ts';
 import { memberPatientId } from '../ids.ts';
 import { DEFAULT_AS_OF, type MemberTimeline, SCENARIOS } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import { createValidator } from '../validate.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const directory = standInDirectory(terminology);
 const SEEDS = ['claims-a', 'claims-b', 'claims-c'];
 

@@ -3,7 +3,7 @@ import type { DocumentReference, Encounter, MedicationRequest, Observation, Reso
 import { PATIENT_ACCESS_PROFILES } from '@plan-api/fhir';
 import { memberPatientId } from '../ids.ts';
 import { DEFAULT_AS_OF, SCENARIOS, type MemberTimeline, type ScenarioName } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import { createValidator } from '../validate.ts';
 import { renderClinical } from './index.ts';
@@ -11,7 +11,7 @@ import { PROFILE } from './profiles.ts';
 import { standInDirectory } from './test-directory.ts';
 import { ofType, referencesIn } from './test-helpers.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const SEEDS_PER_SCENARIO = 3;
 
 interface Member {

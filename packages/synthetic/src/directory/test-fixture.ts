@@ -1,16 +1,10 @@
 import type { Reference, Resource } from 'fhir/r4';
-import { loadTerminology, type Terminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { createDirectory, type Directory } from './index.ts';
 
-// Test-only helpers: one terminology load and one generated directory per (seed, size) per test file.
+// Test-only helpers: one generated directory per (seed, size) per test file.
 
-let terminology: Terminology | undefined;
-
-/** resources/terminology, loaded once. */
-export function testTerminology(): Terminology {
-  terminology ??= loadTerminology();
-  return terminology;
-}
+export { testTerminology };
 
 const cache = new Map<string, { directory: Directory; resources: Resource[] }>();
 

@@ -6,7 +6,7 @@ import type { Reference, Resource } from 'fhir/r4';
 import { createDirectory } from '../directory/index.ts';
 import { generateMember, type GeneratedMember } from '../member.ts';
 import { DEFAULT_AS_OF, SCENARIOS, type DirectoryHandle } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 
 export const DIRECTORY_SEED = 'integration';
 export const DIRECTORY_SIZE = 2000;
@@ -25,9 +25,9 @@ export const MEMBER_SEEDS = SCENARIOS.flatMap((scenario) =>
 
 /** Builds the fixture (a few seconds: call once per test file). */
 export function buildFixture(asOf = DEFAULT_AS_OF): Fixture {
-  const made = createDirectory({ seed: DIRECTORY_SEED, size: DIRECTORY_SIZE, asOf });
+  const made = createDirectory({ seed: DIRECTORY_SEED, size: DIRECTORY_SIZE, asOf, terminology: testTerminology() });
   const directory = [...made.resources()];
-  const terminology = loadTerminology();
+  const terminology = testTerminology();
   const members = MEMBER_SEEDS.map(({ seed, scenario }) =>
     generateMember({ seed, scenario, asOf, directory: made.handle, terminology }),
   );
