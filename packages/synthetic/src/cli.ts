@@ -17,7 +17,7 @@ import { loadTerminology, type Terminology } from './terminology.ts';
  * repository root. Library callers pass their own folder to loadTerminology.
  */
 function repositoryTerminology(): Terminology {
-  return loadTerminology(fileURLToPath(new URL('../../../resources/terminology/', import.meta.url)));
+  return loadTerminology(fileURLToPath(new URL('../../../resources/terminology', import.meta.url)));
 }
 
 function* memberResources(cmd: MembersCommand, counter: { members: number }): Generator<Resource> {

@@ -1,7 +1,7 @@
 import type { ExplanationOfBenefit, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { renderClaims } from './index.ts';
-import { standInDirectory } from './test-directory.ts';
+import { standInDirectory } from '../testing/claims-directory.ts';
 import {
   amountProblems,
   coverageProblems,
@@ -9,7 +9,7 @@ import {
   referencesOf,
   resolvableReferences,
   sliceProblems,
-} from './test-checks.ts';
+} from '../testing/claims-checks.ts';
 import { memberPatientId } from '../ids.ts';
 import { DEFAULT_AS_OF, type MemberTimeline, SCENARIOS } from '../model.ts';
 import { testTerminology } from '../testing/terminology.ts';

@@ -8,8 +8,8 @@ import { buildTimeline } from '../timeline/index.ts';
 import { createValidator } from '../validate.ts';
 import { renderClinical } from './index.ts';
 import { PROFILE } from './profiles.ts';
-import { standInDirectory } from './test-directory.ts';
-import { ofType, referencesIn } from './test-helpers.ts';
+import { standInDirectory } from '../testing/clinical-directory.ts';
+import { ofType, referencesIn } from '../testing/clinical-helpers.ts';
 
 const terminology = testTerminology();
 const SEEDS_PER_SCENARIO = 3;

@@ -3,7 +3,7 @@ import { createDirectory } from '../directory/index.ts';
 import { generateMember } from '../member.ts';
 import { SCENARIOS } from '../model.ts';
 import { testTerminology } from '../testing/terminology.ts';
-import { keyOf, unresolved } from './fixtures.ts';
+import { keyOf, unresolved } from '../testing/integration-fixtures.ts';
 
 describe('members against directories of every size', () => {
   const terminology = testTerminology();

@@ -3,7 +3,7 @@ import { loadTerminology, type Terminology } from '../terminology.ts';
 
 /** resources/terminology of this repository (this file is packages/synthetic/src/testing/terminology.ts). */
 export function repoTerminologyDir(): string {
-  return fileURLToPath(new URL('../../../../resources/terminology/', import.meta.url));
+  return fileURLToPath(new URL('../../../../resources/terminology', import.meta.url));
 }
 
 let loaded: Terminology | undefined;

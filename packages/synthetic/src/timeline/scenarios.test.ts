@@ -5,7 +5,7 @@ import { testTerminology } from '../testing/terminology.ts';
 import { addYears, daysBetween, monthsOld } from './dates.ts';
 import { buildTimeline } from './index.ts';
 import { SPECIALTY } from './specialties.ts';
-import { testDirectory } from './test-directory.ts';
+import { testDirectory } from '../testing/timeline-directory.ts';
 
 const terminology = testTerminology();
 const SEEDS = ['s-1', 's-2', 's-3', 's-4', 's-5', 's-6', 's-7', 's-8'];

@@ -3,7 +3,7 @@ import { DEFAULT_AS_OF, SCENARIOS, type Coded, type MemberTimeline, type Scenari
 import { testTerminology } from '../testing/terminology.ts';
 import { addDays, addYears, ageOn } from './dates.ts';
 import { buildTimeline, scenarioForSeed, SPECIALTIES_USED } from './index.ts';
-import { testDirectory } from './test-directory.ts';
+import { testDirectory } from '../testing/timeline-directory.ts';
 
 const terminology = testTerminology();
 const build = (seed: string | number, scenario?: ScenarioName, asOf?: string): MemberTimeline =>

@@ -1,6 +1,6 @@
 import type { Reference, Resource } from 'fhir/r4';
-import { testTerminology } from '../testing/terminology.ts';
-import { createDirectory, type Directory } from './index.ts';
+import { testTerminology } from './terminology.ts';
+import { createDirectory, type Directory } from '../directory/index.ts';
 
 // Test-only helpers: one generated directory per (seed, size) per test file.
 

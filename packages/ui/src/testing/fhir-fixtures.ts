@@ -21,8 +21,8 @@ import type {
   Procedure,
   Provenance,
 } from 'fhir/r4';
-import type { ResourceSummary } from './types.ts';
-import member from './fixtures/member.json' with { type: 'json' };
+import type { ResourceSummary } from '../fhir/types.ts';
+import member from './member.json' with { type: 'json' };
 
 export const patient = member.patient as Patient;
 export const coverage = member.coverage as Coverage;

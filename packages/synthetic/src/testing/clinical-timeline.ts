@@ -36,7 +36,7 @@ import {
   lab,
   loc,
   vital,
-} from './test-entries.ts';
+} from './clinical-entries.ts';
 
 export { DIRECTORY_REFS, DIABETES, METFORMIN, LISINOPRIL, hba1c, FAMILY_DOCTOR, ENDOCRINOLOGIST };
 

@@ -6,7 +6,7 @@ import type { Reference, Resource } from 'fhir/r4';
 import { createDirectory } from '../directory/index.ts';
 import { generateMember, type GeneratedMember } from '../member.ts';
 import { DEFAULT_AS_OF, SCENARIOS, type DirectoryHandle } from '../model.ts';
-import { testTerminology } from '../testing/terminology.ts';
+import { testTerminology } from './terminology.ts';
 
 export const DIRECTORY_SEED = 'integration';
 export const DIRECTORY_SIZE = 2000;

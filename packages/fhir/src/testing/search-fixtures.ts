@@ -1,7 +1,7 @@
 // A small hand-written registry for the search parsing and matching tests, independent of the real
 // definitions so those tests say what the parser does, not what the definitions contain.
-import { SearchRegistry } from './registry.ts';
-import type { SearchParamDef } from './types.ts';
+import { SearchRegistry } from '../search/registry.ts';
+import type { SearchParamDef } from '../search/types.ts';
 
 function def(
   code: string,
