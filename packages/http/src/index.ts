@@ -12,14 +12,27 @@ export type {
   PatientAccessHooks,
   PatientAccessRouterOptions,
 } from './patient-access/index.ts';
-export { createUiRouter } from './ui/index.ts';
+export { createUiRouter, SANDBOX_SERVER_PATHS } from './ui/index.ts';
 export type { UiRouterOptions } from './ui/index.ts';
 export { authorizationErrorPage, createInteractionRouter } from './interaction/index.ts';
 export type { InteractionRouterOptions, PickablePatient } from './interaction/index.ts';
-export { createManagementApi } from './api/router.ts';
-export type { ManagementApiOptions } from './api/router.ts';
+export { createApi, createManagementApi, managementRouteSet } from './api/router.ts';
+export type { ApiOptions, ApiRouteSet, ManagementApiOptions } from './api/router.ts';
+export { SANDBOX_API } from './api/openapi.ts';
+export type { ApiDescription } from './api/openapi.ts';
+export { accountRouteSet, clientIp, LINK_SENT } from './api/accounts/index.ts';
+export type {
+  AccountKind,
+  AccountRoutesOptions,
+  AccountsApi,
+  AccountView,
+  ApiKeyView,
+  RequestContext,
+} from './api/accounts/index.ts';
 export type { ManagementPortal } from './api/ports.ts';
-export { managementAuth } from './session/guard.ts';
+export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
+export { accountAuth } from './session/account-auth.ts';
+export type { AccountAuthOptions } from './session/account-auth.ts';
 export type { ManagementAuthOptions } from './session/guard.ts';
 export { createSessionRouter } from './session/routes.ts';
 export type { SessionRouter, SessionRouterOptions } from './session/routes.ts';
@@ -31,4 +44,6 @@ export { errorStatus } from './error-status.ts';
 export { lastResortErrors } from './server/last-resort.ts';
 export { closeServer, listen, localUrl } from './server/listen.ts';
 export { createRouter, createServerApp } from './server/app.ts';
+export { requestLog } from './server/request-log.ts';
+export type { RequestLogEntry } from './server/request-log.ts';
 export type { Express, Router } from 'express';

@@ -1,10 +1,6 @@
-import { resourceTypesOf } from '@plan-api/fhir';
 import {
-  authorizationErrorPage,
   createFhirRouter,
-  createInteractionRouter,
   createManagementApi,
-  createPatientAccessRouter,
   createRouter,
   createSessionRouter,
   createSessions,
@@ -16,12 +12,9 @@ import {
 } from '@plan-api/http';
 import type { Router } from '@plan-api/http';
 import { createOutboxMailer } from '@plan-api/mail';
-import { createSandboxPortal } from '@plan-api/portal';
-import { createAuthServer } from '@plan-api/smart';
-import { syntheticPatients } from '@plan-api/synthetic';
 import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { SandboxLogger, SandboxServerConfig } from './config.ts';
-import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
+import { createSandboxRealm } from './realm.ts';
 import type { SandboxStores } from './stores.ts';
 
 /** The one vendor of a desktop or headless sandbox: everything it makes belongs to this owner. */
@@ -46,43 +39,27 @@ export interface ComposeOptions {
 }
 
 /**
- * Wires the portal, the authorization server and every router of the sandbox over open stores, in the
- * order DESIGN.md's HTTP surface needs: the authorization server gets the raw request (no body parser in
- * front of it), each router owns its own body parsing and error format. Sandbox behaviour comes in through
- * the ports and hooks: synthetic patients (the portal's generator), simulated failures (the authorization
- * server's and the Patient Access API's hooks), and the outbox as the mailer.
+ * Wires the single-tenant sandbox over open stores, in the order DESIGN.md's HTTP surface needs: the realm
+ * (`/auth` gets the raw request: no body parser in front of it; `/interaction`, `/fhir`), the public directory,
+ * the management API of the one vendor, the token sign-in, and the web UI. Each router owns its own body
+ * parsing and error format. The sandbox keeps its mail in the outbox.
  */
 export async function composeSandbox(options: ComposeOptions): Promise<SandboxParts> {
   const { config, logger, stores, publicUrl, secret } = options;
   const secure = publicUrl.startsWith('https:');
   const publicOrigin = new URL(publicUrl).origin;
-  const fhirBaseUrl = `${publicUrl}/fhir`;
 
   // The sandbox delivers no mail: it keeps what it would send in its outbox (the Outbox page, GET /api/outbox).
   const mailer = createOutboxMailer({ records: stores.records });
-  const portal = createSandboxPortal({
+  const realm = await createSandboxRealm({
+    publicUrl,
+    paths: { auth: '/auth', interaction: '/interaction', fhir: '/fhir' },
+    stores,
+    directory: options.directory,
+    terminology: options.terminology,
+    secret,
+    logger,
     mailer,
-    records: stores.records,
-    fhir: stores.fhir,
-    fhirBaseUrl,
-    generator: syntheticPatients({ directory: options.directory.handle, terminology: options.terminology }),
-    registry: stores.registry,
-  });
-  const auth = await createAuthServer({
-    issuer: `${publicUrl}/auth`,
-    fhirBaseUrl,
-    kv: stores.kv,
-    clients: (clientId) => portal.clientFor(clientId),
-    launches: (launch, clientId) => portal.resolveLaunch(launch, clientId),
-    resourceTypes: resourceTypesOf('patientAccess'),
-    interactionUrl: (uid) => `/interaction/${encodeURIComponent(uid)}`,
-    cookieKeys: [deriveKey(secret, 'auth-cookies')],
-    secureCookies: secure,
-    errorPage: authorizationErrorPage,
-    hooks: simulatedAuthFailures,
-    onEvent: (event) => {
-      portal.recordAuthEvent(event).catch((error: unknown) => logger.error('Could not log an auth event', { error }));
-    },
   });
 
   const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });
@@ -95,29 +72,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
   });
 
   const router = createRouter();
-  router.use('/auth', auth.callback);
-  // The picker offers the patients of the app's owner (the sandbox's one vendor).
-  const listPatients = async (clientId: string) =>
-    (await portal.listPatientsForClient(clientId)).map((p) => ({
-      id: p.id,
-      name: p.name,
-      ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}),
-    }));
-  router.use('/interaction', createInteractionRouter({ auth, listPatients }));
-  router.use(
-    '/fhir',
-    createPatientAccessRouter({
-      store: stores.fhir,
-      registry: stores.registry,
-      auth,
-      baseUrl: fhirBaseUrl,
-      logger,
-      hooks: simulatedFhirFailures,
-      onAccess: async (entry) => {
-        await portal.recordFhirAccess(entry);
-      },
-    }),
-  );
+  router.use(realm.router);
   router.use(
     '/directory/fhir',
     fhirCors(),
@@ -133,7 +88,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
   router.use(
     '/api',
     createManagementApi({
-      portal,
+      portal: realm.portal,
       authenticate: managementAuth({ token: config.managementToken, owner: SANDBOX_OWNER, sessions, publicOrigin }),
       serverUrl: `${publicUrl}/api`,
       logger,
@@ -162,7 +117,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     router,
     async close() {
       session.close();
-      await auth.close();
+      await realm.close();
     },
   };
 }

@@ -7,4 +7,8 @@ export type { SandboxServer } from './server.ts';
 export { consoleSandboxLogger } from './config.ts';
 export type { SandboxLogger, SandboxServerConfig } from './config.ts';
 export { SANDBOX_OWNER } from './compose.ts';
+export { createHostedSandbox, HOSTED_SANDBOX_PATHS } from './hosted.ts';
+export type { HostedSandbox, HostedSandboxOptions } from './hosted.ts';
+export { createSandboxRealm } from './realm.ts';
+export type { RealmPaths, SandboxRealm, SandboxRealmOptions } from './realm.ts';
 export { EmptyTokenFileError, TOKEN_FILE, tokenFromFile } from './token.ts';

@@ -4,22 +4,26 @@
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
 import type { JWK } from 'jose';
+import { getOrCreateOnce } from '@plan-api/store';
 import type { KeyValueStore } from '@plan-api/store';
 
 /** Namespace and key of the stored private JWK. */
 export const KEYS_NAMESPACE = 'keys';
 const SIGNING_KEY = 'signing-rs256';
 
-/**
- * The private signing JWK (RS256, with `kid`, `alg` and `use`), generated with jose on first use and stored.
- * A data dir shared by two processes starting at once may race; the first write wins on the next start.
- */
-export async function loadSigningKey(kv: KeyValueStore): Promise<JWK> {
-  const stored = await kv.get<JWK>(KEYS_NAMESPACE, SIGNING_KEY);
-  if (stored?.kty === 'RSA' && stored.d !== undefined) return stored;
+/** A new private RS256 signing JWK with `kid` (its thumbprint), `alg` and `use`. */
+export async function generateSigningKey(): Promise<JWK> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const jwk = await exportJWK(privateKey);
-  const key: JWK = { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
-  await kv.set(KEYS_NAMESPACE, SIGNING_KEY, key);
-  return key;
+  return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: 'RS256', use: 'sig' };
+}
+
+/**
+ * The private signing JWK, generated on first use and stored: processes starting together on one database agree
+ * on one key, so a token signed by one verifies against the JWKS any other serves.
+ */
+export async function loadSigningKey(kv: KeyValueStore): Promise<JWK> {
+  const isValid = (value: unknown): value is JWK =>
+    typeof value === 'object' && value !== null && (value as JWK).kty === 'RSA' && (value as JWK).d !== undefined;
+  return getOrCreateOnce(kv, KEYS_NAMESPACE, SIGNING_KEY, generateSigningKey, { isValid });
 }

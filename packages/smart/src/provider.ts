@@ -44,6 +44,8 @@ function issuedScope(ctx: KoaContextWithOIDC, resourceScope: string | undefined)
 function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
   const { config, ttl, fhirBase } = runtime;
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies === true };
+  // Two realms on one host (production and the hosted sandbox) keep their sign-ins apart by cookie name.
+  const cookiePrefix = config.cookiePrefix ?? '_smart';
   return {
     adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients)),
     jwks: { keys: signingKeys },
@@ -59,7 +61,11 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
     enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
     cookies: {
       keys: config.cookieKeys,
-      names: { session: '_smart_session', interaction: '_smart_interaction', resume: '_smart_resume' },
+      names: {
+        session: `${cookiePrefix}_session`,
+        interaction: `${cookiePrefix}_interaction`,
+        resume: `${cookiePrefix}_resume`,
+      },
       long: cookie,
       short: cookie,
     },

@@ -131,6 +131,8 @@ export interface AuthServerConfig {
   cookieKeys: string[];
   /** Whether cookies need `Secure` (true behind https). */
   secureCookies?: boolean;
+  /** Prefix of the authorization server's cookie names (default `_smart`): one per realm served by one host. */
+  cookiePrefix?: string;
   onEvent?: (event: AuthEvent) => void;
   /** Seconds: access token (<= 3600), authorization code (~60), refresh token, interaction, session. */
   ttl?: Partial<Record<'accessToken' | 'authorizationCode' | 'refreshToken' | 'interaction' | 'session', number>>;

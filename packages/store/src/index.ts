@@ -27,3 +27,4 @@ export {
   searchsetBundle,
   writeResponse,
 } from './engine/bundle-response.ts';
+export { getOrCreateOnce } from './kv/once.ts';

@@ -1,9 +1,8 @@
 import type { ApiMethod } from './route.ts';
 import { ref, schemas } from './openapi-schemas.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
-import { outboxSchemas } from './outbox/openapi.ts';
 
-interface Parameter {
+export interface Parameter {
   name: string;
   in: 'path' | 'query';
   required: boolean;
@@ -11,11 +10,11 @@ interface Parameter {
   schema: JsonSchema;
 }
 
-interface MediaContent {
+export interface MediaContent {
   content: Record<string, { schema: JsonSchema }>;
 }
 
-interface Operation {
+export interface Operation {
   operationId: string;
   summary: string;
   tags: string[];
@@ -34,11 +33,11 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, Record<string, string>> };
 }
 
-const json = (schema: JsonSchema): MediaContent => ({ content: { 'application/json': { schema } } });
-const body = (name: string, required = true) => ({ required, ...json(ref(name)) });
-const ok = (description: string, schema: JsonSchema) => ({ description, ...json(schema) });
-const list = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
-const idParam = (what: string): Parameter => ({
+export const json = (schema: JsonSchema): MediaContent => ({ content: { 'application/json': { schema } } });
+export const body = (name: string, required = true) => ({ required, ...json(ref(name)) });
+export const ok = (description: string, schema: JsonSchema) => ({ description, ...json(schema) });
+export const list = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
+export const idParam = (what: string): Parameter => ({
   name: 'id',
   in: 'path',
   required: true,
@@ -46,7 +45,7 @@ const idParam = (what: string): Parameter => ({
   schema: { type: 'string' },
 });
 
-const query = (name: string, description: string, schema: JsonSchema = { type: 'string' }): Parameter => ({
+export const query = (name: string, description: string, schema: JsonSchema = { type: 'string' }): Parameter => ({
   name,
   in: 'query',
   required: false,
@@ -54,16 +53,16 @@ const query = (name: string, description: string, schema: JsonSchema = { type: '
   schema,
 });
 
-const failure = (description: string) => ({ description, ...json(ref('Error')) });
-const E400 = { '400': failure('Validation failed (`fields` says which) or the body is not JSON.') };
-const E404 = { '404': failure('No such id.') };
-const E409 = { '409': failure('Conflicts with the current state.') };
-const common = {
+export const failure = (description: string) => ({ description, ...json(ref('Error')) });
+export const E400 = { '400': failure('Validation failed (`fields` says which) or the body is not JSON.') };
+export const E404 = { '404': failure('No such id.') };
+export const E409 = { '409': failure('Conflicts with the current state.') };
+export const common = {
   '401': failure('No or wrong bearer token, and no session.'),
   '403': failure('A cookie-authenticated change without `X-Requested-With`, or from another origin.'),
 };
 
-const op = (
+export const op = (
   operationId: string,
   summary: string,
   tag: string,
@@ -71,8 +70,11 @@ const op = (
   extra: Partial<Operation> = {},
 ): Operation => ({ operationId, summary, tags: [tag], ...extra, responses: { ...responses, ...common } });
 
-/** Every route of the management API, keyed by path (relative to `/api`) and method. */
-export const operations: OpenApiDocument['paths'] = {
+/** The paths of an API document: operations keyed by path (relative to `/api`) and method. */
+export type OpenApiPaths = OpenApiDocument['paths'];
+
+/** The sandbox's management routes (apps, patients, launches, logs), keyed by path and method. */
+export const managementOperations: OpenApiPaths = {
   '/apps': {
     post: op(
       'createApp',
@@ -131,24 +133,6 @@ export const operations: OpenApiDocument['paths'] = {
       'apps',
       { '201': ok('The app, its productionRequest now pending.', ref('App')), ...E400, ...E404, ...E409 },
       { parameters: [idParam('app')], requestBody: body('ProductionRequestInput') },
-    ),
-  },
-  '/outbox': {
-    get: op(
-      'listOutbox',
-      'The outbox: mail the sandbox kept instead of sending, newest first',
-      'outbox',
-      { '200': ok('Messages, newest first.', list('OutboxSummary')), ...E400, ...E404 },
-      { parameters: [query('limit', 'At most this many (default 200, up to 1000).', { type: 'integer' })] },
-    ),
-  },
-  '/outbox/{id}': {
-    get: op(
-      'getOutboxMessage',
-      'One kept message: its bodies and RFC 5322 source',
-      'outbox',
-      { '200': ok('The message.', ref('OutboxMessage')), ...E404 },
-      { parameters: [idParam('message')] },
     ),
   },
   '/patients': {
@@ -234,27 +218,68 @@ export const operations: OpenApiDocument['paths'] = {
   },
 };
 
-/** The OpenAPI 3.1 document of the management API served from `serverUrl` (e.g. `http://127.0.0.1:4010/api`). */
-export function openApiDocument(serverUrl: string): OpenApiDocument {
+/** The sandbox's outbox routes (the mail it kept instead of sending). */
+export const outboxOperations: OpenApiPaths = {
+  '/outbox': {
+    get: op(
+      'listOutbox',
+      'The outbox: mail the sandbox kept instead of sending, newest first',
+      'outbox',
+      { '200': ok('Messages, newest first.', list('OutboxSummary')), ...E400, ...E404 },
+      { parameters: [query('limit', 'At most this many (default 200, up to 1000).', { type: 'integer' })] },
+    ),
+  },
+  '/outbox/{id}': {
+    get: op(
+      'getOutboxMessage',
+      'One kept message: its bodies and RFC 5322 source',
+      'outbox',
+      { '200': ok('The message.', ref('OutboxMessage')), ...E404 },
+      { parameters: [idParam('message')] },
+    ),
+  },
+};
+
+/** What an API document says about itself and how callers authenticate. */
+export interface ApiDescription {
+  title: string;
+  description: string;
+  /** The bearer credential (the sandbox's management token, a vendor's API key). */
+  bearer: string;
+  /** The session cookie's name and what sets it. */
+  cookie: { name: string; description: string };
+}
+
+/** The sandbox's management API, as `pnpm sandbox` and the desktop app serve it. */
+export const SANDBOX_API: ApiDescription = {
+  title: 'Plan API sandbox management API',
+  description:
+    'Register SMART apps, initialize synthetic patients, start launches, read the launch and access logs, ' +
+    'request production and read the mail the sandbox kept in its outbox. ' +
+    'Authenticate with `Authorization: Bearer <management token>` (printed by `pnpm sandbox`), or the web ' +
+    "UI's session cookie plus the header `X-Requested-With` on changes.",
+  bearer: 'The management token.',
+  cookie: { name: 'plan_api_session', description: 'Set by /login.' },
+};
+
+/** The OpenAPI 3.1 document of an API of these operations served from `serverUrl` (e.g. `http://127.0.0.1:4010/api`). */
+export function openApiDocument(
+  serverUrl: string,
+  description: ApiDescription,
+  paths: OpenApiPaths,
+  extraSchemas: Record<string, JsonSchema>,
+): OpenApiDocument {
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'Plan API sandbox management API',
-      version: '1.0.0',
-      description:
-        'Register SMART apps, initialize synthetic patients, start launches, read the launch and access logs, ' +
-        'request production and read the mail the sandbox kept in its outbox. ' +
-        'Authenticate with `Authorization: Bearer <management token>` (printed by `pnpm sandbox`), or the web ' +
-        "UI's session cookie plus the header `X-Requested-With` on changes.",
-    },
+    info: { title: description.title, version: '1.0.0', description: description.description },
     servers: [{ url: serverUrl }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    paths: operations,
+    paths,
     components: {
-      schemas: { ...schemas, ...outboxSchemas },
+      schemas: { ...schemas, ...extraSchemas },
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'The management token.' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'plan_api_session', description: 'Set by /login.' },
+        bearerAuth: { type: 'http', scheme: 'bearer', description: description.bearer },
+        sessionCookie: { type: 'apiKey', in: 'cookie', ...description.cookie },
       },
     },
   };

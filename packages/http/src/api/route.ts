@@ -4,12 +4,13 @@ import { ApiError } from './errors.ts';
 export type ApiMethod = 'get' | 'post' | 'put' | 'delete';
 
 /**
- * One management API route; `path` is relative to `/api`, in OpenAPI form (`/apps/{id}`). The handler gets the
- * acting owner (the vendor) that authentication established.
+ * One JSON API route; `path` is relative to `/api`, in OpenAPI form (`/apps/{id}`). The handler gets the acting
+ * owner (the vendor) that authentication established; a `public` route is not authenticated (its owner is '').
  */
 export interface ApiRoute {
   method: ApiMethod;
   path: string;
+  public?: boolean;
   handler: (req: Request, res: Response, owner: string) => Promise<void>;
 }
 
@@ -40,10 +41,10 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /**
- * Mounts the routes on a router, and answers 405 with `Allow` for another method on a known path.
- * Every handler's rejection goes to the error handler.
+ * Mounts the routes on a router, each behind `authenticate` unless it is public, and answers 405 with `Allow`
+ * for another method on a known path. Every handler's rejection goes to the error handler.
  */
-export function mountRoutes(router: Router, routes: readonly ApiRoute[]): void {
+export function mountRoutes(router: Router, routes: readonly ApiRoute[], authenticate?: RequestHandler): void {
   const byPath = new Map<string, ApiRoute[]>();
   for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
   for (const [path, list] of byPath) {
@@ -51,10 +52,11 @@ export function mountRoutes(router: Router, routes: readonly ApiRoute[]): void {
     for (const route of list) {
       const handler: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
         Promise.resolve()
-          .then(() => route.handler(req, res, ownerOf(res)))
+          .then(() => route.handler(req, res, route.public ? '' : ownerOf(res)))
           .catch(next);
       };
-      chain[route.method](handler);
+      if (authenticate && !route.public) chain[route.method](authenticate, handler);
+      else chain[route.method](handler);
     }
     const allow = list.map((r) => r.method.toUpperCase()).join(', ');
     chain.all((req: Request, _res: Response, next: NextFunction) => {

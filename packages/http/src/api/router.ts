@@ -6,52 +6,89 @@ import { accessLogRoutes } from './access-log/routes.ts';
 import { appRoutes } from './apps/routes.ts';
 import { apiErrorHandler, unknownApiRoute } from './errors.ts';
 import { launchRoutes } from './launches/routes.ts';
-import { openApiDocument } from './openapi.ts';
+import { managementOperations, openApiDocument, outboxOperations, SANDBOX_API } from './openapi.ts';
+import type { ApiDescription, OpenApiPaths } from './openapi.ts';
+import type { JsonSchema } from './openapi-schemas.ts';
+import { outboxSchemas } from './outbox/openapi.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import type { ManagementPortal } from './ports.ts';
 import { mountRoutes } from './route.ts';
 import type { ApiRoute } from './route.ts';
 
+/** Routes of one part of the API with the OpenAPI operations and schemas that describe exactly them. */
+export interface ApiRouteSet {
+  routes: ApiRoute[];
+  operations: OpenApiPaths;
+  schemas?: Record<string, JsonSchema>;
+}
+
+export interface ApiOptions {
+  sets: ApiRouteSet[];
+  /** Authenticates every route that is not public and sets its owner (managementAuth, accountAuth). */
+  authenticate: RequestHandler;
+  /** The absolute URL of the API (`<public URL>/api`), the `servers` entry of the OpenAPI document. */
+  serverUrl: string;
+  description: ApiDescription;
+  logger: HttpLogger;
+  /** Largest JSON body in bytes (default 256 KiB); larger answer 413. */
+  maxBodyBytes?: number;
+}
+
+/** The sandbox's management routes: apps, patients, launches, the access log (and the outbox when kept). */
+export function managementRouteSet(portal: ManagementPortal, outbox?: OutboxReader): ApiRouteSet {
+  const routes = [...appRoutes(portal), ...patientRoutes(portal), ...launchRoutes(portal), ...accessLogRoutes(portal)];
+  if (outbox === undefined) return { routes, operations: managementOperations, schemas: outboxSchemas };
+  return {
+    routes: [...routes, ...outboxRoutes(outbox)],
+    operations: { ...managementOperations, ...outboxOperations },
+    schemas: outboxSchemas,
+  };
+}
+
+/**
+ * A JSON API (DESIGN.md "JSON API") of route sets, to mount at `/api`: JSON in and out, errors as
+ * `{"error", "message", "fields"}`, the OpenAPI 3.1 document of exactly these routes at `/openapi.json`.
+ */
+export function createApi(options: ApiOptions): Router {
+  const router = express.Router({ caseSensitive: true, strict: false });
+  const operations = Object.assign({}, ...options.sets.map((set) => set.operations)) as OpenApiPaths;
+  const schemas = Object.assign({}, ...options.sets.map((set) => set.schemas ?? {})) as Record<string, JsonSchema>;
+  const document = JSON.stringify(openApiDocument(options.serverUrl, options.description, operations, schemas));
+  router.get('/openapi.json', (_req, res) => {
+    res.status(200).type('application/json').send(document);
+  });
+  // Every body is read as JSON whatever its Content-Type, so a wrong type cannot slip past as an empty body.
+  router.use(express.json({ limit: options.maxBodyBytes ?? 256 * 1024, type: () => true }));
+  mountRoutes(
+    router,
+    options.sets.flatMap((set) => set.routes),
+    options.authenticate,
+  );
+  router.use(unknownApiRoute);
+  router.use(apiErrorHandler(options.logger));
+  return router;
+}
+
 export interface ManagementApiOptions {
   portal: ManagementPortal;
   /** Authenticates every route but the OpenAPI document (see managementAuth). */
   authenticate: RequestHandler;
-  /** The absolute URL of the API (`<public URL>/api`), the `servers` entry of the OpenAPI document. */
   serverUrl: string;
   logger: HttpLogger;
-  /** Largest JSON body in bytes (default 256 KiB); larger answer 413. */
   maxBodyBytes?: number;
-  /** The mail the sandbox kept (`/outbox`); without it those routes answer 404. */
+  /** The mail the sandbox kept (`/outbox`); without it there are no outbox routes. */
   outbox?: OutboxReader;
 }
 
-/** Every route of the management API (the OpenAPI document describes exactly these). */
-export function managementRoutes(portal: ManagementPortal, outbox?: OutboxReader): ApiRoute[] {
-  return [
-    ...appRoutes(portal),
-    ...patientRoutes(portal),
-    ...launchRoutes(portal),
-    ...accessLogRoutes(portal),
-    ...outboxRoutes(portal, outbox),
-  ];
-}
-
-/**
- * The sandbox's management API (DESIGN.md "Management API"), to mount at `/api`: JSON in and out,
- * errors as `{"error", "message", "fields"}`, the OpenAPI 3.1 document at `/openapi.json`.
- */
+/** The single-tenant sandbox's management API (`pnpm sandbox`, the desktop app). */
 export function createManagementApi(options: ManagementApiOptions): Router {
-  const router = express.Router({ caseSensitive: true, strict: false });
-  const document = JSON.stringify(openApiDocument(options.serverUrl));
-  router.get('/openapi.json', (_req, res) => {
-    res.status(200).type('application/json').send(document);
+  return createApi({
+    sets: [managementRouteSet(options.portal, options.outbox)],
+    authenticate: options.authenticate,
+    serverUrl: options.serverUrl,
+    description: SANDBOX_API,
+    logger: options.logger,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
-  router.use(options.authenticate);
-  // Every body is read as JSON whatever its Content-Type, so a wrong type cannot slip past as an empty body.
-  router.use(express.json({ limit: options.maxBodyBytes ?? 256 * 1024, type: () => true }));
-  mountRoutes(router, managementRoutes(options.portal, options.outbox));
-  router.use(unknownApiRoute);
-  router.use(apiErrorHandler(options.logger));
-  return router;
 }

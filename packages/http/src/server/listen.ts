@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How long in-flight requests get to finish on stop before their connections are cut. */
+/** How long in-flight requests get to finish on stop before their connections are cut (default). */
 const STOP_GRACE_MS = 2000;
 
 /** Listens on host:port (0 = any free port); resolves the server and the port actually bound. */
@@ -21,10 +21,13 @@ export function listen(
   });
 }
 
-/** Stops accepting connections, closes idle keep-alive ones now and busy ones after a short grace. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections, closes idle keep-alive ones now, lets requests in flight finish, and cuts what is
+ * still open after `graceMs`.
+ */
+export function closeServer(server: Server, graceMs = STOP_GRACE_MS): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
     server.close((err) => {
       clearTimeout(force);

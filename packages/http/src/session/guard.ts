@@ -24,10 +24,33 @@ const UNAUTHORIZED = new ApiError(
 );
 
 /**
- * Authenticates a management API request: the bearer token (compared in constant time) or the web UI's
- * session cookie. A state-changing request that relies on the cookie must also carry `X-Requested-With`
- * (which a cross-site form or image cannot send, and a cross-origin fetch cannot send without a CORS
- * preflight we never grant) and, when the browser sends an Origin, the sandbox's own.
+ * Why a state-changing request authenticated by cookie is refused (CSRF), or undefined when it may go on: it must
+ * carry `X-Requested-With` (which a cross-site form or image cannot send, and a cross-origin fetch cannot send
+ * without a CORS preflight we never grant) and, when the browser sends an Origin, come from our own.
+ */
+export function cookieChangeRefusal(
+  req: { method: string; headers: Record<string, string | string[] | undefined> },
+  publicOrigin: string,
+): ApiError | undefined {
+  if (SAFE_METHODS.has(req.method)) return undefined;
+  const origin = req.headers.origin;
+  if (typeof origin === 'string' && origin !== publicOrigin) {
+    return new ApiError(403, 'csrf_failed', `Requests from ${origin.slice(0, 100)} may not change anything here.`);
+  }
+  if (!req.headers['x-requested-with']) {
+    return new ApiError(
+      403,
+      'csrf_failed',
+      'A request signed in by cookie that changes data must send the header "X-Requested-With".',
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Authenticates a management API request of the single-tenant sandbox: the bearer token (compared in constant
+ * time) or the web UI's session cookie (with the CSRF check of {@link cookieChangeRefusal}). Either way the
+ * request acts as the sandbox's one owner.
  */
 export function managementAuth(options: ManagementAuthOptions): RequestHandler {
   return (req, res, next) => {
@@ -43,23 +66,7 @@ export function managementAuth(options: ManagementAuthOptions): RequestHandler {
       (session) => {
         if (!session) return next(UNAUTHORIZED);
         res.locals[OWNER_LOCAL] = options.owner;
-        if (SAFE_METHODS.has(req.method)) return next();
-        const origin = req.headers.origin;
-        if (origin !== undefined && origin !== options.publicOrigin) {
-          return next(
-            new ApiError(403, 'csrf_failed', `Requests from ${origin.slice(0, 100)} may not change the sandbox.`),
-          );
-        }
-        if (!req.headers['x-requested-with']) {
-          return next(
-            new ApiError(
-              403,
-              'csrf_failed',
-              'A request signed in by cookie that changes data must send the header "X-Requested-With".',
-            ),
-          );
-        }
-        next();
+        next(cookieChangeRefusal(req, options.publicOrigin));
       },
       (err: unknown) => next(err),
     );

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { getOrCreateOnce } from '@plan-api/store';
 import type { KeyValueStore } from '@plan-api/store';
 import { randomSecret } from './secrets.ts';
 
@@ -7,15 +8,13 @@ const NAMESPACE = 'sandbox-secrets';
 
 /**
  * A server's root secret: the configured one, else one generated at the first start and kept in the
- * key-value store (so in the data dir), so cookies stay valid across restarts.
+ * key-value store (the data dir, or the database), so cookies stay valid across restarts and every process of a
+ * server shares it (processes starting together agree on one).
  */
 export async function rootSecret(kv: KeyValueStore, configured: string | undefined): Promise<string> {
   if (configured !== undefined && configured !== '') return configured;
-  const kept = await kv.get<string>(NAMESPACE, 'root');
-  if (typeof kept === 'string' && kept.length >= 32) return kept;
-  const made = randomSecret(32);
-  await kv.set(NAMESPACE, 'root', made);
-  return made;
+  const isValid = (value: unknown): value is string => typeof value === 'string' && value.length >= 32;
+  return getOrCreateOnce(kv, NAMESPACE, 'root', () => randomSecret(32), { isValid });
 }
 
 /** A key for one purpose derived from the root secret, so one leaked key does not give the others. */

@@ -1,15 +1,22 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { openApiDocument } from '../api/openapi.ts';
+import { openApiDocument, SANDBOX_API } from '../api/openapi.ts';
+import type { JsonSchema } from '../api/openapi-schemas.ts';
+import { outboxSchemas } from '../api/outbox/openapi.ts';
 
 /**
  * Checks values against the component schemas of the OpenAPI document (tests use it to hold the
  * document to what the API really answers). Unknown properties are allowed, as in the document.
  */
-export function createSchemaCheck(): (schemaName: string, value: unknown) => string[] {
+export function createSchemaCheck(
+  extraSchemas: Record<string, JsonSchema> = outboxSchemas,
+): (schemaName: string, value: unknown) => string[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
-  ajv.addSchema({ $id: 'openapi', components: openApiDocument('http://localhost/api').components }, 'openapi');
+  ajv.addSchema(
+    { $id: 'openapi', components: openApiDocument('http://localhost/api', SANDBOX_API, {}, extraSchemas).components },
+    'openapi',
+  );
   return (schemaName, value) => {
     const validate = ajv.getSchema(`openapi#/components/schemas/${schemaName}`);
     if (!validate) return [`no schema ${schemaName}`];

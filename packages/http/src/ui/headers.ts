@@ -4,13 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Inline `<script>` elements (no `src`) of an HTML document, e.g. a color-scheme snippet in index.html. */
+/**
+ * Inline `<script>` elements (no `src`) of an HTML document, e.g. a color-scheme snippet in index.html. Data blocks
+ * (`type="application/json"`, the server's injected config) are not scripts: browsers never run them.
+ */
 function inlineScripts(html: string): string[] {
   const scripts: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const attributes = match[1] ?? '';
     const body = match[2] ?? '';
-    if (!/\bsrc\s*=/i.test(attributes) && body.trim() !== '') scripts.push(body);
+    const data = /\btype\s*=\s*["']?application\/json/i.test(attributes);
+    if (!data && !/\bsrc\s*=/i.test(attributes) && body.trim() !== '') scripts.push(body);
   }
   return scripts;
 }

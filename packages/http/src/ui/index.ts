@@ -1,2 +1,2 @@
-export { createUiRouter } from './router.ts';
+export { createUiRouter, SANDBOX_SERVER_PATHS } from './router.ts';
 export type { UiRouterOptions } from './router.ts';

@@ -14,21 +14,49 @@ import { pageCsp } from './theme.ts';
 export interface UiRouterOptions {
   /** The folder of the UI build (with index.html and assets/). */
   distDir: string;
-  /** Whether the request comes from a signed-in browser (the session cookie). */
-  isSignedIn: (req: Request) => Promise<boolean>;
+  /** The app's HTML page in the build (default `index.html`; the member portal is `portal.html`). */
+  page?: string;
+  /**
+   * Whether the request comes from a signed-in browser (the session cookie); without it every page is public.
+   * Signed-out visitors of a non-public page go to the sign-in page.
+   */
+  isSignedIn?: (req: Request) => Promise<boolean>;
+  /** Pages (paths below the mount point) a signed-out visitor may open: sign-in, enrollment... */
+  publicPages?: readonly string[];
   /** Where a signed-out visitor is sent; `?next=` carries the page they asked for (default `/login`). */
   signInPath?: string;
+  /** Settings the app reads at start, injected as `<script id="plan-api-config" type="application/json">`. */
+  config?: Record<string, unknown>;
+  /** Paths of the server's other routes (a miss there stays their 404, never the app); default the sandbox's. */
+  serverPaths?: readonly string[];
 }
 
-/** Paths of the server's other routes: a miss there stays a 404 of that API, never the app. */
-const SERVER_PATHS = ['/api', '/fhir', '/directory', '/auth', '/interaction', '/login', '/logout', '/health'];
+/** Paths of the sandbox's other routes: a miss there stays a 404 of that API, never the app. */
+export const SANDBOX_SERVER_PATHS = [
+  '/api',
+  '/fhir',
+  '/directory',
+  '/auth',
+  '/interaction',
+  '/login',
+  '/logout',
+  '/health',
+];
 
 /** Vite puts content-hashed files under assets/: they never change, so browsers may keep them. */
 const HASHED_ASSETS = '/assets/';
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
-function isServerPath(path: string): boolean {
-  return path.startsWith('/.') || SERVER_PATHS.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+function isServerPath(path: string, serverPaths: readonly string[]): boolean {
+  return path.startsWith('/.') || serverPaths.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/** The page with the app's settings in a JSON data block before `</head>` (`<` escaped, so it cannot end the block). */
+function withConfig(html: string, config: Record<string, unknown> | undefined): string {
+  if (config === undefined) return html;
+  const json = JSON.stringify(config).replaceAll('<', '\\u003c');
+  const block = `<script id="plan-api-config" type="application/json">${json}</script>`;
+  return html.includes('</head>') ? html.replace('</head>', `${block}</head>`) : `${block}${html}`;
 }
 
 /** A page load: `/` itself, or any request whose Accept names HTML (what browsers send when navigating). */
@@ -36,9 +64,9 @@ function wantsPage(req: Request): boolean {
   return req.path === '/' || (req.headers.accept ?? '').includes('text/html');
 }
 
-async function readIndex(distDir: string): Promise<string | undefined> {
+async function readPage(distDir: string, page: string): Promise<string | undefined> {
   try {
-    return await readFile(join(distDir, 'index.html'), 'utf8');
+    return await readFile(join(distDir, page), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -53,6 +81,9 @@ async function readIndex(distDir: string): Promise<string | undefined> {
 export function createUiRouter(options: UiRouterOptions): Router {
   const { distDir, isSignedIn } = options;
   const signInPath = options.signInPath ?? '/login';
+  const pageFile = options.page ?? 'index.html';
+  const publicPages = new Set(options.publicPages ?? []);
+  const serverPaths = options.serverPaths ?? SANDBOX_SERVER_PATHS;
   const router = express.Router();
   // index.html is re-read per page load (a small file), so rebuilding the UI needs no restart; its CSP is
   // recomputed only when the file changed.
@@ -79,12 +110,13 @@ export function createUiRouter(options: UiRouterOptions): Router {
   };
 
   const page = async (req: Request, res: Response): Promise<void> => {
-    const html = await readIndex(distDir);
-    if (html === undefined) {
+    const file = await readPage(distDir, pageFile);
+    if (file === undefined) {
       sendPage(res, 503, uiMissingPage(distDir), pageCsp(), 'no-store');
       return;
     }
-    if (!(await isSignedIn(req))) {
+    const html = withConfig(file, options.config);
+    if (isSignedIn && !publicPages.has(req.path) && !(await isSignedIn(req))) {
       const target = `${signInPath}?next=${encodeURIComponent(req.originalUrl)}`;
       res.set({ ...UI_HEADERS, 'Cache-Control': 'no-store' }).redirect(303, target);
       return;
@@ -94,13 +126,18 @@ export function createUiRouter(options: UiRouterOptions): Router {
   };
 
   const serve: RequestHandler = (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path)) {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path, serverPaths)) {
       next();
       return;
     }
-    // index.html is a page (session, CSP, no-cache), never a static file.
-    if (req.path === '/index.html') {
+    // The HTML pages are pages (session, CSP, config, no-cache), never static files.
+    if (req.path === `/${pageFile}`) {
       page(req, res).catch(next);
+      return;
+    }
+    // Another HTML page of the build belongs to another app (the member portal's, the developer sandbox's).
+    if (req.path.endsWith('.html')) {
+      next();
       return;
     }
     assets(req, res, (error?: unknown) => {

@@ -3,7 +3,10 @@ import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { appView } from '../views.ts';
 
-/** `/apps`: register, list, read, update and delete apps; `/apps/{id}/launch`: start an EHR launch. */
+/**
+ * `/apps`: register, list, read, update and delete apps; `/apps/{id}/launch`: start an EHR launch;
+ * `/apps/{id}/production-request`: ask the plan to publish the app.
+ */
 export function appRoutes(portal: ManagementPortal): ApiRoute[] {
   return [
     {
@@ -34,6 +37,12 @@ export function appRoutes(portal: ManagementPortal): ApiRoute[] {
         await portal.deleteApp(owner, param(req, 'id'));
         res.status(204).end();
       },
+    },
+    {
+      method: 'post',
+      path: '/apps/{id}/production-request',
+      handler: async (req, res, owner) =>
+        sendJson(res, 201, appView(await portal.requestProduction(owner, param(req, 'id'), req.body))),
     },
     {
       method: 'post',

@@ -1,0 +1,149 @@
+import {
+  accountAuth,
+  accountRouteSet,
+  createApi,
+  createFhirRouter,
+  createRouter,
+  createSessions,
+  createUiRouter,
+  deriveKey,
+  fhirCors,
+  lastResortErrors,
+} from '@plan-api/http';
+import type { ApiDescription, Router } from '@plan-api/http';
+import { createAccountsPortal } from '@plan-api/portal';
+import type { PortalMailer } from '@plan-api/portal';
+import { createHostedSandbox } from '@plan-api/sandbox';
+import type { Terminology } from '@plan-api/synthetic';
+import type { ServerConfig } from './config.ts';
+import type { ServerLogger } from './logger.ts';
+import type { ServerStores } from './stores.ts';
+
+/** The JSON API of the production server, as its OpenAPI document introduces it. */
+export const SERVER_API: ApiDescription = {
+  title: 'Plan API server JSON API',
+  description:
+    'Everything the web UI does. Vendors: enroll, sign in, and use the hosted developer sandbox (apps, synthetic ' +
+    'patients, launches, the launch and access logs) with the session cookie (plus `X-Requested-With` on changes) ' +
+    'or an API key (`Authorization: Bearer <key>`, made on the account page) from CI.',
+  bearer: 'A vendor API key (`pak_...`).',
+  cookie: { name: 'plan_api_vendor', description: 'Set by POST /session or POST /password-links.' },
+};
+
+/** The developer area's pages a signed-out visitor may open. */
+export const DEVELOPER_PUBLIC_PAGES = ['/enroll', '/enroll/sent', '/sign-in', '/forgot-password', '/set-password'];
+
+/** Paths the member portal's page never answers (the server's other surfaces). */
+const SERVER_PATHS = ['/api', '/auth', '/fhir', '/interaction', '/sandbox', '/directory', '/developer', '/review'];
+
+export interface ComposeServerOptions {
+  config: ServerConfig;
+  stores: ServerStores;
+  logger: ServerLogger;
+  /** Absolute, without a trailing slash. */
+  publicUrl: string;
+  secret: string;
+  mailer: PortalMailer;
+  terminology: Terminology;
+}
+
+/** The surface of a started server: one router behind the probes, and what to release at stop. */
+export interface ServerParts {
+  router: Router;
+  close(): Promise<void>;
+}
+
+/**
+ * The production server's composition (DESIGN.md "HTTP surface of the production server"): the member portal's
+ * page at `/`, the hosted developer sandbox (its realm at `/sandbox/...`, its web UI at `/developer`), the JSON
+ * API at `/api` (accounts and the vendor's sandbox, scoped to the signed-in vendor or API key), and the public
+ * Provider Directory at `/directory/fhir`.
+ */
+export async function composeServer(options: ComposeServerOptions): Promise<ServerParts> {
+  const { config, stores, logger, publicUrl, secret, mailer } = options;
+  const secure = publicUrl.startsWith('https:');
+  const publicOrigin = new URL(publicUrl).origin;
+
+  const accounts = createAccountsPortal({
+    records: stores.records,
+    mailer,
+    counters: {
+      increment: (key, windowSeconds) => stores.kv.increment('rate', key, { expiresInSeconds: windowSeconds }),
+    },
+    links: (_kind, _purpose, token) => `${publicUrl}/developer/set-password#token=${encodeURIComponent(token)}`,
+    signInUrl: () => `${publicUrl}/developer/sign-in`,
+    resetUrl: () => `${publicUrl}/developer/forgot-password`,
+  });
+  const vendorSessions = createSessions({
+    kv: stores.kv,
+    secret: deriveKey(secret, 'vendor-session'),
+    secure,
+    name: 'plan_api_vendor',
+  });
+  const hosted = await createHostedSandbox({
+    publicUrl,
+    stores: { fhir: stores.sandboxFhir, records: stores.records, kv: stores.kv, registry: stores.registry },
+    terminology: options.terminology,
+    secret,
+    logger,
+    mailer,
+  });
+
+  const router = createRouter();
+  router.use(hosted.realm.router);
+  router.use(
+    '/directory/fhir',
+    fhirCors(),
+    createFhirRouter({
+      store: stores.fhir,
+      registry: stores.registry,
+      base: 'directory',
+      readOnly: true,
+      baseUrl: `${publicUrl}/directory/fhir`,
+      logger,
+    }),
+  );
+  router.use(
+    '/api',
+    createApi({
+      sets: [accountRouteSet({ accounts, sessions: vendorSessions, kind: 'vendor', publicOrigin }), hosted.routes],
+      authenticate: accountAuth({
+        sessions: vendorSessions,
+        accounts,
+        publicOrigin,
+        signInHint: `Sign in at ${publicUrl}/developer/sign-in, or send an API key.`,
+      }),
+      serverUrl: `${publicUrl}/api`,
+      description: SERVER_API,
+      logger,
+    }),
+  );
+  const uiConfig = { planName: config.planName };
+  router.use(
+    '/developer',
+    createUiRouter({
+      distDir: config.uiDir,
+      config: { ...uiConfig, mode: 'hosted', basePath: '/developer' },
+      isSignedIn: async (req) => (await vendorSessions.fromHeaders(req.headers))?.subject !== undefined,
+      publicPages: DEVELOPER_PUBLIC_PAGES,
+      signInPath: '/developer/sign-in',
+      serverPaths: [],
+    }),
+  );
+  router.use(
+    createUiRouter({
+      distDir: config.uiDir,
+      page: 'portal.html',
+      config: { ...uiConfig, mode: 'portal', basePath: '/' },
+      serverPaths: SERVER_PATHS,
+    }),
+  );
+  router.use((req, res) => {
+    res
+      .status(404)
+      .set('Cache-Control', 'no-store')
+      .json({ error: 'not_found', message: `There is nothing at ${req.method} ${req.path.slice(0, 200)}.` });
+  });
+  router.use(lastResortErrors(logger));
+  return { router, close: () => hosted.close() };
+}

@@ -1,0 +1,150 @@
+import { homedir } from 'node:os';
+import { join, resolve, win32 } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The production server's settings (DESIGN.md "Processes"), read from the environment. */
+export interface ServerConfig {
+  host: string;
+  /** 0 = any free port. */
+  port: number;
+  /** The absolute URL members, vendors and apps reach the server at; undefined = derived from the bound address. */
+  publicUrl: string | undefined;
+  /** PostgreSQL (`DATABASE_URL`); undefined = lowdb files in the data dir (the embedded default for trying it out). */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** `SMTP_URL` (e.g. `smtp://127.0.0.1:2525`); undefined = mail is kept in the outbox and written to files. */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** `PLAN_API_SECRET`; undefined = one generated at the first start and kept in the database or data dir. */
+  secret: string | undefined;
+  planName: string;
+  /** Express's `trust proxy` (`PLAN_API_TRUST_PROXY`): how the client address is read behind a load balancer. */
+  trustProxy: boolean | number | string;
+  /** `json` lines, or `text` for a person at a terminal (default: text on a TTY, JSON otherwise). */
+  logFormat: 'json' | 'text';
+  /** The web UI build and the terminology of this checkout (the CLI runs from source). */
+  uiDir: string;
+  terminologyDir: string;
+}
+
+/** A setting that cannot be used, with a message that says which and why. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const nonEmpty = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
+
+/** The per-user data folder of the server's embedded mode (beside the desktop sandbox's, never inside it). */
+export function defaultServerDataDir(platform: NodeJS.Platform, env: Env, home: string): string {
+  if (platform === 'win32')
+    return win32.join(nonEmpty(env.APPDATA) ?? win32.join(home, 'AppData', 'Roaming'), 'Plan API Server');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Plan API Server');
+  const xdg = nonEmpty(env.XDG_DATA_HOME);
+  return join(xdg !== undefined && xdg.startsWith('/') ? xdg : join(home, '.local', 'share'), 'plan-api-server');
+}
+
+function parsePort(value: string | undefined): number {
+  const text = nonEmpty(value);
+  if (text === undefined) return 4020;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    throw new ConfigError(
+      `PORT must be a whole number from 0 to 65535 (0 = any free port); got "${text.slice(0, 40)}".`,
+    );
+  }
+  return Number(text);
+}
+
+function parseUrl(name: string, value: string | undefined, protocols: string[], example: string): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL such as ${example}.`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(
+      `${name} must be a ${protocols.map((p) => p.slice(0, -1)).join(' or ')} URL such as ${example}.`,
+    );
+  }
+  return text;
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  const text = parseUrl('PLAN_API_PUBLIC_URL', value, ['http:', 'https:'], 'https://plan.example.org');
+  if (text === undefined) return undefined;
+  const url = new URL(text);
+  if (url.search !== '' || url.hash !== '') {
+    throw new ConfigError(`PLAN_API_PUBLIC_URL must not have a query or fragment; got "${text}".`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseSecret(value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text !== undefined && text.length < 32) {
+    throw new ConfigError('PLAN_API_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`).');
+  }
+  return text;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const text = nonEmpty(value);
+  if (text === undefined || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  return text;
+}
+
+/** Where this checkout keeps the web UI build and the terminology (apps/server/src/config.ts is three below). */
+function checkout(): { uiDir: string; terminologyDir: string } {
+  return {
+    uiDir: fileURLToPath(new URL('../../../packages/ui/dist', import.meta.url)),
+    terminologyDir: fileURLToPath(new URL('../../../resources/terminology', import.meta.url)),
+  };
+}
+
+/**
+ * Reads the server's settings: PORT (4020), HOST (0.0.0.0), PLAN_API_PUBLIC_URL, DATABASE_URL, PLAN_API_DATA_DIR,
+ * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT. Throws ConfigError
+ * for a value it cannot use.
+ */
+export function loadServerConfig(
+  env: Env = process.env,
+  options: { platform?: NodeJS.Platform; home?: string; tty?: boolean } = {},
+): ServerConfig {
+  const dataDirSetting = nonEmpty(env.PLAN_API_DATA_DIR);
+  const logFormat = nonEmpty(env.PLAN_API_LOG_FORMAT);
+  if (logFormat !== undefined && logFormat !== 'json' && logFormat !== 'text') {
+    throw new ConfigError(`PLAN_API_LOG_FORMAT must be json or text; got "${logFormat.slice(0, 40)}".`);
+  }
+  return {
+    host: nonEmpty(env.HOST) ?? '0.0.0.0',
+    port: parsePort(env.PORT),
+    publicUrl: parsePublicUrl(env.PLAN_API_PUBLIC_URL),
+    databaseUrl: parseUrl(
+      'DATABASE_URL',
+      env.DATABASE_URL,
+      ['postgres:', 'postgresql:'],
+      'postgres://user@db:5432/plan',
+    ),
+    dataDir:
+      dataDirSetting !== undefined
+        ? resolve(dataDirSetting)
+        : defaultServerDataDir(options.platform ?? process.platform, env, options.home ?? homedir()),
+    smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:'], 'smtp://127.0.0.1:2525'),
+    mailFrom: nonEmpty(env.MAIL_FROM),
+    secret: parseSecret(env.PLAN_API_SECRET),
+    planName: nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan',
+    trustProxy: parseTrustProxy(env.PLAN_API_TRUST_PROXY),
+    logFormat: logFormat ?? ((options.tty ?? process.stdout.isTTY) ? 'text' : 'json'),
+    ...checkout(),
+  };
+}

@@ -1,0 +1,121 @@
+import { resourceTypesOf } from '@plan-api/fhir';
+import {
+  authorizationErrorPage,
+  createInteractionRouter,
+  createPatientAccessRouter,
+  createRouter,
+  deriveKey,
+} from '@plan-api/http';
+import type { HttpLogger, Router } from '@plan-api/http';
+import { createSandboxPortal } from '@plan-api/portal';
+import type { PortalMailer, SandboxPortal } from '@plan-api/portal';
+import { createAuthServer } from '@plan-api/smart';
+import type { AuthServer } from '@plan-api/smart';
+import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
+import type { SearchRegistry } from '@plan-api/fhir';
+import { syntheticPatients } from '@plan-api/synthetic';
+import type { Directory, Terminology } from '@plan-api/synthetic';
+import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
+
+/** Where a sandbox realm's three surfaces are mounted, relative to the server's root. */
+export interface RealmPaths {
+  /** The authorization server (the issuer is `<public URL><auth>`). */
+  auth: string;
+  /** The patient picker and consent pages. */
+  interaction: string;
+  /** The Patient Access FHIR base. */
+  fhir: string;
+}
+
+export interface SandboxRealmOptions {
+  /** The server's public URL, without a trailing slash. */
+  publicUrl: string;
+  paths: RealmPaths;
+  stores: { fhir: FhirStore; records: RecordStore; kv: KeyValueStore; registry: SearchRegistry };
+  directory: Directory;
+  terminology: Terminology;
+  /** The root secret the realm's cookie keys are derived from. */
+  secret: string;
+  logger: HttpLogger;
+  /** Where the vendor's production-request mail goes (the sandbox's outbox, or SMTP on the server). */
+  mailer?: PortalMailer;
+  /** How an owner's seed becomes a member's (a hosted sandbox keeps its vendors' patients apart). */
+  memberSeed?: (owner: string, seed: string) => string;
+  /** The authorization server's cookie prefix (one per realm on one host). */
+  cookiePrefix?: string;
+}
+
+/** A sandbox realm: the portal over its stores, and its authorization server and FHIR API behind one router. */
+export interface SandboxRealm {
+  portal: SandboxPortal;
+  auth: AuthServer;
+  fhirBaseUrl: string;
+  /** Serves the realm's paths (mount it at the server's root). */
+  router: Router;
+  close(): Promise<void>;
+}
+
+/**
+ * The sandbox behind a SMART realm: synthetic patients (the portal's generator), simulated failures (the hooks of
+ * the authorization server and the Patient Access API), the launch log and access log. The desktop and headless
+ * sandbox mount it at `/auth`, `/interaction`, `/fhir`; the production server at `/sandbox/...` for every vendor.
+ */
+export async function createSandboxRealm(options: SandboxRealmOptions): Promise<SandboxRealm> {
+  const { publicUrl, paths, stores, logger } = options;
+  const fhirBaseUrl = `${publicUrl}${paths.fhir}`;
+  const portal = createSandboxPortal({
+    records: stores.records,
+    fhir: stores.fhir,
+    fhirBaseUrl,
+    generator: syntheticPatients({
+      directory: options.directory.handle,
+      terminology: options.terminology,
+      ...(options.memberSeed ? { memberSeed: options.memberSeed } : {}),
+    }),
+    registry: stores.registry,
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+  });
+  const auth = await createAuthServer({
+    issuer: `${publicUrl}${paths.auth}`,
+    fhirBaseUrl,
+    kv: stores.kv,
+    clients: (clientId) => portal.clientFor(clientId),
+    launches: (launch, clientId) => portal.resolveLaunch(launch, clientId),
+    resourceTypes: resourceTypesOf('patientAccess'),
+    interactionUrl: (uid) => `${paths.interaction}/${encodeURIComponent(uid)}`,
+    cookieKeys: [deriveKey(options.secret, 'auth-cookies')],
+    secureCookies: publicUrl.startsWith('https:'),
+    errorPage: authorizationErrorPage,
+    hooks: simulatedAuthFailures,
+    ...(options.cookiePrefix ? { cookiePrefix: options.cookiePrefix } : {}),
+    onEvent: (event) => {
+      portal.recordAuthEvent(event).catch((error: unknown) => logger.error('Could not log an auth event', { error }));
+    },
+  });
+
+  const router = createRouter();
+  router.use(paths.auth, auth.callback);
+  // The picker offers the patients of the app's owner: a vendor never sees another vendor's patients.
+  const listPatients = async (clientId: string) =>
+    (await portal.listPatientsForClient(clientId)).map((p) => ({
+      id: p.id,
+      name: p.name,
+      ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}),
+    }));
+  router.use(paths.interaction, createInteractionRouter({ auth, listPatients }));
+  router.use(
+    paths.fhir,
+    createPatientAccessRouter({
+      store: stores.fhir,
+      registry: stores.registry,
+      auth,
+      baseUrl: fhirBaseUrl,
+      logger,
+      hooks: simulatedFhirFailures,
+      onAccess: async (entry) => {
+        await portal.recordFhirAccess(entry);
+      },
+    }),
+  );
+  return { portal, auth, fhirBaseUrl, router, close: () => auth.close() };
+}
