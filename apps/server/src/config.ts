@@ -11,6 +11,8 @@ export interface ServerConfig {
   publicUrl: string | undefined;
   /** PostgreSQL (`DATABASE_URL`); undefined = lowdb files in the data dir (the embedded default for trying it out). */
   databaseUrl: string | undefined;
+  /** The PostgreSQL schema (`DATABASE_SCHEMA`, default `plan_api`); the sandbox's FHIR data is in `<schema>_sandbox`. */
+  databaseSchema: string;
   dataDir: string;
   /** `SMTP_URL` (e.g. `smtp://127.0.0.1:2525`); undefined = mail is kept in the outbox and written to files. */
   smtpUrl: string | undefined;
@@ -87,6 +89,16 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+function parseSchema(value: string | undefined): string {
+  const text = nonEmpty(value) ?? 'plan_api';
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(text)) {
+    throw new ConfigError(
+      `DATABASE_SCHEMA must be a lower-case SQL name (letters, digits, _); got "${text.slice(0, 60)}".`,
+    );
+  }
+  return text;
+}
+
 function parseSecret(value: string | undefined): string | undefined {
   const text = nonEmpty(value);
   if (text !== undefined && text.length < 32) {
@@ -135,6 +147,7 @@ export function loadServerConfig(
       ['postgres:', 'postgresql:'],
       'postgres://user@db:5432/plan',
     ),
+    databaseSchema: parseSchema(env.DATABASE_SCHEMA),
     dataDir:
       dataDirSetting !== undefined
         ? resolve(dataDirSetting)

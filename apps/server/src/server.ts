@@ -89,7 +89,7 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
       const listenUrl = localUrl(config.host, bound.port);
       const publicUrl = (config.publicUrl ?? listenUrl).replace(/\/+$/, '');
       stores = await openServerStores({
-        ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
+        ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl, schema: config.databaseSchema } : {}),
         dataDir: config.dataDir,
       });
       const secret = await rootSecret(stores.kv, config.secret);

@@ -37,8 +37,10 @@ export const RECORD_INDEXES: RecordIndexes = {
   launches: [['clientId'], ['appId']],
 };
 
-/** The schema of the sandbox's FHIR data, beside the plan's (`plan_api`). */
-export const SANDBOX_SCHEMA = 'plan_api_sandbox';
+/** The schema of the sandbox's FHIR data, beside the plan's. */
+export function sandboxSchema(schema: string): string {
+  return `${schema}_sandbox`;
+}
 
 /** Closes the stores in order, each even when another fails; rethrows the first failure. */
 async function closeAll(stores: { close(): Promise<void> }[]): Promise<void> {
@@ -57,16 +59,22 @@ async function closeAll(stores: { close(): Promise<void> }[]): Promise<void> {
  * Opens the stores: PostgreSQL when `databaseUrl` is set (migrations applied under an advisory lock, so several
  * processes may start at once), else lowdb files under `dataDir` (one process; for trying the server out).
  */
-export async function openServerStores(options: { databaseUrl?: string; dataDir: string }): Promise<ServerStores> {
+export async function openServerStores(options: {
+  databaseUrl?: string;
+  schema?: string;
+  dataDir: string;
+}): Promise<ServerStores> {
+  const schema = options.schema ?? 'plan_api';
   const registry = createDefaultRegistry();
   if (options.databaseUrl !== undefined) {
     const main = await createPostgresStores({
       connectionString: options.databaseUrl,
+      schema,
       registry,
       recordIndexes: RECORD_INDEXES,
     });
     try {
-      const sandbox = await createPostgresStores({ pool: main.pool, schema: SANDBOX_SCHEMA, registry });
+      const sandbox = await createPostgresStores({ pool: main.pool, schema: sandboxSchema(schema), registry });
       return {
         kind: 'postgres',
         registry,

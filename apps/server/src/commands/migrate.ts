@@ -1,7 +1,7 @@
 import { migrate } from '@plan-api/store-postgres';
 import type { ServerConfig } from '../config.ts';
 import type { ServerLogger } from '../logger.ts';
-import { SANDBOX_SCHEMA } from '../stores.ts';
+import { sandboxSchema } from '../stores.ts';
 import { parseCommand, UsageError } from './usage.ts';
 
 /** `pnpm server migrate`: applies the migrations of both schemas alone (under the same advisory lock as a start). */
@@ -10,7 +10,7 @@ export async function runMigrate(config: ServerConfig, logger: ServerLogger, arg
   if (config.databaseUrl === undefined) {
     throw new UsageError('migrate needs DATABASE_URL (the lowdb files of the embedded mode have no migrations).');
   }
-  for (const schema of ['plan_api', SANDBOX_SCHEMA]) {
+  for (const schema of [config.databaseSchema, sandboxSchema(config.databaseSchema)]) {
     const report = await migrate({ connectionString: config.databaseUrl, schema });
     logger.info(
       report.applied.length === 0

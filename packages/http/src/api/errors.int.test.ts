@@ -58,7 +58,7 @@ describe('the management API error handler', () => {
     });
     expect(text).not.toContain('secret internals');
     expect(logged).toHaveLength(1);
-    expect(logged[0]?.details).toMatchObject({ method: 'GET', url: '/api/boom' });
+    expect(logged[0]?.details).toMatchObject({ method: 'GET', path: '/api/boom' });
   });
 
   it("answers a PortalError with its code's status, its code, message and fields", async () => {

@@ -3,6 +3,7 @@ import { PortalError } from '@plan-api/portal';
 import type { PortalErrorCode } from '@plan-api/portal';
 import { errorStatus } from '../error-status.ts';
 import type { HttpLogger } from '../fhir/options.ts';
+import { loggedPath } from '../server/request-log.ts';
 
 /** The management API's error body (DESIGN.md "Management API"). */
 export interface ApiErrorBody {
@@ -102,7 +103,7 @@ export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
     }
     logger.error('Unexpected error in a management API request', {
       method: req.method,
-      url: req.originalUrl,
+      path: loggedPath(req),
       error: err,
     });
     sendApiError(res, 500, { error: 'server_error', message: 'Something went wrong on the server; see its log.' });

@@ -6,6 +6,7 @@ import { errorStatus } from '../error-status.ts';
 import { consoleLogger } from './options.ts';
 import type { HttpLogger } from './options.ts';
 import { sendFhirJson } from './respond.ts';
+import { loggedPath } from '../server/request-log.ts';
 
 /** What body-parser and the router attach to the errors they raise (http-errors). */
 interface HttpErrorLike {
@@ -60,13 +61,13 @@ export function fhirErrorHandler(options: { logger?: HttpLogger } = {}): ErrorRe
       status = err.status;
       outcome = err.toOutcome();
       headers = err.headers;
-      if (status >= 500) logger.error('FHIR request failed', { method: req.method, url: req.originalUrl, error: err });
+      if (status >= 500) logger.error('FHIR request failed', { method: req.method, path: loggedPath(req), error: err });
     } else {
       const mapped = clientError(err);
       if (mapped) {
         [status, outcome] = mapped;
       } else {
-        logger.error('Unexpected error in a FHIR request', { method: req.method, url: req.originalUrl, error: err });
+        logger.error('Unexpected error in a FHIR request', { method: req.method, path: loggedPath(req), error: err });
         [status, outcome] = asOutcome(500, 'exception', 'Internal server error');
       }
     }

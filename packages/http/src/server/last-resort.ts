@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { errorStatus } from '../error-status.ts';
 import type { HttpLogger } from '../fhir/options.ts';
+import { loggedPath } from './request-log.ts';
 
 /**
  * The error handler behind every router of a server (each has its own format; this catches the
@@ -20,7 +21,7 @@ export function lastResortErrors(logger: HttpLogger): ErrorRequestHandler {
       res.status(status).set('Cache-Control', 'no-store').json({ error: 'bad_request', message });
       return;
     }
-    logger.error('Unexpected error in a request', { method: req.method, url: req.originalUrl, error: err });
+    logger.error('Unexpected error in a request', { method: req.method, path: loggedPath(req), error: err });
     res
       .status(500)
       .set('Cache-Control', 'no-store')

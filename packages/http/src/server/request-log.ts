@@ -18,6 +18,14 @@ export interface RequestLogEntry {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 /**
+ * The path of a request as logs show it: without the query string, where tokens (`/login?token=`), codes and
+ * search values about members (PHI) travel.
+ */
+export function loggedPath(req: { originalUrl?: string; url?: string }): string {
+  return (req.originalUrl || req.url || '').split('?')[0] ?? '';
+}
+
+/**
  * Logs every request once it is done, through `write`: a request id (a well-formed `X-Request-Id` from a load
  * balancer is kept, otherwise a new UUID), method, path without its query, status and duration.
  */
@@ -27,7 +35,7 @@ export function requestLog(write: (entry: RequestLogEntry) => void): RequestHand
     const given = req.headers['x-request-id'];
     const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('X-Request-Id', id);
-    const path = (req.originalUrl || req.url).split('?')[0] ?? '';
+    const path = loggedPath(req);
     let logged = false;
     const done = (aborted: boolean) => {
       if (logged) return;
