@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize } from './fixtures/codes.ts';
-import type { AuthorizeResult } from './fixtures/codes.ts';
-import { registerCast, startSandbox } from './fixtures/sandbox.ts';
-import type { Cast, E2eSandbox } from './fixtures/sandbox.ts';
+import { authorize } from '../testing/e2e/codes.ts';
+import type { AuthorizeResult } from '../testing/e2e/codes.ts';
+import { registerCast, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { Cast, E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 /** The request ended on a page of the sandbox, not at the app: nothing left for the redirect_uri. */
 function expectErrorPage(result: AuthorizeResult): void {

@@ -1,14 +1,14 @@
 import type { AppRecord, SandboxPatientRecord } from '@plan-api/portal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirGet } from './fixtures/codes.ts';
-import { pageText, startBrowser } from './fixtures/browser.ts';
-import type { BrowserHarness } from './fixtures/browser.ts';
-import { startFhirClientApp } from './fixtures/fhirclient-app.ts';
-import type { FhirClientApp, FhirClientLaunchResult } from './fixtures/fhirclient-app.ts';
-import { oauthPost } from './fixtures/oauth.ts';
-import { decide, recordPostAnswers, typeCheckbox, waitForConsent } from './fixtures/pages.ts';
-import { appInput, startSandbox } from './fixtures/sandbox.ts';
-import type { E2eSandbox } from './fixtures/sandbox.ts';
+import { fhirGet } from '../testing/e2e/codes.ts';
+import { pageText, startBrowser } from '../testing/e2e/browser.ts';
+import type { BrowserHarness } from '../testing/e2e/browser.ts';
+import { startFhirClientApp } from '../testing/e2e/fhirclient-app.ts';
+import type { FhirClientApp, FhirClientLaunchResult } from '../testing/e2e/fhirclient-app.ts';
+import { oauthPost } from '../testing/e2e/oauth.ts';
+import { decide, recordPostAnswers, typeCheckbox, waitForConsent } from '../testing/e2e/pages.ts';
+import { appInput, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 const SCOPE = 'launch openid fhirUser offline_access patient/*.read';
 

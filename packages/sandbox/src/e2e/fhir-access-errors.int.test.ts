@@ -1,8 +1,8 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirGet, tokens } from './fixtures/codes.ts';
-import { registerCast, startSandbox } from './fixtures/sandbox.ts';
-import type { Cast, E2eSandbox } from './fixtures/sandbox.ts';
+import { fhirGet, tokens } from '../testing/e2e/codes.ts';
+import { registerCast, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { Cast, E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 const ALL_V2 = 'launch openid fhirUser offline_access patient/*.rs';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authOf, fhirGet, tokens } from './fixtures/codes.ts';
-import { oauthPost, randomValue } from './fixtures/oauth.ts';
-import type { OAuthResponse } from './fixtures/oauth.ts';
-import { registerCast, startSandbox } from './fixtures/sandbox.ts';
-import type { Cast, E2eSandbox } from './fixtures/sandbox.ts';
+import { authOf, fhirGet, tokens } from '../testing/e2e/codes.ts';
+import { oauthPost, randomValue } from '../testing/e2e/oauth.ts';
+import type { OAuthResponse } from '../testing/e2e/oauth.ts';
+import { registerCast, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { Cast, E2eSandbox } from '../testing/e2e/sandbox.ts';
 import type { AppRecord } from '@plan-api/portal';
 
 function expectInvalidGrant(res: OAuthResponse): void {

@@ -9,7 +9,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({
     signInRateLimit: { limit: 3, windowMs: 60_000 },
     tokenHint: 'in /tmp/x/token',
-    uiDir: fileURLToPath(new URL('./fixtures/ui-build', import.meta.url)),
+    uiDir: fileURLToPath(new URL('../testing/e2e/ui-build', import.meta.url)),
   });
 });
 afterAll(async () => {

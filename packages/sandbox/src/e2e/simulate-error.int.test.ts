@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, exchange, fhirGet, tokens } from './fixtures/codes.ts';
-import type { LaunchWithSteps } from './fixtures/management.ts';
-import { registerCast, startSandbox } from './fixtures/sandbox.ts';
-import type { Cast, E2eSandbox } from './fixtures/sandbox.ts';
+import { authorize, exchange, fhirGet, tokens } from '../testing/e2e/codes.ts';
+import type { LaunchWithSteps } from '../testing/e2e/management.ts';
+import { registerCast, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { Cast, E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 /** The launch log has an error step for `code` whose message says what happened. */
 function expectErrorStep(launch: LaunchWithSteps, code: string): void {

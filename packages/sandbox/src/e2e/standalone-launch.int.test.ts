@@ -1,15 +1,15 @@
 import type { AppRecord, SandboxPatientRecord } from '@plan-api/portal';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageText, startBrowser } from './fixtures/browser.ts';
-import type { BrowserHarness } from './fixtures/browser.ts';
-import { fhirGet } from './fixtures/codes.ts';
-import { oauthPost, verifyRs256 } from './fixtures/oauth.ts';
-import { startOpenIdApp } from './fixtures/openid-app.ts';
-import type { OpenIdApp, PendingAuthorization } from './fixtures/openid-app.ts';
-import { decide, pickPatient, typeCheckbox, waitForConsent } from './fixtures/pages.ts';
-import { appInput, startSandbox } from './fixtures/sandbox.ts';
-import type { E2eSandbox } from './fixtures/sandbox.ts';
+import { pageText, startBrowser } from '../testing/e2e/browser.ts';
+import type { BrowserHarness } from '../testing/e2e/browser.ts';
+import { fhirGet } from '../testing/e2e/codes.ts';
+import { oauthPost, verifyRs256 } from '../testing/e2e/oauth.ts';
+import { startOpenIdApp } from '../testing/e2e/openid-app.ts';
+import type { OpenIdApp, PendingAuthorization } from '../testing/e2e/openid-app.ts';
+import { decide, pickPatient, typeCheckbox, waitForConsent } from '../testing/e2e/pages.ts';
+import { appInput, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 const SCOPE = 'openid fhirUser launch/patient patient/*.rs offline_access';
 type Tokens = Awaited<ReturnType<OpenIdApp['exchange']>>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, exchange, fhirGet } from './fixtures/codes.ts';
-import { oauthPost, pkcePair } from './fixtures/oauth.ts';
-import type { OAuthResponse } from './fixtures/oauth.ts';
-import { registerCast, startSandbox } from './fixtures/sandbox.ts';
-import type { Cast, E2eSandbox } from './fixtures/sandbox.ts';
+import { authorize, exchange, fhirGet } from '../testing/e2e/codes.ts';
+import { oauthPost, pkcePair } from '../testing/e2e/oauth.ts';
+import type { OAuthResponse } from '../testing/e2e/oauth.ts';
+import { registerCast, startSandbox } from '../testing/e2e/sandbox.ts';
+import type { Cast, E2eSandbox } from '../testing/e2e/sandbox.ts';
 
 /** A 400/401 JSON error with the code given (or one of them) and a description. */
 function expectOAuthError(res: OAuthResponse, errors: string | string[]): void {

@@ -6,14 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startBrowser } from './fixtures/browser.ts';
-import type { BrowserHarness } from './fixtures/browser.ts';
-import { startBrowserApp } from './fixtures/browser-app.ts';
-import type { BrowserApp } from './fixtures/browser-app.ts';
-import { decide, pickPatient, waitForConsent } from './fixtures/pages.ts';
-import { startSandbox } from './fixtures/sandbox.ts';
-import type { E2eSandbox } from './fixtures/sandbox.ts';
-import { builtUiDir, DESKTOP, PHONE, screenshot, sidewaysOverflow } from './fixtures/screenshots.ts';
+import { startBrowser } from '../testing/e2e/browser.ts';
+import type { BrowserHarness } from '../testing/e2e/browser.ts';
+import { startBrowserApp } from '../testing/e2e/browser-app.ts';
+import type { BrowserApp } from '../testing/e2e/browser-app.ts';
+import { decide, pickPatient, waitForConsent } from '../testing/e2e/pages.ts';
+import { startSandbox } from '../testing/e2e/sandbox.ts';
+import type { E2eSandbox } from '../testing/e2e/sandbox.ts';
+import { builtUiDir, DESKTOP, PHONE, screenshot, sidewaysOverflow } from '../testing/e2e/screenshots.ts';
 
 const APP_NAME = 'Vitals Viewer';
 

@@ -5,7 +5,7 @@ import { startTestSandbox } from '../testing/index.ts';
 import type { TestSandbox } from '../testing/index.ts';
 
 /** A stand-in for the Vite build: index.html with one inline script, one hashed asset, one plain file. */
-const FIXTURE_UI = fileURLToPath(new URL('./fixtures/ui-build', import.meta.url));
+const FIXTURE_UI = fileURLToPath(new URL('../testing/e2e/ui-build', import.meta.url));
 const HTML = 'text/html,application/xhtml+xml,*/*;q=0.8';
 
 let sandbox: TestSandbox;
@@ -113,7 +113,7 @@ describe('the web UI at /', () => {
 
 describe('without a UI build', () => {
   it('says to run pnpm build:ui and links the APIs', async () => {
-    const bare = await startTestSandbox({ uiDir: fileURLToPath(new URL('./fixtures/no-such-build', import.meta.url)) });
+    const bare = await startTestSandbox({ uiDir: fileURLToPath(new URL('../testing/e2e/no-such-build', import.meta.url)) });
     try {
       const res = await fetch(`${bare.url}/`);
       expect(res.status).toBe(503);

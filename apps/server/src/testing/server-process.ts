@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is apps/server/src/testing/server-process.ts). */
+export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'apps', 'server', 'src', 'main.ts');
+
+/** A `pnpm server` process started by a test, with its JSON log lines. */
+export interface ServerProcess {
+  /** The public URL it printed. */
+  url: string;
+  /** Every log line, parsed. */
+  logs: Record<string, unknown>[];
+  /** Output that was not a JSON line (it should stay empty: the server writes only JSON lines). */
+  other: string[];
+  child: ChildProcess;
+  /** Sends SIGTERM and resolves the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Runs `pnpm server [args]` (tsx, from source) with these variables; resolves its output once it exits. */
+export function runServerCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Starts the server in a child process (JSON logs, loopback, a free port unless `PORT` is given, a data dir of
+ * its own) and waits for its `ready` line.
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'plan-api-server-'));
+  const child = spawn(TSX, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      PLAN_API_DATA_DIR: dataDir,
+      PLAN_API_LOG_FORMAT: 'json',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  const other: string[] = [];
+  let buffer = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line in ${timeoutMs} ms:\n${other.join('\n')}`)), timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        try {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          logs.push(entry);
+          if (entry.msg === 'ready' && typeof entry.url === 'string') {
+            clearTimeout(timer);
+            resolve(entry.url);
+          }
+        } catch {
+          other.push(line);
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => other.push(chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code} before it was ready:\n${other.join('\n')}`));
+    });
+  });
+  const url = await ready;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    url,
+    logs,
+    other,
+    child,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      await rm(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
