@@ -11,7 +11,8 @@ export type {
   TemplateMail,
   WrittenMail,
 } from './message.ts';
-export { DEFAULT_FROM, MailError } from './compose.ts';
+export { DEFAULT_FROM } from './compose.ts';
+export { MailError } from './errors.ts';
 export { createOutboxMailer, OUTBOX_COLLECTION, type OutboxMailerOptions } from './outbox.ts';
 export { createMemoryMailer, type MemoryMailer } from './memory.ts';
 export {
@@ -21,11 +22,17 @@ export {
   renderTemplate,
   SafeHtml,
   TEMPLATES,
+  DEFAULT_PLAN_NAME,
+  type AccountAudience,
+  type AccountExistsData,
+  type AccountLinkData,
+  type AccountLinkPurpose,
   type HtmlValue,
   type ProductionRequestApprovedData,
   type ProductionRequestReceivedData,
   type ProductionRequestRejectedData,
   type RenderedMail,
+  type TemplateContext,
   type TemplateData,
   type TemplateName,
 } from './templates/index.ts';

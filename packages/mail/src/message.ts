@@ -79,7 +79,12 @@ export interface OutboxMailer extends Mailer, OutboxReader {}
 
 /** A mailer's settings shared by the transports. */
 export interface MailerOptions {
-  /** The From address (default `Plan API <no-reply@plan-api.invalid>`: the sandbox never delivers). */
+  /**
+   * The From address (default `<plan name> <no-reply@plan-api.invalid>`: the sandbox never delivers; a server
+   * that delivers sets its own).
+   */
   from?: string;
+  /** The plan's name, shown in every message's header and footer and in some subjects (default `Plan API`). */
+  planName?: string;
   clock?: MailClock;
 }
