@@ -1,6 +1,10 @@
 export type {
+  DeliveringMailer,
+  DeliveryStatus,
   MailClock,
+  MailDelivery,
   Mailer,
+  MailLogger,
   MailerOptions,
   OutboxMailer,
   OutboxMessage,
@@ -13,8 +17,10 @@ export type {
 } from './message.ts';
 export { DEFAULT_FROM } from './compose.ts';
 export { MailError } from './errors.ts';
-export { createOutboxMailer, OUTBOX_COLLECTION, type OutboxMailerOptions } from './outbox.ts';
+export { createOutboxMailer, OUTBOX_COLLECTION, OUTBOX_RECORD_INDEXES, type OutboxMailerOptions } from './outbox.ts';
 export { createMemoryMailer, type MemoryMailer } from './memory.ts';
+export { createSmtpMailer, type SmtpMailerOptions } from './smtp/smtp.ts';
+export type { RetryOptions } from './smtp/state.ts';
 export {
   markup,
   isTemplateName,
