@@ -128,7 +128,10 @@ export interface MailLogger {
 export interface DeliveringMailer extends OutboxMailer {
   /** Tries every stored message whose next attempt is due; resolves to how many were delivered. */
   deliverDue(): Promise<number>;
-  /** Calls `deliverDue` every `intervalMs` (default 15 s) on a timer that does not keep the process alive (once). */
+  /**
+   * Calls `deliverDue` every `intervalMs` (default 15 s) on a timer that does not keep the process alive.
+   * A second call, or one after `stop`, does nothing.
+   */
   start(intervalMs?: number): void;
   /** Stops the timer, waits for the deliveries in flight and closes the SMTP connections. */
   stop(): Promise<void>;
