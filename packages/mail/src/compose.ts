@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { MailError } from './errors.ts';
 import type { MailerOptions, OutboxMessage, OutgoingMail } from './message.ts';
-import { renderTemplate } from './templates/index.ts';
+import { DEFAULT_PLAN_NAME, renderTemplate, type TemplateContext } from './templates/index.ts';
 
 /** The From address when none is configured: `.invalid` (RFC 2606) because the sandbox delivers nothing. */
 export const DEFAULT_FROM = 'Plan API <no-reply@plan-api.invalid>';
 
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
-
-/** Thrown by `send` for a message that cannot be composed (no valid recipient, no subject, ...). */
-export class MailError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MailError';
-  }
+/** The From address of a plan without a configured one: the plan's name before the `.invalid` address. */
+function defaultFrom(planName: string): string {
+  if (planName === DEFAULT_PLAN_NAME) return DEFAULT_FROM;
+  // A quoted display name may hold any text but `"`, `\` and control characters, which are dropped, not escaped.
+  const name = planName.replace(/["\\\p{Cc}]/gu, '').trim();
+  return name === '' ? DEFAULT_FROM : `"${name}" <no-reply@plan-api.invalid>`;
 }
+
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 
 function hasControlCharacter(value: string): boolean {
   return [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
@@ -26,7 +27,7 @@ function hasControlCharacter(value: string): boolean {
  * Control characters, groups and lists are refused: addressparser reads `a@b.example\r\nBcc: x@evil.example`
  * as a group of x@evil.example, so a value must be exactly one mailbox to mean what it says.
  */
-function mailbox(field: string, value: string): string {
+export function mailbox(field: string, value: string): string {
   const parsed = hasControlCharacter(value) ? [] : addressparser(value);
   const entry = parsed[0];
   if (parsed.length !== 1 || entry?.group !== undefined || entry === undefined || !ADDRESS.test(entry.address)) {
@@ -45,8 +46,8 @@ function recipients(to: OutgoingMail['to']): string[] {
   return list;
 }
 
-function rendered(message: OutgoingMail): { subject: string; text: string; html?: string } {
-  if (message.template !== undefined) return renderTemplate(message.template, message.data);
+function rendered(message: OutgoingMail, context: TemplateContext): { subject: string; text: string; html?: string } {
+  if (message.template !== undefined) return renderTemplate(message.template, message.data, context);
   if (typeof message.subject !== 'string' || message.subject.trim() === '') {
     throw new MailError('A message needs a subject.');
   }
@@ -64,14 +65,15 @@ function rendered(message: OutgoingMail): { subject: string; text: string; html?
  * uses, so what the outbox keeps is byte for byte what SMTP would send (bar the random MIME boundaries).
  */
 export function createComposer(options: MailerOptions = {}): (message: OutgoingMail) => Promise<OutboxMessage> {
-  const from = options.from ?? DEFAULT_FROM;
+  const context: TemplateContext = { planName: options.planName ?? DEFAULT_PLAN_NAME };
+  const from = options.from ?? defaultFrom(context.planName);
   const domain = mailbox('from', from).split('@')[1] ?? 'localhost';
   const now = () => options.clock?.now() ?? new Date();
   const transport = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let serial = 0;
   return async (message) => {
     const to = recipients(message.to);
-    const { subject, text, html } = rendered(message);
+    const { subject, text, html } = rendered(message, context);
     const at = now();
     const id = sortableId(at, serial++);
     const messageId = `<${id}@${domain}>`;

@@ -1,6 +1,10 @@
 export type {
+  DeliveringMailer,
+  DeliveryStatus,
   MailClock,
+  MailDelivery,
   Mailer,
+  MailLogger,
   MailerOptions,
   OutboxMailer,
   OutboxMessage,
@@ -11,9 +15,12 @@ export type {
   TemplateMail,
   WrittenMail,
 } from './message.ts';
-export { DEFAULT_FROM, MailError } from './compose.ts';
-export { createOutboxMailer, OUTBOX_COLLECTION, type OutboxMailerOptions } from './outbox.ts';
+export { DEFAULT_FROM } from './compose.ts';
+export { MailError } from './errors.ts';
+export { createOutboxMailer, OUTBOX_COLLECTION, OUTBOX_RECORD_INDEXES, type OutboxMailerOptions } from './outbox.ts';
 export { createMemoryMailer, type MemoryMailer } from './memory.ts';
+export { createSmtpMailer, type SmtpMailerOptions } from './smtp/smtp.ts';
+export type { RetryOptions } from './smtp/state.ts';
 export {
   markup,
   isTemplateName,
@@ -21,11 +28,17 @@ export {
   renderTemplate,
   SafeHtml,
   TEMPLATES,
+  DEFAULT_PLAN_NAME,
+  type AccountAudience,
+  type AccountExistsData,
+  type AccountLinkData,
+  type AccountLinkPurpose,
   type HtmlValue,
   type ProductionRequestApprovedData,
   type ProductionRequestReceivedData,
   type ProductionRequestRejectedData,
   type RenderedMail,
+  type TemplateContext,
   type TemplateData,
   type TemplateName,
 } from './templates/index.ts';

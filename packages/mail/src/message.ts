@@ -36,7 +36,7 @@ export interface SentMail {
 
 /**
  * The Mailer port: the one way packages send mail. Transports: the outbox (the desktop sandbox keeps what it
- * would send and shows it), memory (tests); the production server's SMTP transport implements the same port.
+ * would send and shows it), SMTP (the production server: kept in the outbox until delivered), memory (tests).
  */
 export interface Mailer {
   send(message: OutgoingMail): Promise<SentMail>;
@@ -59,6 +59,32 @@ export interface OutboxMessage extends StoredRecord {
   messageId: string;
   /** The whole message (headers and MIME body, CRLF line ends) exactly as it would go over SMTP. */
   raw: string;
+  /** How its delivery over SMTP stands; absent for a message that is only kept (the sandbox's outbox). */
+  delivery?: MailDelivery;
+  /**
+   * `delivery.status`, `delivery.nextAttemptAt` (while pending) and `delivery.attempts` again at the top level,
+   * because record filters, sorting and PostgreSQL indexes reach top-level fields only. Written together with
+   * `delivery`, never on their own.
+   */
+  deliveryStatus?: DeliveryStatus;
+  deliveryDueAt?: string;
+  deliveryAttempts?: number;
+}
+
+/** Where a message delivered over SMTP stands: waiting (maybe after failed attempts), delivered, given up. */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** The delivery state of a message the SMTP transport delivers. */
+export interface MailDelivery {
+  status: DeliveryStatus;
+  /** Attempts made so far (an attempt counts when a process claims the message). */
+  attempts: number;
+  /** ISO instant of the next attempt, while pending. */
+  nextAttemptAt?: string;
+  /** Why the last attempt failed, for a person (never credentials, never the message). */
+  lastError?: string;
+  /** ISO instant the SMTP server accepted it. */
+  sentAt?: string;
 }
 
 /** The time source of a mailer (tests pin it). */
@@ -79,7 +105,34 @@ export interface OutboxMailer extends Mailer, OutboxReader {}
 
 /** A mailer's settings shared by the transports. */
 export interface MailerOptions {
-  /** The From address (default `Plan API <no-reply@plan-api.invalid>`: the sandbox never delivers). */
+  /**
+   * The From address (default `<plan name> <no-reply@plan-api.invalid>`: the sandbox never delivers; a server
+   * that delivers sets its own).
+   */
   from?: string;
+  /** The plan's name, shown in every message's header and footer and in some subjects (default `Plan API`). */
+  planName?: string;
   clock?: MailClock;
+}
+
+/** Where a delivering mailer writes what happens to mail (one line per event, never a body or a link). */
+export interface MailLogger {
+  info(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+/**
+ * A Mailer that delivers over SMTP and keeps every message in the outbox until the server accepts it:
+ * `send` stores the message and tries it at once; what fails is tried again by `deliverDue`.
+ */
+export interface DeliveringMailer extends OutboxMailer {
+  /** Tries every stored message whose next attempt is due; resolves to how many were delivered. */
+  deliverDue(): Promise<number>;
+  /**
+   * Calls `deliverDue` every `intervalMs` (default 15 s) on a timer that does not keep the process alive.
+   * A second call, or one after `stop`, does nothing.
+   */
+  start(intervalMs?: number): void;
+  /** Stops the timer, waits for the deliveries in flight and closes the SMTP connections. */
+  stop(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLowdbRecordStore, createMemoryRecordStore } from '@plan-api/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MailError } from './compose.ts';
+import { MailError } from './errors.ts';
 import { createOutboxMailer, OUTBOX_COLLECTION } from './outbox.ts';
 import { header, mimePart } from './testing/mime.ts';
 
@@ -119,6 +119,20 @@ describe('the outbox mailer', () => {
     await expect(mailer.send({ to: [], subject: 'x', text: 'y' })).rejects.toThrow('at least one recipient');
     await expect(mailer.send({ to: 'a@b.example', subject: ' ', text: 'y' })).rejects.toThrow('needs a subject');
     expect(await mailer.list()).toEqual([]);
+  });
+
+  it("writes the plan's name in the default From, the layout and the signature", async () => {
+    const mailer = createOutboxMailer({ records: createMemoryRecordStore(), clock, planName: 'Acme "Health"' });
+    const { id } = await mailer.send({
+      to: 'dev@wallet.example',
+      template: 'productionRequestReceived',
+      data: request,
+    });
+    const message = await mailer.get(id);
+    expect(message?.from).toBe('"Acme Health" <no-reply@plan-api.invalid>');
+    expect(header(message?.raw ?? '', 'From')).toBe('Acme Health <no-reply@plan-api.invalid>');
+    expect(message?.html).toContain('Sent by Acme &quot;Health&quot;');
+    expect(message?.text).toContain('\n— Acme "Health"\n');
   });
 
   it('refuses a From address that is not one at creation', () => {

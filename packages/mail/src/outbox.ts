@@ -1,9 +1,17 @@
-import type { RecordStore } from '@plan-api/store';
+import type { RecordCollection, RecordStore } from '@plan-api/store';
 import { createComposer } from './compose.ts';
-import type { MailerOptions, OutboxMailer, OutboxMessage } from './message.ts';
+import type { MailerOptions, OutboxMailer, OutboxMessage, OutboxReader } from './message.ts';
 
 /** The record collection the outbox keeps its messages in. */
 export const OUTBOX_COLLECTION = 'outbox';
+
+/**
+ * The record indexes the outbox needs on PostgreSQL (the shape `createPostgresRecordStore`'s indexes take):
+ * the SMTP transport looks up pending messages by when they are due.
+ */
+export const OUTBOX_RECORD_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  [OUTBOX_COLLECTION]: [['deliveryStatus', 'deliveryDueAt']],
+};
 
 const DEFAULT_LIST_LIMIT = 200;
 
@@ -25,6 +33,13 @@ export function createOutboxMailer(options: OutboxMailerOptions): OutboxMailer {
       await outbox.insert(stored);
       return { id: stored.id };
     },
+    ...outboxReader(outbox),
+  };
+}
+
+/** Reads the outbox collection back: newest first, or one message by id. */
+export function outboxReader(outbox: RecordCollection<OutboxMessage>): OutboxReader {
+  return {
     // Ids sort by creation, so id order is send order even within one millisecond.
     list: ({ limit = DEFAULT_LIST_LIMIT } = {}) => outbox.list({ orderBy: 'id', descending: true, limit }),
     get: (id) => outbox.get(id),

@@ -1,12 +1,15 @@
+import { accountExists, accountLink } from './account.ts';
 import {
   productionRequestApproved,
   productionRequestReceived,
   productionRequestRejected,
 } from './production-request.ts';
-import type { RenderedMail } from './types.ts';
+import { DEFAULT_CONTEXT, type RenderedMail, type TemplateContext } from './types.ts';
 
 /** Every message template by name: a plain function from its data to the subject, text and HTML. */
 export const TEMPLATES = {
+  accountLink,
+  accountExists,
   productionRequestReceived,
   productionRequestApproved,
   productionRequestRejected,
@@ -22,16 +25,21 @@ export function isTemplateName(name: unknown): name is TemplateName {
   return typeof name === 'string' && Object.hasOwn(TEMPLATES, name);
 }
 
-/** Renders a template by name; throws for a name that is not one. */
-export function renderTemplate<K extends TemplateName>(name: K, data: TemplateData<K>): RenderedMail {
+/** Renders a template by name for a plan (default `Plan API`); throws for a name that is not one. */
+export function renderTemplate<K extends TemplateName>(
+  name: K,
+  data: TemplateData<K>,
+  context: TemplateContext = DEFAULT_CONTEXT,
+): RenderedMail {
   if (!isTemplateName(name)) throw new Error(`There is no mail template "${String(name)}".`);
   // The union of the templates' data types cannot be narrowed by K, so the call is made through one signature.
-  const template = TEMPLATES[name] as (data: TemplateData<K>) => RenderedMail;
-  return template(data);
+  const template = TEMPLATES[name] as (data: TemplateData<K>, context: TemplateContext) => RenderedMail;
+  return template(data, context);
 }
 
 export { markup, multiline, SafeHtml, type HtmlValue } from './html.ts';
-export type { RenderedMail } from './types.ts';
+export { DEFAULT_PLAN_NAME, type RenderedMail, type TemplateContext } from './types.ts';
+export type { AccountAudience, AccountExistsData, AccountLinkData, AccountLinkPurpose } from './account.ts';
 export type {
   ProductionRequestApprovedData,
   ProductionRequestReceivedData,

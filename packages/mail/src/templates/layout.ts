@@ -1,7 +1,10 @@
-import { markup, type SafeHtml } from './html.ts';
+import { markup, type HtmlValue, type SafeHtml } from './html.ts';
+import { wrap } from './format.ts';
 
 /** The parts of a message body a template fills in. */
 export interface LayoutParts {
+  /** Shown in the header and the footer ("Sent by ..."). */
+  planName: string;
   /** The subject, as the document title. */
   title: string;
   /** A short line mail clients show beside the subject (hidden in the body). */
@@ -58,7 +61,7 @@ export function layout(parts: LayoutParts): string {
                   <td
                     style="padding:20px 28px;border-bottom:1px solid #e2e6ea;font-weight:700;font-size:16px;color:#0b7285"
                   >
-                    Plan API
+                    ${parts.planName}
                   </td>
                 </tr>
                 <tr>
@@ -67,10 +70,52 @@ export function layout(parts: LayoutParts): string {
                     ${parts.body}
                   </td>
                 </tr>
+                <tr>
+                  <td style="padding:16px 28px;border-top:1px solid #e2e6ea;font-size:13px;color:#555">
+                    Sent by ${parts.planName}
+                  </td>
+                </tr>
               </table>
             </td>
           </tr>
         </table>
       </body>
     </html>`.value;
+}
+
+/** A paragraph of a message body. */
+export function paragraph(content: HtmlValue): SafeHtml {
+  return markup`<p style="margin:0 0 12px">${content}</p>`;
+}
+
+/** The signature under a message: the same words in both parts. */
+export function signature(planName: string): { text: string; html: SafeHtml } {
+  const text = `— ${planName}`;
+  return { text, html: markup`<p style="margin:16px 0 0;color:#555">${text}</p>` };
+}
+
+/** The greeting of a message: by name when there is one. */
+export function greeting(name?: string): string {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' ? 'Hello,' : `Hello ${trimmed},`;
+}
+
+/**
+ * A link drawn as a button (a styled `<a>`: mail clients drop forms and scripts). `href` must already be
+ * checked to be an http(s) URL; `markup` escapes it for the attribute.
+ */
+export function button(label: string, href: string, kind: 'primary' | 'secondary' = 'primary'): SafeHtml {
+  const colors =
+    kind === 'primary'
+      ? 'background:#0b7285;color:#ffffff'
+      : 'background:#ffffff;color:#0b7285;border:1px solid #0b7285';
+  return markup`<p style="margin:20px 0">
+    <a href="${href}" style="${colors};display:inline-block;padding:10px 18px;border-radius:6px;font-weight:600;text-decoration:none">${label}</a>
+  </p>`;
+}
+
+/** The plain-text body: paragraphs (each wrapped at 72 columns unless it is preformatted) and the signature. */
+export function textBody(paragraphs: readonly (string | { pre: string })[], planName: string): string {
+  const blocks = paragraphs.map((p) => (typeof p === 'string' ? wrap(p) : p.pre));
+  return [...blocks, signature(planName).text, ''].join('\n\n').replace(/\n\n$/, '\n');
 }

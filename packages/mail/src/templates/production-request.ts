@@ -1,7 +1,7 @@
-import { formatInstant, textTable, wrap } from './format.ts';
-import { detailsTable, layout } from './layout.ts';
+import { formatInstant, textTable } from './format.ts';
+import { detailsTable, layout, signature, textBody } from './layout.ts';
 import { markup, multiline } from './html.ts';
-import type { RenderedMail } from './types.ts';
+import { DEFAULT_CONTEXT, type RenderedMail, type TemplateContext } from './types.ts';
 
 /** Data of the mail a vendor gets when the plan receives their request to publish an app. */
 export interface ProductionRequestReceivedData {
@@ -33,33 +33,33 @@ export interface ProductionRequestRejectedData {
   reason: string;
 }
 
-const SIGNATURE = '— Plan API';
-
 /** "Production request received": confirms the request and says what happens next. */
-export function productionRequestReceived(data: ProductionRequestReceivedData): RenderedMail {
+export function productionRequestReceived(
+  data: ProductionRequestReceivedData,
+  { planName }: TemplateContext = DEFAULT_CONTEXT,
+): RenderedMail {
   const subject = `Production request received: ${data.appName}`;
   const next =
     "The plan's reviewers check the app's registration (redirect URIs, privacy policy, terms of service) and " +
     'answer at this address when it is approved or if something needs to change. Your sandbox keeps working ' +
     'while you wait.';
-  const text = [
-    'Hello,',
-    '',
-    wrap(`We received your request to publish "${data.appName}" in production.`),
-    '',
-    textTable([
-      ['App', data.appName],
-      ['Client ID', data.clientId],
-      ['Requested', formatInstant(data.requestedAt)],
-      ['Contact', data.contactEmail],
-      ['Notes', data.notes],
-    ]),
-    '',
-    wrap(`What happens next: ${next}`),
-    '',
-    SIGNATURE,
-    '',
-  ].join('\n');
+  const text = textBody(
+    [
+      'Hello,',
+      `We received your request to publish "${data.appName}" in production.`,
+      {
+        pre: textTable([
+          ['App', data.appName],
+          ['Client ID', data.clientId],
+          ['Requested', formatInstant(data.requestedAt)],
+          ['Contact', data.contactEmail],
+          ['Notes', data.notes],
+        ]),
+      },
+      `What happens next: ${next}`,
+    ],
+    planName,
+  );
   const body = markup`<p style="margin:0 0 12px">Hello,</p>
     <p style="margin:0 0 12px">We received your request to publish <strong>${data.appName}</strong> in production.</p>
     ${detailsTable([
@@ -70,11 +70,12 @@ export function productionRequestReceived(data: ProductionRequestReceivedData): 
       ['Notes', data.notes === undefined ? undefined : multiline(data.notes)],
     ])}
     <p style="margin:0 0 12px"><strong>What happens next:</strong> ${next}</p>
-    <p style="margin:16px 0 0;color:#555">${SIGNATURE}</p>`;
+    ${signature(planName).html}`;
   return {
     subject,
     text,
     html: layout({
+      planName,
       title: subject,
       preheader: `We received your request to publish ${data.appName}.`,
       heading: 'Production request received',
@@ -84,23 +85,26 @@ export function productionRequestReceived(data: ProductionRequestReceivedData): 
 }
 
 /** "Approved": the app is published and members can connect it. */
-export function productionRequestApproved(data: ProductionRequestApprovedData): RenderedMail {
+export function productionRequestApproved(
+  data: ProductionRequestApprovedData,
+  { planName }: TemplateContext = DEFAULT_CONTEXT,
+): RenderedMail {
   const subject = `Approved for production: ${data.appName}`;
   const line = `"${data.appName}" is approved: members can now find it among the plan's apps and connect it to their data.`;
-  const text = [
-    'Hello,',
-    '',
-    wrap(line),
-    '',
-    textTable([
-      ['App', data.appName],
-      ['Client ID', data.clientId],
-      ['Approved', formatInstant(data.decidedAt)],
-    ]),
-    '',
-    SIGNATURE,
-    '',
-  ].join('\n');
+  const text = textBody(
+    [
+      'Hello,',
+      line,
+      {
+        pre: textTable([
+          ['App', data.appName],
+          ['Client ID', data.clientId],
+          ['Approved', formatInstant(data.decidedAt)],
+        ]),
+      },
+    ],
+    planName,
+  );
   const body = markup`<p style="margin:0 0 12px">Hello,</p>
     <p style="margin:0 0 12px">${line}</p>
     ${detailsTable([
@@ -108,31 +112,37 @@ export function productionRequestApproved(data: ProductionRequestApprovedData): 
       ['Client ID', markup`<code>${data.clientId}</code>`],
       ['Approved', formatInstant(data.decidedAt)],
     ])}
-    <p style="margin:16px 0 0;color:#555">${SIGNATURE}</p>`;
-  return { subject, text, html: layout({ title: subject, preheader: line, heading: 'Approved for production', body }) };
+    ${signature(planName).html}`;
+  return {
+    subject,
+    text,
+    html: layout({ planName, title: subject, preheader: line, heading: 'Approved for production', body }),
+  };
 }
 
 /** "Not approved": the reviewer's reason, and that the vendor may ask again once it is addressed. */
-export function productionRequestRejected(data: ProductionRequestRejectedData): RenderedMail {
+export function productionRequestRejected(
+  data: ProductionRequestRejectedData,
+  { planName }: TemplateContext = DEFAULT_CONTEXT,
+): RenderedMail {
   const subject = `Production request not approved: ${data.appName}`;
   const after = 'Change what the reviewer asks for, then request production again from the sandbox.';
-  const text = [
-    'Hello,',
-    '',
-    wrap(`Your request to publish "${data.appName}" in production was not approved.`),
-    '',
-    textTable([
-      ['App', data.appName],
-      ['Client ID', data.clientId],
-      ['Decided', formatInstant(data.decidedAt)],
-      ['Reason', data.reason],
-    ]),
-    '',
-    wrap(after),
-    '',
-    SIGNATURE,
-    '',
-  ].join('\n');
+  const text = textBody(
+    [
+      'Hello,',
+      `Your request to publish "${data.appName}" in production was not approved.`,
+      {
+        pre: textTable([
+          ['App', data.appName],
+          ['Client ID', data.clientId],
+          ['Decided', formatInstant(data.decidedAt)],
+          ['Reason', data.reason],
+        ]),
+      },
+      after,
+    ],
+    planName,
+  );
   const body = markup`<p style="margin:0 0 12px">Hello,</p>
     <p style="margin:0 0 12px">
       Your request to publish <strong>${data.appName}</strong> in production was not approved.
@@ -144,10 +154,16 @@ export function productionRequestRejected(data: ProductionRequestRejectedData): 
       ['Reason', multiline(data.reason)],
     ])}
     <p style="margin:0 0 12px">${after}</p>
-    <p style="margin:16px 0 0;color:#555">${SIGNATURE}</p>`;
+    ${signature(planName).html}`;
   return {
     subject,
     text,
-    html: layout({ title: subject, preheader: data.reason, heading: 'Production request not approved', body }),
+    html: layout({
+      planName,
+      title: subject,
+      preheader: data.reason,
+      heading: 'Production request not approved',
+      body,
+    }),
   };
 }
