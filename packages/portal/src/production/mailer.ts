@@ -8,12 +8,33 @@ export interface ProductionRequestMailData {
   notes?: string;
 }
 
-/** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
-export interface PortalMail {
-  to: string;
-  template: 'productionRequestReceived';
-  data: ProductionRequestMailData;
+/** Data of the `accountLink` mail: a single-use link that sets the password (and activates a pending account). */
+export interface AccountLinkMailData {
+  audience: 'vendor' | 'reviewer' | 'member';
+  purpose: 'enroll' | 'reset' | 'invite' | 'verify';
+  /** Whom the mail greets. */
+  name: string;
+  /** The absolute URL with the token. */
+  link: string;
+  /** ISO instant after which the link no longer works. */
+  expiresAt: string;
 }
+
+/** Data of the `accountExists` mail: someone enrolled an address that already has an active account. */
+export interface AccountExistsMailData {
+  audience: 'vendor' | 'reviewer' | 'member';
+  name: string;
+  /** The sign-in page of the audience's area. */
+  signInLink: string;
+  /** The "Forgot password" page of the audience's area (no token: it asks for the address). */
+  resetLink: string;
+}
+
+/** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
+export type PortalMail =
+  | { to: string; template: 'productionRequestReceived'; data: ProductionRequestMailData }
+  | { to: string; template: 'accountLink'; data: AccountLinkMailData }
+  | { to: string; template: 'accountExists'; data: AccountExistsMailData };
 
 /**
  * The Mailer port as the portal needs it (packages/mail's transports implement it): the sandbox keeps the mail
