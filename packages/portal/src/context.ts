@@ -82,7 +82,8 @@ export interface PortalContext {
   serial: () => number;
 }
 
-const systemClock: Clock = { now: () => new Date() };
+/** The wall clock (the default of both portals). */
+export const systemClock: Clock = { now: () => new Date() };
 
 /** Resolves the dependencies (and their defaults) into a PortalContext. */
 export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
