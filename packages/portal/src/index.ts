@@ -20,7 +20,13 @@ export type { AccessLogQuery } from './logs/list-access-log.ts';
 export type { RandomBytes } from './shared/ids.ts';
 export { patientCompartmentTypes } from './patients/member-resources.ts';
 export type { RequestProductionInput } from './production/request-production.ts';
-export type { Mailer as PortalMailer, PortalMail, ProductionRequestMailData } from './production/mailer.ts';
+export type {
+  Mailer as PortalMailer,
+  PortalMail,
+  ProductionRequestMail,
+  ProductionRequestMailData,
+  AccountMail,
+} from './production/mailer.ts';
 export { createAccountsPortal, type AccountsPortal } from './accounts.ts';
 export type { AccountsPortalDeps } from './accounts/context.ts';
 export {

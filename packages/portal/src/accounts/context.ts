@@ -1,7 +1,7 @@
 import type { RecordCollection, RecordStore } from '@plan-api/store';
 import { systemClock, type Clock } from '../context.ts';
 import { pooledRandom, type RandomBytes } from '../shared/ids.ts';
-import type { Mailer } from '../production/mailer.ts';
+import type { AccountMail, Mailer } from '../production/mailer.ts';
 import { resolveLimits, type AccountLimits } from './limits.ts';
 import { createPasswordHasher, DEFAULT_SCRYPT, type PasswordHasher, type ScryptParams } from './passwords.ts';
 import {
@@ -22,7 +22,7 @@ export interface AccountsPortalDeps {
   /** Accounts, address claims, links, API keys and sign-in locks (shared by every process). */
   records: RecordStore;
   /** Sends the account mail; without one, nothing is sent (links still work if handed over otherwise). */
-  mailer?: Mailer | undefined;
+  mailer?: Mailer<AccountMail> | undefined;
   /** The rate limits' counters (KeyValueStore.increment in the compositions). */
   counters: RateCounter;
   /**
@@ -50,7 +50,7 @@ export interface AccountsContext {
   links: RecordCollection<AccountLinkRecord>;
   apiKeys: RecordCollection<ApiKeyRecord>;
   locks: RecordCollection<SignInLockRecord>;
-  mailer: Mailer | undefined;
+  mailer: Mailer<AccountMail> | undefined;
   counters: RateCounter;
   linkUrl: AccountsPortalDeps['links'];
   pageUrl: AccountsPortalDeps['pages'];

@@ -30,16 +30,26 @@ export interface AccountExistsMailData {
   resetLink: string;
 }
 
-/** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
-export type PortalMail =
-  | { to: string; template: 'productionRequestReceived'; data: ProductionRequestMailData }
+/** The mail of a production request (the sandbox portal sends it). */
+export interface ProductionRequestMail {
+  to: string;
+  template: 'productionRequestReceived';
+  data: ProductionRequestMailData;
+}
+
+/** The mail of accounts: emailed links, and "you already have an account" (the accounts portal sends it). */
+export type AccountMail =
   | { to: string; template: 'accountLink'; data: AccountLinkMailData }
   | { to: string; template: 'accountExists'; data: AccountExistsMailData };
 
+/** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
+export type PortalMail = ProductionRequestMail | AccountMail;
+
 /**
  * The Mailer port as the portal needs it (packages/mail's transports implement it): the sandbox keeps the mail
- * in its outbox, the production server sends it over SMTP.
+ * in its outbox, the production server sends it over SMTP. Each facade names the mail it sends (`M`), so a
+ * transport only has to render the templates of the facades it is given to.
  */
-export interface Mailer {
-  send(message: PortalMail): Promise<{ id: string }>;
+export interface Mailer<M extends PortalMail = PortalMail> {
+  send(message: M): Promise<{ id: string }>;
 }
