@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { createMemoryRecordStore, type RecordStore } from '@plan-api/store';
+import { createMemoryRecordStore, type RecordCollection, type RecordStore, type StoredRecord } from '@plan-api/store';
 import { createAccountsPortal, type AccountsPortal } from '../accounts.ts';
 import { createAccountsContext, type AccountsContext, type AccountsPortalDeps } from '../accounts/context.ts';
-import type { AccountKind, AccountView, RateCounter } from '../accounts/model.ts';
+import type { AccountKind, AccountView } from '../accounts/model.ts';
 import type { ScryptParams } from '../accounts/passwords.ts';
 import type { Mailer, PortalMail } from '../production/mailer.ts';
 import { PortalError } from '../types.ts';
@@ -21,10 +21,10 @@ export const PUBLIC_URL = 'https://plan.example';
 export interface TestAccounts {
   portal: AccountsPortal;
   records: RecordStore;
-  counters: RateCounter;
+  counters: ReturnType<typeof memoryRateCounter>;
   mailer: Mailer & { sent: PortalMail[] };
   clock: ManualClock;
-  /** Another portal over the same records, counters, mailer and clock: a second server process. */
+  /** Another portal over the same records, counters, mailer and clock: another server process (each call a new one). */
   process2(): AccountsPortal;
   /** A use-case context over the same records, counters, mailer and clock, with its own random source. */
   context(): AccountsContext;
@@ -33,10 +33,11 @@ export interface TestAccounts {
 /** An accounts portal over the memory RecordStore, a memory counter, a keeping mailer and a manual clock. */
 export function createTestAccounts(overrides: Partial<AccountsPortalDeps> = {}): TestAccounts {
   const clock = manualClock();
-  const records = createMemoryRecordStore();
+  const records = overrides.records ?? createMemoryRecordStore();
   const counters = memoryRateCounter(clock);
   const mailer = keepingMailer();
   let contexts = 0;
+  let processes = 0;
   const deps = (label: string): AccountsPortalDeps => ({
     records,
     counters,
@@ -54,7 +55,7 @@ export function createTestAccounts(overrides: Partial<AccountsPortalDeps> = {}):
     counters,
     mailer,
     clock,
-    process2: () => createAccountsPortal(deps('process-2')),
+    process2: () => createAccountsPortal(deps(`process-${2 + processes++}`)),
     context: () => createAccountsContext(deps(`context-${contexts++}`)),
   };
 }
@@ -117,4 +118,33 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<PortalErro
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(PortalError);
   return error as PortalError;
+}
+
+/**
+ * A RecordStore whose collection `name` has some methods replaced (a write that fails, a write that is
+ * counted); the other methods and collections are the store's own.
+ */
+export function withCollection(
+  records: RecordStore,
+  name: string,
+  replace: (collection: RecordCollection<StoredRecord>) => Partial<RecordCollection<StoredRecord>>,
+): RecordStore {
+  return {
+    close: () => records.close(),
+    collection: <T extends StoredRecord>(wanted: string): RecordCollection<T> => {
+      const c = records.collection<T>(wanted);
+      if (wanted !== name) return c;
+      const own: RecordCollection<T> = {
+        get: (id) => c.get(id),
+        list: (options) => c.list(options),
+        count: (where) => c.count(where),
+        put: (record) => c.put(record),
+        insert: (record) => c.insert(record),
+        putIf: (record, where) => c.putIf(record, where),
+        delete: (id) => c.delete(id),
+        deleteWhere: (where) => c.deleteWhere(where),
+      };
+      return { ...own, ...(replace(own as unknown as RecordCollection<StoredRecord>) as Partial<RecordCollection<T>>) };
+    },
+  };
 }
