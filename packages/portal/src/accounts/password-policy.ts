@@ -5,7 +5,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 // The most common passwords that are long enough to pass the length rule (breach corpora's top entries of 12+
 // characters), lower-case; shorter common passwords already fail the length rule.
-const COMMON_PASSWORDS = new Set([
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   '123456789012',
   '1234567890123',
   '12345678901234',

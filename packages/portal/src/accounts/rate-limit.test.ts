@@ -47,7 +47,7 @@ describe('sign-in failures', () => {
     const error = await rejectionOf(assertNotLocked(test.context(), 'vendor', 'ada@wallet.example'));
     expect(error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 540 });
     expect(error.message).toBe(
-      'Too many failed sign-ins for this email address; the account is locked for a while. Try again in 9 minutes.',
+      'Too many failed sign-ins for this email address. "Forgot password" sets a new password and lifts this lock. Try again in 9 minutes.',
     );
     await assertNotLocked(ctx, 'reviewer', 'ada@wallet.example');
     test.clock.advance(540);

@@ -24,10 +24,23 @@ export function rateLimited(message: string, retryAfterSeconds: number): PortalE
 }
 
 /**
- * Counts one event of `subject` under a limit and throws `rate_limited` once the window's count exceeds it.
- * Windows are aligned to the clock (the key names the window), so the time until the count starts again,
- * the Retry-After, is known without reading the counter's expiry.
+ * Adds one event of `subject` to its window's counter: the count so far and the seconds until the window
+ * ends. Windows are aligned to the clock (the key names the window), so the time until the count starts
+ * again, the Retry-After, is known without reading the counter's expiry.
  */
+async function count(
+  ctx: AccountsContext,
+  name: string,
+  subject: string,
+  limit: RateLimit,
+): Promise<{ count: number; windowLeft: number }> {
+  const now = ctx.clock.now().getTime() / 1000;
+  const window = Math.floor(now / limit.windowSeconds);
+  const total = await ctx.counters.increment(`${name}:${subject}:${window}`, limit.windowSeconds);
+  return { count: total, windowLeft: Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)) };
+}
+
+/** Counts one event of `subject` under a limit and throws `rate_limited` once the window's count exceeds it. */
 export async function countEvent(
   ctx: AccountsContext,
   name: string,
@@ -35,11 +48,9 @@ export async function countEvent(
   limit: RateLimit,
   tooMany: string,
 ): Promise<number> {
-  const now = ctx.clock.now().getTime() / 1000;
-  const window = Math.floor(now / limit.windowSeconds);
-  const count = await ctx.counters.increment(`${name}:${subject}:${window}`, limit.windowSeconds);
-  if (count > limit.max) throw rateLimited(tooMany, Math.max(1, Math.ceil((window + 1) * limit.windowSeconds - now)));
-  return count;
+  const counted = await count(ctx, name, subject, limit);
+  if (counted.count > limit.max) throw rateLimited(tooMany, counted.windowLeft);
+  return counted.count;
 }
 
 /** Counts a request from a client address (an IPv6 address by its /64). */
@@ -53,7 +64,8 @@ export function countFromIp(
   return countEvent(ctx, name, ipSubject(ip), limit, tooMany);
 }
 
-const LOCKED = 'Too many failed sign-ins for this email address; the account is locked for a while.';
+const LOCKED =
+  'Too many failed sign-ins for this email address. "Forgot password" sets a new password and lifts this lock.';
 
 /**
  * Throws `rate_limited` while the address is locked after too many failed sign-ins. Addresses without an
@@ -73,9 +85,9 @@ export async function assertNotLocked(ctx: AccountsContext, kind: AccountKind, e
  */
 export async function countFailure(ctx: AccountsContext, kind: AccountKind, email: string): Promise<void> {
   const limit = ctx.limits.signInFailuresPerAccount;
-  const count = await countEvent(ctx, 'signin-failures', emailKey(kind, email), { ...limit, max: Infinity }, '');
-  if (count < limit.max) return;
+  const failures = (await count(ctx, 'signin-failures', emailKey(kind, email), limit)).count;
+  if (failures < limit.max) return;
   const until = new Date(ctx.clock.now().getTime() + limit.windowSeconds * 1000).toISOString();
   await ctx.locks.put({ id: emailKey(kind, email), until });
-  if (count > limit.max) throw rateLimited(LOCKED, limit.windowSeconds);
+  if (failures > limit.max) throw rateLimited(LOCKED, limit.windowSeconds);
 }

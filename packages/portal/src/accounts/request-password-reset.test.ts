@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeAccount,
+  activeInvitee,
   activeVendor,
   createTestAccounts,
   enrollment,
@@ -44,7 +44,7 @@ describe('requestPasswordReset', () => {
     const sent = test.mailer.sent.length;
     await test.portal.requestPasswordReset('reviewer', { email: ADA }, IP);
     expect(test.mailer.sent).toHaveLength(sent);
-    await activeAccount(test, 'reviewer', 'rae@plan.example');
+    await activeInvitee(test, 'reviewer', 'rae@plan.example');
     await test.portal.requestPasswordReset('reviewer', { email: 'rae@plan.example' }, IP);
     expect(mailsOf(test.mailer, 'accountLink').at(-1)?.data).toMatchObject({ audience: 'reviewer', purpose: 'reset' });
   });

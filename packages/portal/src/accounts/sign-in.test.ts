@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeAccount,
+  activeInvitee,
   activeVendor,
   createTestAccounts,
   enrollment,
@@ -59,11 +59,11 @@ describe('signIn', () => {
 
   it('reviewers and members sign in with their own kind', async () => {
     const test = createTestAccounts();
-    const reviewer = await activeAccount(test, 'reviewer', 'rae@plan.example');
+    const reviewer = await activeInvitee(test, 'reviewer', 'rae@plan.example');
     expect(await test.portal.signIn('reviewer', { email: 'rae@plan.example', password: PASSWORD }, IP)).toEqual(
       reviewer,
     );
-    const member = await activeAccount(test, 'member', 'max@home.example');
+    const member = await activeInvitee(test, 'member', 'max@home.example');
     expect(await test.portal.signIn('member', { email: 'max@home.example', password: PASSWORD }, IP)).toMatchObject({
       kind: 'member',
       patientId: 'p-1',
@@ -87,7 +87,7 @@ describe('signIn rate limits', () => {
     const locked = await rejectionOf(test.process2().signIn('vendor', { email: ADA, password: PASSWORD }, IP));
     expect(locked).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 840 });
     expect(locked.message).toBe(
-      'Too many failed sign-ins for this email address; the account is locked for a while. Try again in 14 minutes.',
+      'Too many failed sign-ins for this email address. "Forgot password" sets a new password and lifts this lock. Try again in 14 minutes.',
     );
     test.clock.advance(840);
     expect((await test.portal.signIn('vendor', { email: ADA, password: PASSWORD }, IP)).email).toBe(ADA);

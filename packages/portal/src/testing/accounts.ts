@@ -16,8 +16,10 @@ export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
 export const IP = { ip: '203.0.113.7' };
 /** A password that passes the policy. */
 export const PASSWORD = 'blue harbor lantern 42';
+/** Where the test links point. */
 export const PUBLIC_URL = 'https://plan.example';
 
+/** An accounts portal and what the tests look into. */
 export interface TestAccounts {
   portal: AccountsPortal;
   records: RecordStore;
@@ -98,7 +100,7 @@ export async function activeVendor(test: TestAccounts, email = 'ada@wallet.examp
 }
 
 /** An active account of any kind (invited, link completed with PASSWORD). */
-export async function activeAccount(test: TestAccounts, kind: AccountKind, email: string): Promise<AccountView> {
+export async function activeInvitee(test: TestAccounts, kind: AccountKind, email: string): Promise<AccountView> {
   const input = { name: 'Rae Viewer', email, ...(kind === 'member' ? { patientId: 'p-1' } : {}) };
   await test.portal.inviteAccount(kind, input);
   return test.portal.completeLink({ token: lastToken(test.mailer, email), password: PASSWORD }, IP);
