@@ -3,7 +3,7 @@ import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@pl
 import type { PatientGenerator } from './patients/generator.ts';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
-import type { Mailer } from './production/mailer.ts';
+import type { Mailer, ProductionRequestMail } from './production/mailer.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /** The time source of the portal (tests pin it). */
@@ -36,7 +36,7 @@ export interface SandboxPortalDeps {
   /** Steps a launch log keeps: its first steps and its latest (default 20 and 500); the steps between are dropped. */
   launchLogLimits?: LaunchLogLimits;
   /** Sends the vendor's mail (the sandbox: its outbox); without one, nothing is sent. */
-  mailer?: Mailer;
+  mailer?: Mailer<ProductionRequestMail>;
 }
 
 /** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
@@ -71,7 +71,7 @@ export interface PortalContext {
   generator: PatientGenerator | undefined;
   launchTtlSeconds: number;
   launchLogLimits: LaunchLogLimits;
-  mailer: Mailer | undefined;
+  mailer: Mailer<ProductionRequestMail> | undefined;
   /**
    * The seq of each launch's latest step, read from the RecordStore once per launch, so appending a step does
    * not count the launch's steps. Written only under the launch's `steps:` lock.
@@ -82,7 +82,8 @@ export interface PortalContext {
   serial: () => number;
 }
 
-const systemClock: Clock = { now: () => new Date() };
+/** The wall clock (the default of both portals). */
+export const systemClock: Clock = { now: () => new Date() };
 
 /** Resolves the dependencies (and their defaults) into a PortalContext. */
 export function createPortalContext(deps: SandboxPortalDeps): PortalContext {

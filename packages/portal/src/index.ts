@@ -20,4 +20,27 @@ export type { AccessLogQuery } from './logs/list-access-log.ts';
 export type { RandomBytes } from './shared/ids.ts';
 export { patientCompartmentTypes } from './patients/member-resources.ts';
 export type { RequestProductionInput } from './production/request-production.ts';
-export type { Mailer as PortalMailer, PortalMail, ProductionRequestMailData } from './production/mailer.ts';
+export type {
+  Mailer as PortalMailer,
+  PortalMail,
+  ProductionRequestMail,
+  ProductionRequestMailData,
+  AccountMail,
+} from './production/mailer.ts';
+export { createAccountsPortal, type AccountsPortal } from './accounts.ts';
+export type { AccountsPortalDeps } from './accounts/context.ts';
+export {
+  ACCOUNT_COLLECTIONS,
+  ACCOUNT_KINDS,
+  ACCOUNT_RECORD_INDEXES,
+  type AccountKind,
+  type AccountPage,
+  type AccountView,
+  type ApiKeyView,
+  type LinkPurpose,
+  type RateCounter,
+} from './accounts/model.ts';
+export { DEFAULT_ACCOUNT_LIMITS, type AccountLimits, type RateLimit } from './accounts/limits.ts';
+export { DEFAULT_SCRYPT, type ScryptParams } from './accounts/passwords.ts';
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password-policy.ts';
+export type { AccountExistsMailData, AccountLinkMailData } from './production/mailer.ts';

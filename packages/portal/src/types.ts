@@ -101,20 +101,45 @@ export interface AccessLogRecord {
 
 /**
  * What went wrong, as a code the HTTP layer maps to a status (one table per surface): `validation_failed`
- * (the input is wrong; `fields` says where), `not_found` (no such record of the caller's), and the conflicts
- * named after the state that refuses the request.
+ * (the input is wrong; `fields` says where), `not_found` (no such record of the caller's), the conflicts
+ * named after the state that refuses the request, and the account errors: `invalid_credentials` (email or
+ * password wrong, one message for every cause), `rate_limited` (too many attempts; `retryAfterSeconds` says
+ * when to come back), `link_invalid` (an emailed link that is unknown, expired, used or replaced),
+ * `account_exists` (an invitation for an address that already has an account) and `too_many_api_keys`.
  */
 export type PortalErrorCode =
-  'validation_failed' | 'not_found' | 'patient_exists' | 'production_request_pending' | 'production_approved';
+  | 'validation_failed'
+  | 'not_found'
+  | 'patient_exists'
+  | 'production_request_pending'
+  | 'production_approved'
+  | 'invalid_credentials'
+  | 'rate_limited'
+  | 'link_invalid'
+  | 'account_exists'
+  | 'too_many_api_keys';
+
+/** What a PortalError may carry besides its fields. */
+export interface PortalErrorOptions {
+  /** For `rate_limited`: seconds until a new attempt can succeed (the HTTP layer's Retry-After). */
+  retryAfterSeconds?: number;
+}
 
 /** Portal errors: a code, a sentence for a person and the fields at fault. */
 export class PortalError extends Error {
   readonly code: PortalErrorCode;
   readonly fields: Record<string, string>;
-  constructor(code: PortalErrorCode, message: string, fields: Record<string, string> = {}) {
+  readonly retryAfterSeconds?: number;
+  constructor(
+    code: PortalErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+    options: PortalErrorOptions = {},
+  ) {
     super(message);
     this.name = 'PortalError';
     this.code = code;
     this.fields = fields;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }

@@ -19,6 +19,11 @@ export const PORTAL_ERROR_STATUS: Record<PortalErrorCode, number> = {
   patient_exists: 409,
   production_request_pending: 409,
   production_approved: 409,
+  invalid_credentials: 401,
+  rate_limited: 429,
+  link_invalid: 400,
+  account_exists: 409,
+  too_many_api_keys: 409,
 };
 
 /** An error the API answers with its own status and body. */

@@ -3,22 +3,8 @@ import { COLLECTIONS } from '../context.ts';
 import { appInput, createTestPortal, rejection, OWNER } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
 import type { AppRecord } from '../types.ts';
-import type { Mailer, PortalMail } from './mailer.ts';
-
-/** A Mailer that keeps what it is asked to send (the portal's side of the port: rendering is the mail package's). */
-function keepingMailer(): Mailer & { sent: PortalMail[] } {
-  const sent: PortalMail[] = [];
-  return {
-    sent,
-    send: (message) => {
-      sent.push(message);
-      return Promise.resolve({ id: `mail-${sent.length}` });
-    },
-  };
-}
-
-/** A Mailer whose transport is down. */
-const brokenMailer: Mailer = { send: () => Promise.reject(new Error('the outbox is not writable')) };
+import { brokenMailer, keepingMailer } from '../testing/mailer.ts';
+import type { Mailer } from './mailer.ts';
 
 const request = { contactEmail: 'dev@wallet.example', notes: 'Live in August.' };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PortalContext } from '../context.ts';
 import { getApp } from '../apps/get-app.ts';
+import { EMAIL_PATTERN } from '../shared/email.ts';
 import { isObject, notAnObject } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { PortalError } from '../types.ts';
@@ -14,8 +15,6 @@ export interface RequestProductionInput {
   notes?: string;
 }
 
-// One mailbox, no display name, no list: what a reviewer can answer and what cannot smuggle in a header.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 const MAX_NOTES = 2000;
 
 const inputSchema = z.strictObject({
@@ -29,7 +28,7 @@ const inputSchema = z.strictObject({
     .trim()
     .min(1, 'Contact email is required: the address where the reviewers answer.')
     .max(254, 'Contact email must be at most 254 characters.')
-    .regex(EMAIL, 'Contact email must be an email address such as dev@app.example.'),
+    .regex(EMAIL_PATTERN, 'Contact email must be an email address such as dev@app.example.'),
   notes: z
     .string({ error: 'Notes must be a string.' })
     .trim()
