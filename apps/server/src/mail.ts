@@ -1,10 +1,20 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createOutboxMailer } from '@plan-api/mail';
+import { createOutboxMailer, createSmtpMailer } from '@plan-api/mail';
 import type { Mailer } from '@plan-api/mail';
 import type { RecordStore } from '@plan-api/store';
 import type { ServerConfig } from './config.ts';
 import type { ServerLogger } from './logger.ts';
+
+/** A URL with its password (and user) masked, for the banner and logs. */
+function maskedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.username !== '' || parsed.password !== '') {
+    parsed.username = '***';
+    parsed.password = '';
+  }
+  return parsed.href.replace(/\/$/, '');
+}
 
 /** The server's mail: the mailer the portal sends through, and what the banner says about it. */
 export interface ServerMail {

@@ -9,6 +9,7 @@ import {
   type KeyValueStore,
   type RecordStore,
 } from '@plan-api/store';
+import { OUTBOX_RECORD_INDEXES } from '@plan-api/mail';
 import { createPostgresStores, type PostgresStores, type RecordIndexes } from '@plan-api/store-postgres';
 
 /** The server's storage: the plan's FHIR data, the sandbox's own FHIR data, and the shared records and key-values. */
@@ -32,6 +33,7 @@ export interface ServerStores {
 
 /** The record collections that grow with use, indexed for their lists (PostgreSQL). */
 export const RECORD_INDEXES: RecordIndexes = {
+  ...OUTBOX_RECORD_INDEXES,
   accessLog: [['ownerId'], ['patientId'], ['clientId'], ['patientId', 'clientId']],
   launchSteps: [['launchId', 'seq']],
   launches: [['clientId'], ['appId']],

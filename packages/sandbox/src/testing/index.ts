@@ -1,2 +1,12 @@
 export { memoryLogger, repoUiDir, startTestSandbox, testSandboxConfig } from './start.ts';
 export type { TestSandbox } from './start.ts';
+export { CHROMIUM_PATH, pageText, startBrowser } from './e2e/browser.ts';
+export type { BrowserHarness } from './e2e/browser.ts';
+export { startBrowserApp } from './e2e/browser-app.ts';
+export type { BrowserApp } from './e2e/browser-app.ts';
+export { startFhirClientApp } from './e2e/fhirclient-app.ts';
+export type { FhirClientApp, FhirClientLaunchResult } from './e2e/fhirclient-app.ts';
+export { DESKTOP, PHONE, screenshot, sidewaysOverflow } from './e2e/screenshots.ts';
+export { decide, pickPatient, typeCheckbox, waitForConsent } from './e2e/pages.ts';
+export { basicAuth, followRedirects, oauthPost, parseJson, jwtPayload } from './e2e/oauth.ts';
+export type { OAuthResponse, RedirectOutcome } from './e2e/oauth.ts';
