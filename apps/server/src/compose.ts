@@ -71,8 +71,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
       increment: (key, windowSeconds) => stores.kv.increment('rate', key, { expiresInSeconds: windowSeconds }),
     },
     links: (_kind, _purpose, token) => `${publicUrl}/developer/set-password#token=${encodeURIComponent(token)}`,
-    signInUrl: () => `${publicUrl}/developer/sign-in`,
-    resetUrl: () => `${publicUrl}/developer/forgot-password`,
+    pages: (_kind, page) => `${publicUrl}/developer/${page === 'signIn' ? 'sign-in' : 'forgot-password'}`,
   });
   const vendorSessions = createSessions({
     kv: stores.kv,

@@ -61,7 +61,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const other: string[] = [];
   let buffer = '';
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in ${timeoutMs} ms:\n${other.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ready line in ${timeoutMs} ms:\n${other.join('\n')}`)),
+      timeoutMs,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let newline: number;

@@ -84,9 +84,9 @@ function parseError(err: unknown): ApiError | undefined {
 }
 
 /**
- * The management API's one error handler: PortalError answers the status of its code, ApiError its own, each
- * with its code, message and fields; body parsing answers 400 invalid_json / 413; anything else 500 with a generic message
- * (logged, never a stack trace).
+ * The JSON API's one error handler: PortalError answers the status of its code (a rate limit with `Retry-After`),
+ * ApiError its own, each with its code, message and fields; body parsing answers 400 invalid_json / 413; anything
+ * else 500 with a generic message (logged, never a stack trace).
  */
 export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
@@ -96,7 +96,12 @@ export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
     }
     const known =
       err instanceof PortalError
-        ? new ApiError(PORTAL_ERROR_STATUS[err.code], err.code, err.message, { fields: err.fields })
+        ? new ApiError(PORTAL_ERROR_STATUS[err.code], err.code, err.message, {
+            fields: err.fields,
+            ...(err.retryAfterSeconds !== undefined
+              ? { headers: { 'Retry-After': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } }
+              : {}),
+          })
         : err instanceof ApiError
           ? err
           : parseError(err);
