@@ -27,8 +27,10 @@ export interface ServerMail {
 }
 
 /**
- * Without SMTP_URL (trying the server out), mail is kept in the outbox collection and each message is also written
- * to `<data dir>/mail/<id>.eml` (mode 0600: it holds single-use links) so the operator can open it.
+ * With SMTP_URL, mail goes through the SMTP relay: kept in the outbox first, delivered at once, retried with
+ * backoff while the relay cannot be reached (every process helps, none sends a message twice). Without it (trying
+ * the server out), mail is kept in the outbox and each message is also written to `<data dir>/mail/<id>.eml`
+ * (mode 0600: it holds single-use links) so the operator can open it.
  */
 export function openServerMail(options: {
   config: ServerConfig;
@@ -37,8 +39,17 @@ export function openServerMail(options: {
 }): ServerMail {
   const { config, records, logger } = options;
   const from = config.mailFrom ?? `${config.planName} <no-reply@plan-api.invalid>`;
+  if (config.smtpUrl !== undefined) {
+    const smtp = createSmtpMailer({ url: config.smtpUrl, from, planName: config.planName, records, logger });
+    return {
+      mailer: smtp,
+      describe: `sent through ${maskedUrl(config.smtpUrl)} (kept in the outbox and retried while it cannot be reached)`,
+      start: () => smtp.start(),
+      stop: () => smtp.stop(),
+    };
+  }
   const dir = join(config.dataDir, 'mail');
-  const outbox = createOutboxMailer({ records, from });
+  const outbox = createOutboxMailer({ records, from, planName: config.planName });
   return {
     mailer: {
       async send(message) {
