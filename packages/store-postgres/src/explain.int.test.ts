@@ -67,6 +67,7 @@ const SEARCHES = [
   `ExplanationOfBenefit?patient=${P}&type={eobType}`,
   `ExplanationOfBenefit?service-date=ge2024-06-01`,
   `ExplanationOfBenefit?patient=${P}&_lastUpdated=gt2020-01-01`,
+  `ExplanationOfBenefit?_lastUpdated=gt2024-06-01`,
   `ExplanationOfBenefit?identifier={eobIdentifier}`,
   `PractitionerRole?specialty={specialty}&_include=PractitionerRole:practitioner`,
   `PractitionerRole?network=Organization/{network}`,
