@@ -76,6 +76,7 @@ const SEARCHES = [
   `PractitionerRole?organization=Organization/{organization}`,
   `Location?near={near}`,
   `Location?address-city={city}`,
+  `Location?address-city:exact={city}`,
   `Organization?name=heal`,
   `Practitioner?_has:PractitionerRole:practitioner:specialty={specialty}`,
   `PractitionerRole?practitioner.name=smi`,
