@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createDirectory, generateMembers } from '@plan-api/synthetic';
 import { datasetMarker, dropSchema, markLoaded, openBenchStores } from './postgres-common.ts';
 import type { ImportChildReport } from './import-postgres-child.ts';
+import { repoTerminology } from './paths.ts';
 
 export const SEED = 'bench';
 const DATA_DIR = fileURLToPath(new URL('./results/data/', import.meta.url));
@@ -96,12 +97,13 @@ export async function ensureMembers(
   }
   await dropSchema(schema);
   const fresh = await openBenchStores(schema);
-  const directory = createDirectory({ seed: SEED, size: directorySize });
+  const terminology = repoTerminology();
+  const directory = createDirectory({ seed: SEED, size: directorySize, terminology });
   let resources = await fresh.fhir.bulkLoad(directory.resources());
   const patients: string[] = [];
   const started = performance.now();
   async function* members() {
-    for (const member of generateMembers({ count, seed: SEED, directory: directory.handle })) {
+    for (const member of generateMembers({ count, seed: SEED, directory: directory.handle, terminology })) {
       patients.push(member.patientId);
       if (patients.length % 100 === 0) process.stdout.write(`\rmembers ${patients.length}/${count}   `);
       yield* member.resources;

@@ -13,9 +13,11 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { createDefaultRegistry } from '@plan-api/fhir';
-import { createFhirRouter, createSandboxServer } from '@plan-api/http';
+import { createFhirRouter } from '@plan-api/http';
+import { createSandboxServer } from '@plan-api/sandbox';
 import { createMemoryStore } from '@plan-api/store';
 import { createDirectory } from '@plan-api/synthetic';
+import { repoTerminology, TERMINOLOGY_DIR, UI_DIR } from './paths.ts';
 import { FAMILIES, smartTokens } from './smart-tokens.ts';
 
 export const DIRECTORY_SIZE = 2000;
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
     directorySize: DIRECTORY_SIZE,
     directorySeed: DIRECTORY_SEED,
     logger: quiet,
+    uiDir: UI_DIR,
+    terminologyDir: TERMINOLOGY_DIR,
   });
   await sandbox.start();
 
@@ -82,7 +86,9 @@ async function main(): Promise<void> {
       headers: { authorization: `Bearer ${managementToken}` },
     })
   ).json()) as Bundle;
-  let resources = await plain.bulkLoad(createDirectory({ seed: DIRECTORY_SEED, size: DIRECTORY_SIZE }).resources());
+  let resources = await plain.bulkLoad(
+    createDirectory({ seed: DIRECTORY_SEED, size: DIRECTORY_SIZE, terminology: repoTerminology() }).resources(),
+  );
   resources += await plain.bulkLoad((myData.entry ?? []).map((e) => e.resource as FhirResource));
 
   const searchPath = `Observation?patient=${prepared.patientId}&category=laboratory`;

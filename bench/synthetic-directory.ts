@@ -6,6 +6,7 @@
 import { Writable } from 'node:stream';
 import type { Resource } from 'fhir/r4';
 import { createDirectory, writeNdjson } from '@plan-api/synthetic';
+import { repoTerminology } from './paths.ts';
 
 export type DirectoryMode = 'generate' | 'serialize';
 
@@ -66,7 +67,7 @@ function* cycled(sample: readonly Resource[], count: number): Generator<Resource
 
 /** The resources of a small directory of the same seed: the mix of kinds and sizes the generator makes. */
 function sampleDirectory(seed: string): Resource[] {
-  return [...createDirectory({ seed, size: SAMPLE_SIZE }).resources()];
+  return [...createDirectory({ seed, size: SAMPLE_SIZE, terminology: repoTerminology() }).resources()];
 }
 
 async function run(request: DirectoryRequest): Promise<DirectoryResult> {
@@ -84,7 +85,7 @@ async function run(request: DirectoryRequest): Promise<DirectoryResult> {
   const started = performance.now();
   const source = sample
     ? cycled(sample, request.count ?? request.size)
-    : createDirectory({ seed: request.seed, size: request.size }).resources();
+    : createDirectory({ seed: request.seed, size: request.size, terminology: repoTerminology() }).resources();
   const resources = await writeNdjson(sampled(source, peak, counter), sink);
   const seconds = (performance.now() - started) / 1000;
   const end = memoryNow();

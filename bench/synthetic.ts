@@ -13,7 +13,8 @@ import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Resource } from 'fhir/r4';
-import { createDirectory, generateMember, loadTerminology, SCENARIOS } from '@plan-api/synthetic';
+import { createDirectory, generateMember, SCENARIOS } from '@plan-api/synthetic';
+import { repoTerminology } from './paths.ts';
 import type { DirectoryRequest, DirectoryResult } from './synthetic-directory.ts';
 
 const MEMBERS_PER_SCENARIO = 40;
@@ -56,7 +57,7 @@ const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 /** Members of every scenario in turn, generated in this process. */
 function benchMembers(): MemberFigures {
   const coldStarted = performance.now();
-  const terminology = loadTerminology();
+  const terminology = repoTerminology();
   const { handle: directory } = createDirectory({ seed: SEED, size: MEMBER_DIRECTORY_SIZE, terminology });
   generateMember({ seed: 'cold', directory, terminology });
   const coldMs = performance.now() - coldStarted;

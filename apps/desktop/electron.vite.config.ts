@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { terminologyLocationPlugin } from './src/build/terminology.ts';
 
 /**
  * Main and preload only: the window shows the web UI served by the embedded sandbox server (packages/ui is built
@@ -12,7 +11,6 @@ import { terminologyLocationPlugin } from './src/build/terminology.ts';
  */
 export default defineConfig({
   main: {
-    plugins: [terminologyLocationPlugin({ required: true })],
     build: {
       externalizeDeps: false,
       rolldownOptions: {

@@ -15,3 +15,5 @@ export * from './search/path.ts';
 export { indexDateRange, normalizeForIndex, parseReference } from './search/index-values.ts';
 export * from './profiles.ts';
 export * from './capability.ts';
+export { escapeHtml } from './html.ts';
+export { literalReferences } from './references.ts';

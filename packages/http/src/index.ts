@@ -5,10 +5,30 @@ export type { FhirRouterOptions, HttpLogger, ReadOnlyPolicy, SearchAccessHooks }
 export { FHIR_JSON } from './fhir/respond.ts';
 export { createFhirApp } from './app.ts';
 export type { FhirApp, FhirAppOptions } from './app.ts';
-export { createSandboxServer } from './sandbox/server.ts';
-export type { SandboxServer } from './sandbox/server.ts';
-export type { SandboxLogger, SandboxServerConfig } from './sandbox/config.ts';
-export { createPatientAccessRouter, fhirCors } from './patient-access/index.ts';
-export type { AccessListener, PatientAccessEntry, PatientAccessRouterOptions } from './patient-access/index.ts';
-export { createUiRouter, defaultUiDir } from './ui/index.ts';
+export { createPatientAccessRouter, fhirCors, invalidToken } from './patient-access/index.ts';
+export type {
+  AccessListener,
+  PatientAccessEntry,
+  PatientAccessHooks,
+  PatientAccessRouterOptions,
+} from './patient-access/index.ts';
+export { createUiRouter } from './ui/index.ts';
 export type { UiRouterOptions } from './ui/index.ts';
+export { authorizationErrorPage, createInteractionRouter } from './interaction/index.ts';
+export type { InteractionRouterOptions, PickablePatient } from './interaction/index.ts';
+export { createManagementApi } from './api/router.ts';
+export type { ManagementApiOptions } from './api/router.ts';
+export type { ManagementPortal } from './api/ports.ts';
+export { managementAuth } from './session/guard.ts';
+export type { ManagementAuthOptions } from './session/guard.ts';
+export { createSessionRouter } from './session/routes.ts';
+export type { SessionRouter, SessionRouterOptions } from './session/routes.ts';
+export { createSessions } from './session/sessions.ts';
+export type { Session, Sessions } from './session/sessions.ts';
+export { deriveKey, rootSecret } from './session/root-secret.ts';
+export { randomSecret } from './session/secrets.ts';
+export { errorStatus } from './error-status.ts';
+export { lastResortErrors } from './server/last-resort.ts';
+export { closeServer, listen, localUrl } from './server/listen.ts';
+export { createRouter, createServerApp } from './server/app.ts';
+export type { Express, Router } from 'express';

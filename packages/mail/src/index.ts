@@ -15,7 +15,6 @@ export { DEFAULT_FROM, MailError } from './compose.ts';
 export { createOutboxMailer, OUTBOX_COLLECTION, type OutboxMailerOptions } from './outbox.ts';
 export { createMemoryMailer, type MemoryMailer } from './memory.ts';
 export {
-  escapeHtml,
   markup,
   isTemplateName,
   multiline,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryMailer } from './memory.ts';
-import { mimePart } from './test-support/mime.ts';
+import { mimePart } from './testing/mime.ts';
 
 describe('the memory mailer', () => {
   it('keeps every message it sends, oldest first, composed like the outbox', async () => {

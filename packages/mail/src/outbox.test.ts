@@ -5,7 +5,7 @@ import { createLowdbRecordStore, createMemoryRecordStore } from '@plan-api/store
 import { afterEach, describe, expect, it } from 'vitest';
 import { MailError } from './compose.ts';
 import { createOutboxMailer, OUTBOX_COLLECTION } from './outbox.ts';
-import { header, mimePart } from './test-support/mime.ts';
+import { header, mimePart } from './testing/mime.ts';
 
 const clock = { now: () => new Date('2026-07-01T12:00:00.000Z') };
 

@@ -1,6 +1,6 @@
 import { createDefaultRegistry, type SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
-import { loadTerminology, type Directory, type DirectoryHandle, type Terminology } from '@plan-api/synthetic';
+import type { PatientGenerator } from './patients/generator.ts';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
 import type { Mailer } from './production/mailer.ts';
@@ -24,17 +24,13 @@ export interface SandboxPortalDeps {
   fhir: FhirStore;
   /** Absolute FHIR base URL of the Patient Access API: the `iss` of launch URLs, the fullUrl base of My Data. */
   fhirBaseUrl: string;
-  /** The synthetic provider directory members are generated against (or a function returning its handle). */
-  directory: DirectoryHandle | Directory | (() => DirectoryHandle);
+  /** Where "Initialize Patient" gets its members (the sandbox's synthetic generator); none = not offered. */
+  generator?: PatientGenerator;
   clock?: Clock;
   /** Random bytes for ids, client ids, secrets and launch values (default: node:crypto, pooled). */
   random?: RandomBytes;
-  /** Code lists for generateMember (default: loaded once, when the first patient is initialized). */
-  terminology?: Terminology;
   /** Search parameters of the FHIR store (default: createDefaultRegistry()). */
   registry?: SearchRegistry;
-  /** Owner of everything the sandbox creates (default `sandbox`). */
-  ownerId?: string;
   /** How long a launch value stays usable (default 300 seconds). */
   launchTtlSeconds?: number;
   /** Steps a launch log keeps: its first steps and its latest (default 20 and 500); the steps between are dropped. */
@@ -72,9 +68,7 @@ export interface PortalContext {
   registry: SearchRegistry;
   clock: Clock;
   random: RandomBytes;
-  directory: () => DirectoryHandle;
-  terminology: () => Terminology;
-  ownerId: string;
+  generator: PatientGenerator | undefined;
   launchTtlSeconds: number;
   launchLogLimits: LaunchLogLimits;
   mailer: Mailer | undefined;
@@ -90,13 +84,10 @@ export interface PortalContext {
 
 const systemClock: Clock = { now: () => new Date() };
 
-/** Resolves the dependencies (defaults, lazy directory handle and terminology) into a PortalContext. */
+/** Resolves the dependencies (and their defaults) into a PortalContext. */
 export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
   const { records } = deps;
-  let terminology = deps.terminology;
-  let handle: DirectoryHandle | undefined;
   let counter = 0;
-  const source = deps.directory;
   const launchTtlSeconds = deps.launchTtlSeconds ?? 300;
   if (!(launchTtlSeconds > 0)) throw new Error('createSandboxPortal: launchTtlSeconds must be positive');
   const launchLogLimits = deps.launchLogLimits ?? { first: 20, latest: 500 };
@@ -116,12 +107,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     registry: deps.registry ?? createDefaultRegistry(),
     clock: deps.clock ?? systemClock,
     random: deps.random ?? pooledRandom(),
-    directory: () => {
-      handle ??= typeof source === 'function' ? source() : 'handle' in source ? source.handle : source;
-      return handle;
-    },
-    terminology: () => (terminology ??= loadTerminology()),
-    ownerId: deps.ownerId ?? 'sandbox',
+    generator: deps.generator,
     launchTtlSeconds,
     launchLogLimits: { ...launchLogLimits },
     mailer: deps.mailer,

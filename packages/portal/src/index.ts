@@ -11,6 +11,7 @@ export {
   type CreatedLaunch,
 } from './launches/create-launch.ts';
 export type { InitializePatientInput } from './patients/initialize-patient.ts';
+export type { GeneratedPatient, PatientGenerator } from './patients/generator.ts';
 export type { ListLaunchesOptions } from './launches/list-launches.ts';
 export type { LaunchDetail } from './launches/get-launch.ts';
 export type { LaunchSummary } from './launches/summaries.ts';

@@ -9,6 +9,7 @@ import { deleteApp } from './apps/delete-app.ts';
 import { clientFor } from './apps/client-for.ts';
 import { initializePatient } from './patients/initialize-patient.ts';
 import { listPatients } from './patients/list-patients.ts';
+import { listPatientsForClient } from './patients/list-patients-for-client.ts';
 import { getPatient } from './patients/get-patient.ts';
 import { getPatientData } from './patients/get-patient-data.ts';
 import { deletePatient } from './patients/delete-patient.ts';
@@ -26,78 +27,83 @@ import type { AccessLogRecord, AppRecord, LaunchStepRecord, SandboxPatientRecord
 /**
  * The sandbox portal: what the management API, the authorization server and the Patient Access API call.
  * Every method is a plain function property, so `portal.clientFor` and `portal.resolveLaunch` can be handed
- * to the authorization server as they are. Failures are PortalError (status, code, message, fields).
+ * to the authorization server as they are. Management methods take the acting owner (the vendor) first, so
+ * one portal serves every vendor of a hosted sandbox; a record of another owner is not_found. Failures are
+ * PortalError (code, message, fields).
  */
 export interface SandboxPortal {
-  /** POST /api/apps: body validated; 400 with one message per field. */
-  createApp(input: unknown): Promise<AppRecord>;
+  /** POST /api/apps: body validated; validation_failed with one message per field. */
+  createApp(owner: string, input: unknown): Promise<AppRecord>;
   /** GET /api/apps, newest first. */
-  listApps(): Promise<AppRecord[]>;
-  /** GET /api/apps/{id}; 404 unknown. */
-  getApp(id: string): Promise<AppRecord>;
-  /** PUT /api/apps/{id}: replaces the fields; 404 unknown, 400 invalid. */
-  updateApp(id: string, input: unknown): Promise<AppRecord>;
-  /** DELETE /api/apps/{id}, with its launches; 404 unknown. */
-  deleteApp(id: string): Promise<void>;
-  /** ClientSource of the authorization server. */
+  listApps(owner: string): Promise<AppRecord[]>;
+  /** GET /api/apps/{id}; not_found unless the owner has it. */
+  getApp(owner: string, id: string): Promise<AppRecord>;
+  /** PUT /api/apps/{id}: replaces the fields; not_found, validation_failed. */
+  updateApp(owner: string, id: string, input: unknown): Promise<AppRecord>;
+  /** DELETE /api/apps/{id}, with its launches; not_found. */
+  deleteApp(owner: string, id: string): Promise<void>;
+  /** ClientSource of the authorization server (every owner's apps). */
   clientFor: ClientSource;
 
-  /** POST /api/patients ("Initialize Patient"); body optional `{ seed?, scenario? }`; 400 invalid, 409 seed taken. */
-  initializePatient(input?: unknown): Promise<SandboxPatientRecord>;
+  /** POST /api/patients ("Initialize Patient"); body optional `{ seed?, scenario? }`; patient_exists when taken. */
+  initializePatient(owner: string, input?: unknown): Promise<SandboxPatientRecord>;
   /** GET /api/patients, newest first. */
-  listPatients(): Promise<SandboxPatientRecord[]>;
-  /** One patient record; 404 unknown. */
-  getPatient(id: string): Promise<SandboxPatientRecord>;
-  /** GET /api/patients/{id}/data: "My Data", a collection Bundle; 404 unknown. */
-  getPatientData(id: string): Promise<Bundle>;
-  /** DELETE /api/patients/{id}: its resources leave the FHIR store; 404 unknown. */
-  deletePatient(id: string): Promise<void>;
+  listPatients(owner: string): Promise<SandboxPatientRecord[]>;
+  /** The patients the picker offers an app: its owner's. */
+  listPatientsForClient(clientId: string): Promise<SandboxPatientRecord[]>;
+  /** One patient record; not_found unless the owner has it. */
+  getPatient(owner: string, id: string): Promise<SandboxPatientRecord>;
+  /** GET /api/patients/{id}/data: "My Data", a collection Bundle; not_found. */
+  getPatientData(owner: string, id: string): Promise<Bundle>;
+  /** DELETE /api/patients/{id}: its resources leave the FHIR store; not_found. */
+  deletePatient(owner: string, id: string): Promise<void>;
 
   /** POST /api/apps/{id}/launch with `{ patientId, skipConsent?, simulateError? }`. */
-  createLaunch(appId: string, input: unknown): Promise<CreatedLaunch>;
+  createLaunch(owner: string, appId: string, input: unknown): Promise<CreatedLaunch>;
   /** LaunchResolver of the authorization server (consumes the launch value). */
   resolveLaunch: LaunchResolver;
   /** GET /api/launches, newest first. */
-  listLaunches(options?: ListLaunchesOptions): Promise<LaunchSummary[]>;
-  /** GET /api/launches/{id}: the launch and its steps; 404 unknown. */
-  getLaunch(id: string): Promise<LaunchDetail>;
+  listLaunches(owner: string, options?: ListLaunchesOptions): Promise<LaunchSummary[]>;
+  /** GET /api/launches/{id}: the launch and its steps; not_found. */
+  getLaunch(owner: string, id: string): Promise<LaunchDetail>;
 
   /** AuthServerConfig.onEvent sink (returns the step, or undefined when the event has no known launch/app). */
   recordAuthEvent(event: AuthEvent): Promise<LaunchStepRecord | undefined>;
   /** Every Patient Access FHIR request: access log + `fhir` launch step. */
   recordFhirAccess(input: FhirAccessInput): Promise<AccessLogRecord>;
-  /** Access history, newest first. */
-  listAccessLog(query?: AccessLogQuery): Promise<AccessLogRecord[]>;
+  /** Access history of the owner's apps, newest first. */
+  listAccessLog(owner: string, query?: AccessLogQuery): Promise<AccessLogRecord[]>;
 
-  /** POST /api/apps/{id}/production-request with `{ contactEmail, notes? }`; mails the vendor; 404, 409, 400. */
-  requestProduction(appId: string, input: unknown): Promise<AppRecord>;
+  /** POST /api/apps/{id}/production-request with `{ contactEmail, notes? }`; mails the vendor. */
+  requestProduction(owner: string, appId: string, input: unknown): Promise<AppRecord>;
 }
 
 /**
  * Creates the sandbox portal over its ports: a RecordStore for its own records, the Patient Access FhirStore,
- * the synthetic directory members are generated against, a clock and a random source.
+ * the generator of synthetic members, a clock and a random source.
  */
 export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
   const ctx = createPortalContext(deps);
   return {
-    createApp: (input) => createApp(ctx, input),
-    listApps: () => listApps(ctx),
-    getApp: (id) => getApp(ctx, id),
-    updateApp: (id, input) => updateApp(ctx, id, input),
-    deleteApp: (id) => deleteApp(ctx, id),
+    createApp: (owner, input) => createApp(ctx, owner, input),
+    listApps: (owner) => listApps(ctx, owner),
+    getApp: (owner, id) => getApp(ctx, owner, id),
+    updateApp: (owner, id, input) => updateApp(ctx, owner, id, input),
+    deleteApp: (owner, id) => deleteApp(ctx, owner, id),
     clientFor: (clientId): Promise<SmartClient | undefined> => clientFor(ctx, clientId),
-    initializePatient: (input) => initializePatient(ctx, input),
-    listPatients: () => listPatients(ctx),
-    getPatient: (id) => getPatient(ctx, id),
-    getPatientData: (id) => getPatientData(ctx, id),
-    deletePatient: (id) => deletePatient(ctx, id),
-    createLaunch: (appId, input) => createLaunch(ctx, appId, input),
+    initializePatient: (owner, input) => initializePatient(ctx, owner, input),
+    listPatients: (owner) => listPatients(ctx, owner),
+    listPatientsForClient: (clientId) => listPatientsForClient(ctx, clientId),
+    getPatient: (owner, id) => getPatient(ctx, owner, id),
+    getPatientData: (owner, id) => getPatientData(ctx, owner, id),
+    deletePatient: (owner, id) => deletePatient(ctx, owner, id),
+    createLaunch: (owner, appId, input) => createLaunch(ctx, owner, appId, input),
     resolveLaunch: (launch, clientId): Promise<LaunchContext | undefined> => resolveLaunch(ctx, launch, clientId),
-    listLaunches: (options) => listLaunches(ctx, options),
-    getLaunch: (id) => getLaunch(ctx, id),
+    listLaunches: (owner, options) => listLaunches(ctx, owner, options),
+    getLaunch: (owner, id) => getLaunch(ctx, owner, id),
     recordAuthEvent: (event) => recordAuthEvent(ctx, event),
     recordFhirAccess: (input) => recordFhirAccess(ctx, input),
-    listAccessLog: (query) => listAccessLog(ctx, query),
-    requestProduction: (appId, input) => requestProduction(ctx, appId, input),
+    listAccessLog: (owner, query) => listAccessLog(ctx, owner, query),
+    requestProduction: (owner, appId, input) => requestProduction(ctx, owner, appId, input),
   };
 }

@@ -87,6 +87,8 @@ export interface AccessLogRecord {
   patientId: string;
   clientId: string;
   appName?: string;
+  /** The owner of the app at the time (whose access log shows the entry). */
+  ownerId?: string;
   method: string;
   /** Path and query without the base (`Observation?category=laboratory`). */
   request: string;
@@ -97,15 +99,21 @@ export interface AccessLogRecord {
   launchId?: string;
 }
 
-/** Portal errors: a code, a sentence for a person, the fields at fault, and the HTTP status. */
+/**
+ * What went wrong, as a code the HTTP layer maps to a status (one table per surface): `validation_failed`
+ * (the input is wrong; `fields` says where), `not_found` (no such record of the caller's), and the conflicts
+ * named after the state that refuses the request.
+ */
+export type PortalErrorCode =
+  'validation_failed' | 'not_found' | 'patient_exists' | 'production_request_pending' | 'production_approved';
+
+/** Portal errors: a code, a sentence for a person and the fields at fault. */
 export class PortalError extends Error {
-  readonly code: string;
-  readonly status: 400 | 401 | 403 | 404 | 409 | 429;
+  readonly code: PortalErrorCode;
   readonly fields: Record<string, string>;
-  constructor(status: PortalError['status'], code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(code: PortalErrorCode, message: string, fields: Record<string, string> = {}) {
     super(message);
     this.name = 'PortalError';
-    this.status = status;
     this.code = code;
     this.fields = fields;
   }

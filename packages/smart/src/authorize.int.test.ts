@@ -98,10 +98,13 @@ describe('the authorization endpoint refuses bad requests with an error redirect
     await refused(authorizeParams(h, CONFIDENTIAL, { scope: SCOPE, aud: null }), 'invalid_request');
   });
 
-  it('a launch simulating access_denied or invalid_scope fails at authorize', async () => {
-    for (const simulateError of ['access_denied', 'invalid_scope']) {
-      const launch = h.launch({ clientId: CONFIDENTIAL.clientId, patientId: 'p1', skipConsent: true, simulateError });
-      await refused(authorizeParams(h, CONFIDENTIAL, { scope: `launch ${SCOPE}`, launch }), simulateError);
+  it("a launchResolved hook's AuthHookError fails the authorization with its error and its own words", async () => {
+    for (const error of ['access_denied', 'invalid_scope']) {
+      const tags = { refuse: 'authorize', error };
+      const launch = h.launch({ clientId: CONFIDENTIAL.clientId, patientId: 'p1', skipConsent: true, tags });
+      await refused(authorizeParams(h, CONFIDENTIAL, { scope: `launch ${SCOPE}`, launch }), error);
+      const event = h.events.findLast((e) => e.type === 'authorize' && e.status === 'error');
+      expect(event).toMatchObject({ error, launchId: launch, message: `hook refused: ${error}` });
     }
   });
 

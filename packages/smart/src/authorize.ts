@@ -1,7 +1,7 @@
 /**
  * SMART rules of the authorization endpoint, as oidc-provider hooks: the `aud` check, `launch` resolution
- * (single-use, bound to the app; simulated failures), scope filtering, the login checks that bind the patient,
- * and the grant that skipConsent launches get without a consent screen.
+ * (single-use, bound to the app; then the composition's launchResolved hook), scope filtering, the login checks
+ * that bind the patient, and the grant that skipConsent launches get without a consent screen.
  */
 import { errors, interactionPolicy } from 'oidc-provider';
 import type { Client, Configuration, Grant, KoaContextWithOIDC } from 'oidc-provider';
@@ -9,6 +9,7 @@ import type { Runtime } from './runtime.ts';
 import { withoutTrailingSlash } from './runtime.ts';
 import { isContextScope, resourceScopes, splitScope, supportedScopes } from './scopes.ts';
 import { markLaunchRefusal } from './situation.ts';
+import { runHook } from './hook-errors.ts';
 
 const { Check } = interactionPolicy;
 
@@ -57,15 +58,8 @@ export function authorizationParams(runtime: Runtime): NonNullable<Configuration
         );
       }
       await contexts.saveLaunch(value, resolved, ttl.interaction);
-      if (resolved.simulateError === 'access_denied') {
-        throw new errors.AccessDenied('simulated access_denied (the launch asked the sandbox to fail here)');
-      }
-      if (resolved.simulateError === 'invalid_scope') {
-        throw new errors.InvalidScope(
-          'simulated invalid_scope (the launch asked the sandbox to fail here)',
-          String(ctx.oidc.params?.scope ?? ''),
-        );
-      }
+      const { launchResolved } = runtime.hooks;
+      if (launchResolved) await runHook(() => launchResolved(resolved), String(ctx.oidc.params?.scope ?? ''));
     },
   };
 }
@@ -115,9 +109,10 @@ export function loadExistingGrant(runtime: Runtime): (ctx: KoaContextWithOIDC) =
       grantId,
       {
         clientId: client.clientId,
+        accountId: launch.patientId,
         patientId: launch.patientId,
         launchId: launch.launchId,
-        ...(launch.simulateError ? { simulateError: launch.simulateError } : {}),
+        ...(launch.tags ? { tags: launch.tags } : {}),
       },
       runtime.ttl.grant,
     );

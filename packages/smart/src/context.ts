@@ -1,7 +1,7 @@
 /**
  * SMART context kept beside oidc-provider's own records: the launch a pending authorization came with
  * (resolved and consumed once, then looked up by its value while the member signs in and consents), and,
- * per grant, the patient, launch and simulated failure that tokens from that grant carry.
+ * per grant, the patient, launch and hook tags that tokens from that grant carry.
  */
 import type { KeyValueStore } from '@plan-api/store';
 import type { LaunchContext } from './types.ts';
@@ -13,9 +13,12 @@ const GRANT_NAMESPACE = 'smart:grant';
 /** What tokens of one grant stand for. */
 export interface GrantContext {
   clientId: string;
+  /** The account that consented (the `sub`). */
+  accountId: string;
+  /** The Patient the grant's tokens are bound to. */
   patientId: string;
   launchId?: string;
-  simulateError?: string;
+  tags?: Record<string, string>;
 }
 
 export interface ContextStore {
@@ -25,8 +28,8 @@ export interface ContextStore {
   launch(launch: unknown): Promise<LaunchContext | undefined>;
   saveGrant(grantId: string, context: GrantContext, ttlSeconds: number): Promise<void>;
   grant(grantId: string | undefined): Promise<GrantContext | undefined>;
-  /** Grant ids of one app for one patient (every consent given). */
-  grantIds(clientId: string, patientId: string): Promise<string[]>;
+  /** Grant ids of one app for one account (every consent given). */
+  grantIds(clientId: string, accountId: string): Promise<string[]>;
 }
 
 /** The context store over the KeyValueStore. */
@@ -42,15 +45,15 @@ export function createContextStore(kv: KeyValueStore): ContextStore {
     async saveGrant(grantId, context, ttlSeconds) {
       await kv.set(GRANT_NAMESPACE, grantId, context, {
         expiresInSeconds: ttlSeconds,
-        index: { grantId, clientAccount: clientAccountKey(context.clientId, context.patientId) },
+        index: { grantId, clientAccount: clientAccountKey(context.clientId, context.accountId) },
       });
     },
     async grant(grantId) {
       if (grantId === undefined) return undefined;
       return kv.get<GrantContext>(GRANT_NAMESPACE, grantId);
     },
-    async grantIds(clientId, patientId) {
-      const key = clientAccountKey(clientId, patientId);
+    async grantIds(clientId, accountId) {
+      const key = clientAccountKey(clientId, accountId);
       const [grants, contexts] = await Promise.all([
         kv.findByIndex('oidc:Grant', 'clientAccount', key),
         kv.findByIndex(GRANT_NAMESPACE, 'clientAccount', key),

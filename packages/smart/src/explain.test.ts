@@ -66,22 +66,29 @@ describe('error explanations', () => {
     );
   });
 
-  it('a simulated failure keeps its own message whether oidc-provider put it in detail or description', () => {
+  it("a hook's failure keeps the hook's own message instead of advice for a real failure of that kind", () => {
     const message = 'simulated invalid_client (the launch asked the sandbox to fail here)';
     expect(
       explain({
         ...base,
         error: 'invalid_client',
         description: 'client authentication failed',
-        detail: message,
+        detail: 'invalid secret provided',
         clientId: 'app1',
         client: confidential,
+        hookMessage: message,
       }),
     ).toBe(message);
     const scope = 'simulated invalid_scope (the launch asked the sandbox to fail here)';
-    expect(explain({ ...base, error: 'invalid_scope', description: scope })).toBe(scope);
-    expect(explain({ ...base, error: 'invalid_grant', detail: 'simulated invalid_grant (x)' })).toBe(
-      'simulated invalid_grant (x)',
-    );
+    expect(explain({ ...base, error: 'invalid_scope', description: 'x', hookMessage: scope })).toBe(scope);
+    expect(
+      explain({
+        ...base,
+        error: 'invalid_client',
+        detail: 'invalid secret provided',
+        clientId: 'app1',
+        client: confidential,
+      }),
+    ).toBe('client_secret is wrong for client_id app1: use the secret shown on the app page');
   });
 });

@@ -14,6 +14,8 @@ export interface ErrorSituation {
   clientId?: string;
   client?: { clientId: string; redirectUris: readonly string[]; clientAuthMethod: string };
   fhirBase: string;
+  /** The failure's own explanation, when a hook (the sandbox's simulated failures) refused the request. */
+  hookMessage?: string;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -91,20 +93,11 @@ function explainRequest(situation: ErrorSituation): string {
   return description || 'the request is invalid';
 }
 
-/**
- * The sandbox's own simulated failure (a launch created with simulateError), from whichever field oidc-provider
- * put it in: errors like InvalidClientAuth keep a fixed description and carry the message as detail.
- */
-function simulated(situation: ErrorSituation): string | undefined {
-  return [situation.detail, situation.description].find((value) => value?.startsWith('simulated '));
-}
-
 /** A sentence saying what went wrong and what to change. */
 export function explain(situation: ErrorSituation): string {
   const { error, params, client } = situation;
-  // Before the per-error rules: those would turn a simulated failure into advice for a real one.
-  const simulation = simulated(situation);
-  if (simulation) return simulation;
+  // Before the per-error rules: those would turn a hook's failure (a simulated one) into advice for a real one.
+  if (situation.hookMessage !== undefined) return situation.hookMessage;
   switch (error) {
     case 'invalid_redirect_uri': {
       const registered = client?.redirectUris.join(', ') ?? 'none';

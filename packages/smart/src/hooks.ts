@@ -81,7 +81,7 @@ export function installHooks(provider: Provider, runtime: Runtime): void {
     }
     if (route === 'discovery' && isBody(ctx.body)) completeDiscovery(ctx.body, runtime);
     if (route === 'token' && ctx.status === 200 && isBody(ctx.body)) completeTokenResponse(oidc, ctx.body);
-    if (route === 'introspection' && isBody(ctx.body)) completeIntrospection(oidc, ctx.body);
+    if (route === 'introspection' && isBody(ctx.body)) await completeIntrospection(oidc, ctx.body, runtime);
     await report(oidc, runtime, failures.get(ctx));
   });
 }
@@ -119,16 +119,21 @@ function completeTokenResponse(ctx: KoaContextWithOIDC, body: Body): void {
   if (!token) return;
   const extra = (token.extra ?? {}) as Body;
   if (text(extra.scope) !== undefined) body.scope = extra.scope;
-  if (token.accountId) body.patient = token.accountId;
+  if (text(extra.patient) !== undefined) body.patient = extra.patient;
 }
 
-function completeIntrospection(ctx: KoaContextWithOIDC, body: Body): void {
+async function completeIntrospection(ctx: KoaContextWithOIDC, body: Body, runtime: Runtime): Promise<void> {
   if (body.active !== true) return;
   const { AccessToken: access, RefreshToken: refresh } = ctx.oidc.entities;
   const extra = (access?.extra ?? {}) as Body;
   if (text(extra.scope) !== undefined) body.scope = extra.scope;
-  const accountId = access?.accountId ?? refresh?.accountId;
-  if (accountId) body.patient = accountId;
+  const patient = text(extra.patient) ?? (refresh ? await patientOfGrant(runtime, refresh.grantId) : undefined);
+  if (patient !== undefined) body.patient = patient;
+}
+
+/** The Patient a grant's tokens are bound to. */
+async function patientOfGrant(runtime: Runtime, grantId: string | undefined): Promise<string | undefined> {
+  return (await runtime.contexts.grant(grantId).catch(() => undefined))?.patientId;
 }
 
 async function report(ctx: KoaContextWithOIDC, runtime: Runtime, failure: unknown): Promise<void> {
@@ -146,13 +151,13 @@ async function report(ctx: KoaContextWithOIDC, runtime: Runtime, failure: unknow
   // A launch refused before it was resolved (wrong aud, say) is still that launch: its value is its id.
   const unresolved = failure !== undefined && !isLaunchRefusal(failure) ? text(params.launch) : undefined;
   const launchId = grantContext?.launchId ?? launch?.launchId ?? unresolved;
+  const signedIn = ctx.oidc.account?.accountId;
+  const patientId = grantContext?.patientId ?? (signedIn ? (await runtime.accounts(signedIn))?.patientId : undefined);
   const correlation = {
     ...(clientId ? { clientId } : {}),
     ...(grantId ? { grantId } : {}),
     ...(launchId ? { launchId } : {}),
-    ...((grantContext?.patientId ?? ctx.oidc.account?.accountId)
-      ? { patientId: grantContext?.patientId ?? ctx.oidc.account?.accountId }
-      : {}),
+    ...(patientId ? { patientId } : {}),
   };
   if (failure !== undefined) {
     // Deny was reported by the consent step already; its access_denied coming back through resume is no news.

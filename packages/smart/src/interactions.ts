@@ -66,7 +66,9 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
       const requested = splitScope(paramOf(interaction, 'scope'));
       const launch = await contexts.launch(paramOf(interaction, 'launch'));
       const prompt = interaction.prompt.name === 'login' ? 'login' : 'consent';
-      const patientId = prompt === 'login' ? launch?.patientId : (launch?.patientId ?? accountOf(interaction));
+      const signedIn = prompt === 'consent' ? accountOf(interaction) : undefined;
+      const patientId =
+        launch?.patientId ?? (signedIn !== undefined ? (await runtime.accounts(signedIn))?.patientId : undefined);
       return {
         uid: interaction.uid,
         prompt,
@@ -78,25 +80,27 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
       } satisfies InteractionDetails;
     },
 
-    async login(req, res, patientId) {
+    async login(req, res, accountId) {
       const { interaction, clientId, launch } = await pending(req, res, 'login');
-      if (launch && launch.patientId !== patientId) {
+      if (launch && launch.patientId !== accountId) {
         throw new SmartAuthError(400, 'invalid_request', 'This launch is for another patient.');
       }
+      const account = await runtime.accounts(accountId);
+      if (!account) throw new SmartAuthError(400, 'invalid_request', 'This account is not known.');
       const previous = interaction.session;
-      if (previous?.accountId && previous.accountId !== patientId) {
+      if (previous?.accountId && previous.accountId !== accountId) {
         // Another member is signed in in this browser: end that session so the authorization resumes as the
         // patient just picked, instead of oidc-provider's sign-out confirmation detour.
         const session = await provider.Session.findByUid(previous.uid);
         await session?.destroy();
         delete interaction.session;
       }
-      interaction.result = { login: { accountId: patientId, remember: false } };
+      interaction.result = { login: { accountId, remember: false } };
       runtime.emit({
         type: 'login',
         status: 'ok',
         clientId,
-        patientId,
+        patientId: account.patientId,
         ...(launch ? { launchId: launch.launchId } : {}),
         message: launch ? 'Signed in as the patient of the launch.' : 'The member picked the patient.',
       });
@@ -106,7 +110,10 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
     async consent(req, res, grantedScopes) {
       const { interaction, clientId, launch } = await pending(req, res, 'consent');
       const accountId = accountOf(interaction);
-      if (!accountId) throw new SmartAuthError(400, 'invalid_request', 'Nobody is signed in for this request.');
+      const account = accountId ? await runtime.accounts(accountId) : undefined;
+      if (!accountId || !account) {
+        throw new SmartAuthError(400, 'invalid_request', 'Nobody is signed in for this request.');
+      }
       const requested = splitScope(paramOf(interaction, 'scope'));
       const granted = consentedScopes(requested, grantedScopes, resourceTypes);
       const grant = new provider.Grant({ accountId, clientId });
@@ -119,9 +126,10 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
         grantId,
         {
           clientId,
-          patientId: accountId,
+          accountId,
+          patientId: account.patientId,
           ...(launch ? { launchId: launch.launchId } : {}),
-          ...(launch?.simulateError ? { simulateError: launch.simulateError } : {}),
+          ...(launch?.tags ? { tags: launch.tags } : {}),
         },
         runtime.ttl.grant,
       );
@@ -134,7 +142,7 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
         status: 'ok',
         clientId,
         grantId,
-        patientId: accountId,
+        patientId: account.patientId,
         scopes: granted,
         ...(launch ? { launchId: launch.launchId } : {}),
         message: declined.length

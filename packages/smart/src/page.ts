@@ -3,9 +3,10 @@
  * (unknown client_id, unregistered redirect_uri) or the request cannot be resumed. Says what to fix.
  */
 import type { ErrorOut, KoaContextWithOIDC } from 'oidc-provider';
+import { escapeHtml } from '@plan-api/fhir';
 import { explainFromContext } from './situation.ts';
-import { escapeHtml } from './html.ts';
 import type { Runtime } from './runtime.ts';
+import type { ErrorPageView } from './types.ts';
 
 const BROWSER_ROUTES = new Set(['authorization', 'resume']);
 
@@ -19,9 +20,18 @@ export function renderErrorPage(ctx: KoaContextWithOIDC, out: ErrorOut, error: E
     ctx.body = out;
     return;
   }
-  const fix = explainFromContext(ctx, error, runtime);
+  const view: ErrorPageView = {
+    error: out.error,
+    ...(out.error_description ? { description: out.error_description } : {}),
+    explanation: explainFromContext(ctx, error, runtime),
+  };
   ctx.type = 'html';
-  ctx.body = `<!DOCTYPE html>
+  ctx.body = (runtime.config.errorPage ?? plainErrorPage)(view);
+}
+
+/** The page without the composition's theme (tests and bare servers). */
+export function plainErrorPage(view: ErrorPageView): string {
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -31,10 +41,10 @@ export function renderErrorPage(ctx: KoaContextWithOIDC, out: ErrorOut, error: E
 <body>
 <main>
 <h1>The app's sign-in request cannot continue</h1>
-<p id="fix">${escapeHtml(fix)}</p>
+<p id="fix">${escapeHtml(view.explanation)}</p>
 <dl>
-<dt>Error</dt><dd id="error">${escapeHtml(out.error)}</dd>
-${out.error_description ? `<dt>Description</dt><dd id="error-description">${escapeHtml(out.error_description)}</dd>` : ''}
+<dt>Error</dt><dd id="error">${escapeHtml(view.error)}</dd>
+${view.description ? `<dt>Description</dt><dd id="error-description">${escapeHtml(view.description)}</dd>` : ''}
 </dl>
 <p>Nothing was shared with the app. Go back to the app and start again once the problem is fixed.</p>
 </main>

@@ -12,6 +12,7 @@ import { authorizationParams, loadExistingGrant, smartPolicy } from './authorize
 import { clientMetadataLookup } from './clients.ts';
 import { ROUTES } from './discovery.ts';
 import { renderErrorPage } from './page.ts';
+import { runHook } from './hook-errors.ts';
 import type { Runtime } from './runtime.ts';
 import { CONTEXT_SCOPES, resourceScopes, splitScope } from './scopes.ts';
 
@@ -40,12 +41,12 @@ function issuedScope(ctx: KoaContextWithOIDC, resourceScope: string | undefined)
   return requested.filter((scope) => granted.has(scope)).join(' ');
 }
 
-function configuration(runtime: Runtime, signingKey: JWK): Configuration {
+function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
   const { config, ttl, fhirBase } = runtime;
   const cookie = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies === true };
   return {
     adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients)),
-    jwks: { keys: [signingKey] },
+    jwks: { keys: signingKeys },
     clients: [],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
     clientBasedCORS: () => true,
@@ -64,10 +65,11 @@ function configuration(runtime: Runtime, signingKey: JWK): Configuration {
     },
     claims: { openid: ['sub'], fhirUser: ['fhirUser'], profile: ['fhirUser'] },
     scopes: [...CONTEXT_SCOPES],
-    findAccount: (_ctx, sub) => ({
-      accountId: sub,
-      claims: () => ({ sub, fhirUser: `${fhirBase}/Patient/${sub}` }),
-    }),
+    findAccount: async (_ctx, sub) => {
+      const account = await runtime.accounts(sub);
+      if (!account) return undefined;
+      return { accountId: sub, claims: () => ({ sub, fhirUser: `${fhirBase}/Patient/${account.patientId}` }) };
+    },
     features: {
       devInteractions: { enabled: false },
       dPoP: { enabled: false },
@@ -126,15 +128,17 @@ function configuration(runtime: Runtime, signingKey: JWK): Configuration {
     extraTokenClaims: async (ctx, token) => {
       if (token.kind !== 'AccessToken') return undefined;
       const grant = await runtime.contexts.grant(token.grantId);
-      if (grant?.simulateError === 'invalid_client' && ctx.oidc.params?.grant_type === 'authorization_code') {
-        throw new errors.InvalidClientAuth('simulated invalid_client (the launch asked the sandbox to fail here)');
+      const { codeExchange } = runtime.hooks;
+      if (grant && codeExchange && ctx.oidc.params?.grant_type === 'authorization_code') {
+        await runHook(() => codeExchange(grant));
       }
       const scope = issuedScope(ctx, token.scope);
+      const patient = grant?.patientId ?? (await runtime.accounts(token.accountId))?.patientId;
       const fhirUser = splitScope(scope).some((item) => item === 'fhirUser' || item === 'profile');
       return {
-        patient: token.accountId,
+        ...(patient ? { patient } : {}),
         scope,
-        ...(fhirUser && token.accountId ? { fhirUser: `${fhirBase}/Patient/${token.accountId}` } : {}),
+        ...(fhirUser && patient ? { fhirUser: `${fhirBase}/Patient/${patient}` } : {}),
       };
     },
     ttl: {
@@ -159,8 +163,8 @@ function configuration(runtime: Runtime, signingKey: JWK): Configuration {
 }
 
 /** Creates the oidc-provider instance (mounted at the issuer's path). */
-export function createProvider(runtime: Runtime, signingKey: JWK): Provider {
-  const provider = new Provider(runtime.config.issuer, configuration(runtime, signingKey));
+export function createProvider(runtime: Runtime, signingKeys: JWK[]): Provider {
+  const provider = new Provider(runtime.config.issuer, configuration(runtime, signingKeys));
   if (runtime.config.secureCookies) provider.proxy = true;
   return provider;
 }

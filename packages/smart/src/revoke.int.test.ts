@@ -149,18 +149,18 @@ describe('access token verification', () => {
     }
   });
 
-  it('passes the simulated FHIR failure of the launch through', async () => {
+  it("passes the launch's tags through to what the access token allows", async () => {
     const launch = h.launch({
       clientId: CONFIDENTIAL.clientId,
       patientId: 'p-sim',
       skipConsent: true,
-      simulateError: 'expired_token',
+      tags: { simulateError: 'expired_token' },
     });
     const params = authorizeParams(h, CONFIDENTIAL, { scope: `launch ${SCOPE}`, launch });
     const outcome = await authorize(h, new Browser(), params);
     const tokens = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
     const grant = await h.auth.verifyAccessToken(String(tokens.body.access_token));
-    expect(grant).toMatchObject({ simulateError: 'expired_token', launchId: launch, patientId: 'p-sim' });
+    expect(grant).toMatchObject({ tags: { simulateError: 'expired_token' }, launchId: launch, patientId: 'p-sim' });
     expect(grant.expiresAt).toBeGreaterThan(Date.now() / 1000);
     expect(grant.fhirUser).toBe(`${h.fhirBase}/Patient/p-sim`);
   });

@@ -2,7 +2,7 @@
  * What the pieces of the authorization server share: the normalized configuration, the SMART context store,
  * and the event emitter. Built once per createAuthServer call (no module state).
  */
-import type { AuthEvent, AuthServerConfig } from './types.ts';
+import type { AccountSource, AuthEvent, AuthHooks, AuthServerConfig } from './types.ts';
 import type { ContextStore } from './context.ts';
 
 /** Lifetimes in seconds. */
@@ -22,8 +22,15 @@ export interface Runtime {
   resourceTypes: readonly string[];
   ttl: Lifetimes;
   contexts: ContextStore;
+  /** Who an account is (the config's, or every account is the Patient of its id). */
+  accounts: AccountSource;
+  hooks: AuthHooks;
   emit(event: Omit<AuthEvent, 'at'>): void;
 }
+
+/** The default AccountSource: the sandbox signs each patient in as itself. */
+export const patientAccounts: AccountSource = (accountId) =>
+  Promise.resolve(accountId === '' ? undefined : { accountId, patientId: accountId });
 
 const DAY = 24 * 60 * 60;
 

@@ -9,7 +9,7 @@ import { installHooks } from './hooks.ts';
 import { createInteractions } from './interactions.ts';
 import { loadSigningKey } from './keys.ts';
 import { createProvider } from './provider.ts';
-import { createEmitter, lifetimes, withoutTrailingSlash } from './runtime.ts';
+import { createEmitter, lifetimes, patientAccounts, withoutTrailingSlash } from './runtime.ts';
 import type { Runtime } from './runtime.ts';
 import { createRevoker, createVerifier } from './verify.ts';
 
@@ -25,9 +25,13 @@ export async function createAuthServer(config: AuthServerConfig): Promise<AuthSe
     resourceTypes: [...config.resourceTypes],
     ttl: lifetimes(config.ttl),
     contexts: createContextStore(config.kv),
+    accounts: config.accounts ?? patientAccounts,
+    hooks: config.hooks ?? {},
     emit: createEmitter(config.onEvent),
   };
-  const provider = createProvider(runtime, await loadSigningKey(config.kv));
+  const keys = config.keys ? await config.keys() : [await loadSigningKey(config.kv)];
+  if (keys.length === 0) throw new Error('createAuthServer: the key source returned no signing key');
+  const provider = createProvider(runtime, keys);
   installHooks(provider, runtime);
   const handle = provider.callback();
   const urls = endpoints(config.issuer);

@@ -4,6 +4,7 @@
  */
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { explain } from './explain.ts';
+import { hookMessage } from './hook-errors.ts';
 import type { ErrorSituation } from './explain.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -67,8 +68,10 @@ export function situationOf(ctx: KoaContextWithOIDC, error: unknown, runtime: Ru
   const description = code === 'server_error' ? 'the server failed; try again' : text(fields.error_description);
   const detail = text(fields.error_detail);
   const clientId = client?.clientId ?? text(requestParams(ctx).client_id) ?? basicClientId(ctx);
+  const fromHook = hookMessage(error);
   return {
     error: code,
+    ...(fromHook !== undefined ? { hookMessage: fromHook } : {}),
     ...(clientId ? { clientId } : {}),
     ...(description ? { description } : {}),
     ...(detail ? { detail } : {}),

@@ -189,12 +189,12 @@ describe('token endpoint must-fail cases', () => {
     }
   });
 
-  it('a launch simulating invalid_client fails at the token endpoint without issuing tokens', async () => {
+  it("a codeExchange hook's AuthHookError fails the token request without issuing tokens", async () => {
     const launch = h.launch({
       clientId: CONFIDENTIAL.clientId,
       patientId: 'p-sim',
       skipConsent: true,
-      simulateError: 'invalid_client',
+      tags: { refuse: 'token', error: 'invalid_client' },
     });
     const outcome = await authorize(
       h,
@@ -204,7 +204,11 @@ describe('token endpoint must-fail cases', () => {
     const res = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
     expectError(res, 401, 'invalid_client');
     expect(res.body.access_token).toBeUndefined();
-    expect(h.events.findLast((e) => e.type === 'token')).toMatchObject({ status: 'error', launchId: launch });
+    expect(h.events.findLast((e) => e.type === 'token')).toMatchObject({
+      status: 'error',
+      launchId: launch,
+      message: 'hook refused: invalid_client',
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JWK } from 'jose';
 import type { KeyValueStore } from '@plan-api/store';
 
 /** A registered app as the authorization server sees it (built from the portal's app record). */
@@ -26,8 +27,11 @@ export interface LaunchContext {
   clientId: string;
   patientId: string;
   skipConsent: boolean;
-  /** A failure the vendor asked the sandbox to simulate: access_denied, invalid_client, invalid_scope, expired_token, server_error. */
-  simulateError?: string;
+  /**
+   * What the launch carries for the composition's hooks (the sandbox: the failure to simulate). The
+   * authorization server copies it onto the grant and its access tokens and never reads it.
+   */
+  tags?: Record<string, string>;
 }
 
 /** Resolves and consumes a launch value; undefined when unknown, expired, used, or bound to another client. */
@@ -49,6 +53,60 @@ export interface AuthEvent {
   details?: Record<string, unknown>;
 }
 
+/** Who signs in: the account behind a session, and the Patient it is. */
+export interface AccountInfo {
+  /** The `sub` of id_tokens and the session's account. */
+  accountId: string;
+  /** The Patient id tokens of this account are bound to (the `patient` of token responses). */
+  patientId: string;
+}
+
+/**
+ * Looks an account up (undefined when unknown). The sandbox signs patients in as themselves (account = Patient
+ * id); the production realm's accounts are members bound to their Patient.
+ */
+export type AccountSource = (accountId: string) => Promise<AccountInfo | undefined>;
+
+/**
+ * The signing keys: private JWKs (with `kid`), the first signs, every one is published in the JWKS so tokens
+ * signed before a rotation still verify. Read when the server is created.
+ */
+export type SigningKeySource = () => Promise<JWK[]>;
+
+/** What the authorization error page shows (all plain text: the renderer escapes). */
+export interface ErrorPageView {
+  /** The OAuth error code. */
+  error: string;
+  description?: string;
+  /** What went wrong and what to fix, for whoever is in the browser (a developer, usually). */
+  explanation: string;
+}
+
+/**
+ * A hook's refusal: the authorization fails with this OAuth error, and the launch log shows `description` as it
+ * is (it explains itself, e.g. "simulated access_denied").
+ */
+export class AuthHookError extends Error {
+  readonly error: 'access_denied' | 'invalid_scope' | 'invalid_client' | 'invalid_request' | 'invalid_grant';
+  constructor(error: AuthHookError['error'], description: string) {
+    super(description);
+    this.name = 'AuthHookError';
+    this.error = error;
+  }
+}
+
+/**
+ * Behaviour a composition plugs into the authorization server at fixed points (the sandbox's simulated failures
+ * and grant lifecycle): the server calls them and never interprets tags. A hook fails a step by throwing an
+ * AuthHookError.
+ */
+export interface AuthHooks {
+  /** At authorize, once a `launch` value has been resolved. */
+  launchResolved?(launch: LaunchContext): void | Promise<void>;
+  /** At the token endpoint, before an authorization code is exchanged for tokens of this grant. */
+  codeExchange?(grant: { clientId: string; patientId: string; tags?: Record<string, string> }): void | Promise<void>;
+}
+
 export interface AuthServerConfig {
   /** Absolute issuer URL, e.g. `http://127.0.0.1:4010/auth` (the mount point of `callback`). */
   issuer: string;
@@ -59,6 +117,14 @@ export interface AuthServerConfig {
   launches: LaunchResolver;
   /** Resource types the FHIR API serves (wildcards grant only these). */
   resourceTypes: readonly string[];
+  /** Who an account is (default: every account is the Patient of the same id, as the sandbox signs in). */
+  accounts?: AccountSource;
+  /** The signing keys (default: one RS256 key generated once and kept in `kv`). */
+  keys?: SigningKeySource;
+  /** The HTML of the authorization error page (default: a plain page; compositions pass their themed one). */
+  errorPage?: (view: ErrorPageView) => string;
+  /** Sandbox behaviour at fixed points of the flow (none in production). */
+  hooks?: AuthHooks;
   /** Absolute or root-relative URL of the interaction pages for an interaction uid. */
   interactionUrl: (uid: string) => string;
   /** Secrets for signing cookies (rotate by prepending). */
@@ -83,8 +149,8 @@ export interface AccessGrant {
   grantId?: string;
   /** Epoch seconds. */
   expiresAt: number;
-  /** A failure to simulate on the FHIR API (expired_token, server_error), set by the launch. */
-  simulateError?: string;
+  /** The launch's tags, for the FHIR API's hooks (the sandbox's simulated failures). */
+  tags?: Record<string, string>;
 }
 
 /** The pending interaction (login/patient pick, then consent) shown by the interaction pages. */
@@ -111,14 +177,14 @@ export interface AuthServer {
   verifyAccessToken(token: string): Promise<AccessGrant>;
   interactions: {
     details(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    /** Login step: the member/patient picked (standalone launch). */
-    login(req: IncomingMessage, res: ServerResponse, patientId: string): Promise<void>;
+    /** Login step: the account signed in (the patient picked, in the sandbox). */
+    login(req: IncomingMessage, res: ServerResponse, accountId: string): Promise<void>;
     /** Consent step: the scopes the member left ticked. */
     consent(req: IncomingMessage, res: ServerResponse, grantedScopes: string[]): Promise<void>;
     /** Deny: redirects to the app with error=access_denied and the same state. */
     deny(req: IncomingMessage, res: ServerResponse): Promise<void>;
   };
-  /** Revokes every token and grant of a client for a patient (member revokes an app). */
-  revokeAccess(clientId: string, patientId: string): Promise<number>;
+  /** Revokes every token and grant of a client for an account (a member revokes an app). */
+  revokeAccess(clientId: string, accountId: string): Promise<number>;
   close(): Promise<void>;
 }

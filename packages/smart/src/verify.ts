@@ -28,7 +28,7 @@ export function createVerifier(provider: Provider, runtime: Runtime): (token: st
       runtime.config.clients(clientId),
     ]);
     if (!grant || !client) throw unauthorized('The authorization behind this access token was revoked.');
-    const patientId = context?.patientId ?? access.accountId;
+    const patientId = context?.patientId;
     if (!patientId) throw unauthorized('The access token is not bound to a patient.');
     const extra = (access.extra ?? {}) as { scope?: unknown; fhirUser?: unknown };
     const scopes = splitScope(typeof extra.scope === 'string' ? extra.scope : access.scope);
@@ -41,25 +41,26 @@ export function createVerifier(provider: Provider, runtime: Runtime): (token: st
       ...(context?.launchId ? { launchId: context.launchId } : {}),
       ...(access.grantId ? { grantId: access.grantId } : {}),
       expiresAt: access.exp ?? 0,
-      ...(context?.simulateError ? { simulateError: context.simulateError } : {}),
+      ...(context?.tags ? { tags: context.tags } : {}),
     };
   };
 }
 
-/** Revokes every grant (and its codes and tokens) of an app for a member; returns how many grants. */
+/** Revokes every grant (and its codes and tokens) of an app for a member's account; returns how many grants. */
 export function createRevoker(
   kv: KeyValueStore,
   runtime: Runtime,
-): (clientId: string, patientId: string) => Promise<number> {
-  return async (clientId, patientId) => {
-    const grantIds = await runtime.contexts.grantIds(clientId, patientId);
+): (clientId: string, accountId: string) => Promise<number> {
+  return async (clientId, accountId) => {
+    const grantIds = await runtime.contexts.grantIds(clientId, accountId);
     for (const grantId of grantIds) await kv.deleteByIndex('grantId', grantId);
     if (grantIds.length > 0) {
+      const patientId = (await runtime.accounts(accountId))?.patientId;
       runtime.emit({
         type: 'revoke',
         status: 'ok',
         clientId,
-        patientId,
+        ...(patientId ? { patientId } : {}),
         message: `The member revoked the app: ${grantIds.length} authorization${grantIds.length === 1 ? '' : 's'} and their tokens.`,
       });
     }

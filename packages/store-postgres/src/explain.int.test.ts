@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultRegistry, parseSearch } from '@plan-api/fhir';
 import { createDirectory, generateMembers } from '@plan-api/synthetic';
+import { testTerminology } from '@plan-api/synthetic/testing';
 import type { PostgresStores } from './stores.ts';
 import { explain, planNodes, recordStatements } from './testing/explain.ts';
 import { testSchema } from './testing/database.ts';
@@ -19,9 +20,10 @@ async function first(sql: string): Promise<string> {
 
 beforeAll(async () => {
   stores = await db.open();
-  const directory = createDirectory({ seed: 11, size: 6000 });
+  const terminology = testTerminology();
+  const directory = createDirectory({ seed: 11, size: 6000, terminology });
   await stores.fhir.bulkLoad(directory.resources());
-  for (const member of generateMembers({ count: 12, seed: 11, directory: directory.handle })) {
+  for (const member of generateMembers({ count: 12, seed: 11, directory: directory.handle, terminology })) {
     await stores.fhir.bulkLoad(member.resources);
   }
   await db.pool.query('ANALYZE');

@@ -3,16 +3,25 @@
  * Run with `--help` for the options. Exit codes: 0 done, 1 failure, 2 usage error.
  */
 import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
 import type { Resource } from 'fhir/r4';
 import { HELP, parseCommand, UsageError, type DirectoryCommand, type MembersCommand } from './cli-args.ts';
 import { createDirectory } from './directory/index.ts';
 import { generateMembers } from './member.ts';
 import { endStream, writeNdjson } from './ndjson.ts';
-import { loadTerminology } from './terminology.ts';
+import { loadTerminology, type Terminology } from './terminology.ts';
+
+/**
+ * The repository's resources/terminology: the CLI runs from source (`pnpm synthetic`), three folders below the
+ * repository root. Library callers pass their own folder to loadTerminology.
+ */
+function repositoryTerminology(): Terminology {
+  return loadTerminology(fileURLToPath(new URL('../../../resources/terminology', import.meta.url)));
+}
 
 function* memberResources(cmd: MembersCommand, counter: { members: number }): Generator<Resource> {
-  const terminology = loadTerminology();
+  const terminology = repositoryTerminology();
   const { handle } = createDirectory({ seed: cmd.seed, size: cmd.directorySize, asOf: cmd.asOf, terminology });
   const members = generateMembers({
     count: cmd.count,
@@ -29,7 +38,12 @@ function* memberResources(cmd: MembersCommand, counter: { members: number }): Ge
 }
 
 function directoryResources(cmd: DirectoryCommand): Iterable<Resource> | AsyncIterable<Resource> {
-  return createDirectory({ seed: cmd.seed, size: cmd.size, asOf: cmd.asOf }).resources();
+  return createDirectory({
+    seed: cmd.seed,
+    size: cmd.size,
+    asOf: cmd.asOf,
+    terminology: repositoryTerminology(),
+  }).resources();
 }
 
 /** Opens the output; a file is created (or truncated) and errors such as a missing folder surface here. */

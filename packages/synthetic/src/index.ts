@@ -20,3 +20,9 @@ export {
   type GenerateMembersOptions,
 } from './member.ts';
 export { endStream, writeNdjson } from './ndjson.ts';
+export {
+  syntheticPatients,
+  type SyntheticPatient,
+  type SyntheticPatients,
+  type SyntheticPatientsOptions,
+} from './patients.ts';

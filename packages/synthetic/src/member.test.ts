@@ -5,15 +5,16 @@ import { createDirectory } from './directory/index.ts';
 import { memberPatientId } from './ids.ts';
 import { generateMember, generateMembers, memberSeed, type GeneratedMember } from './member.ts';
 import { DEFAULT_AS_OF, SCENARIOS, type DirectoryHandle } from './model.ts';
-import { loadTerminology, type Terminology } from './terminology.ts';
+import type { Terminology } from './terminology.ts';
+import { testTerminology } from './testing/terminology.ts';
 
 let directory: DirectoryHandle;
 let terminology: Terminology;
 const members = new Map<string, GeneratedMember>();
 
 beforeAll(() => {
-  directory = createDirectory({ seed: 'member-test', size: 800 }).handle;
-  terminology = loadTerminology();
+  directory = createDirectory({ seed: 'member-test', size: 800, terminology: testTerminology() }).handle;
+  terminology = testTerminology();
   for (const scenario of SCENARIOS) {
     for (let i = 0; i < 3; i++) {
       members.set(`${scenario}-${i}`, generateMember({ seed: `m-${scenario}-${i}`, scenario, directory, terminology }));

@@ -9,7 +9,7 @@ import {
   type MemberTimeline,
   type ScenarioName,
 } from './model.ts';
-import { loadTerminology, type Terminology } from './terminology.ts';
+import type { Terminology } from './terminology.ts';
 import { buildTimeline } from './timeline/index.ts';
 
 /** One generated member: the Patient id, the timeline it was rendered from, and every resource of the record. */
@@ -21,8 +21,8 @@ export interface GeneratedMember {
 }
 
 export type GenerateMemberOptions = MemberOptions & {
-  /** Loaded code lists; pass one in when generating many members so they are read once. */
-  terminology?: Terminology;
+  /** Loaded code lists (loadTerminology of the host's terminology folder). */
+  terminology: Terminology;
 };
 
 const ORDER: Record<string, number> = { Patient: 0, Coverage: 1, ExplanationOfBenefit: 2 };
@@ -34,7 +34,7 @@ const ORDER: Record<string, number> = { Patient: 0, Coverage: 1, ExplanationOfBe
  */
 export function generateMember(options: GenerateMemberOptions): GeneratedMember {
   const asOf = options.asOf ?? DEFAULT_AS_OF;
-  const terminology = options.terminology ?? loadTerminology();
+  const terminology = options.terminology;
   const patientId = memberPatientId(options.seed);
   const timeline = buildTimeline({ ...options, asOf, terminology });
   const claims = renderClaims(timeline, { patientId, asOf, plan: options.directory.plan });
@@ -51,7 +51,7 @@ export interface GenerateMembersOptions {
   scenario?: ScenarioName;
   asOf?: string;
   directory: DirectoryHandle;
-  terminology?: Terminology;
+  terminology: Terminology;
 }
 
 /**
@@ -65,7 +65,7 @@ export function memberSeed(seed: string | number, index: number): string {
 
 /** Generates `count` members lazily, one at a time, so a large batch streams in constant memory. */
 export function* generateMembers(options: GenerateMembersOptions): Generator<GeneratedMember> {
-  const terminology = options.terminology ?? loadTerminology();
+  const terminology = options.terminology;
   for (let i = 0; i < options.count; i++) {
     yield generateMember({
       seed: memberSeed(options.seed, i),

@@ -2,15 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultTerminologyDir, loadTerminology, SYSTEMS } from './terminology.ts';
+import { loadTerminology, SYSTEMS } from './terminology.ts';
+import { repoTerminologyDir, testTerminology } from './testing/terminology.ts';
 
-const terms = loadTerminology();
+const terms = testTerminology();
 
 /** A copy of the terminology folder with one file replaced. */
 function folderWith(file: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'terms-'));
-  for (const f of readdirSync(defaultTerminologyDir()))
-    writeFileSync(join(dir, f), readFileSync(join(defaultTerminologyDir(), f)));
+  for (const f of readdirSync(repoTerminologyDir()))
+    writeFileSync(join(dir, f), readFileSync(join(repoTerminologyDir(), f)));
   writeFileSync(join(dir, file), content);
   return dir;
 }

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Coded } from './model.ts';
 
 /** The code systems kept in resources/terminology, by their FHIR canonical URI. */
@@ -110,11 +109,6 @@ export interface Terminology {
   readonly places: readonly Place[];
 }
 
-/** resources/terminology of this repository (this file is packages/synthetic/src/terminology.ts). */
-export function defaultTerminologyDir(): string {
-  return fileURLToPath(new URL('../../../resources/terminology/', import.meta.url));
-}
-
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function fail(file: string, message: string): never {
@@ -192,10 +186,11 @@ function checkExtras(file: string, c: Concept): void {
 }
 
 /**
- * Reads every JSON file of the terminology folder (default: resources/terminology of this repository),
- * checks its shape and returns typed lookups. Read once and pass the result around: it does file I/O.
+ * Reads every JSON file of a terminology folder (the repository's `resources/terminology`, wherever the host
+ * keeps it: the apps pass its path in), checks its shape and returns typed lookups. Read once and pass the
+ * result around: it does file I/O.
  */
-export function loadTerminology(dir: string = defaultTerminologyDir()): Terminology {
+export function loadTerminology(dir: string): Terminology {
   const byKey = new Map<string, Concept>();
   const bySystem = new Map<string, Concept[]>();
   let places: Place[] | undefined;

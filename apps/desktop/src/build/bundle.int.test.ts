@@ -10,7 +10,6 @@ import { bundledResources, desktopPaths } from '../host/paths.ts';
 import { prepareServerStart } from '../host/server-config.ts';
 import { createServerHost, type ServerHost } from '../host/server-host.ts';
 import { signIn } from '../host/sign-in.ts';
-import { TERMINOLOGY_URL_GLOBAL } from './terminology.ts';
 
 const APP_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(APP_DIR, 'out');
@@ -78,10 +77,11 @@ describe('the electron-vite build (out/)', () => {
     expect([...preload.matchAll(/exposeInMainWorld\(\s*["'](\w+)["']/g)].map((m) => m[1])).toEqual(['planApi']);
   });
 
-  it('reads the terminology folder from the global the server entry sets', () => {
+  it('finds nothing relative to its own file: the terminology and the web UI come in as config', () => {
     const server = read(SERVER);
-    expect(server).toContain(`new URL(globalThis.${TERMINOLOGY_URL_GLOBAL})`);
-    expect(server).not.toMatch(/resources\/terminology\/["'`]\s*,\s*import\.meta\.url/);
+    expect(server).not.toMatch(/resources\/terminology/);
+    expect(server).not.toContain('__planApiTerminologyUrl');
+    expect(server).not.toMatch(/new URL\(\s*["'`][^"'`]*["'`]\s*,\s*import\.meta\.url\s*\)/);
   });
 });
 

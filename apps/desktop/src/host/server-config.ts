@@ -1,4 +1,4 @@
-import { tokenFromFile } from '../sandbox/config.ts';
+import { tokenFromFile } from '@plan-api/sandbox';
 import type { BundledResources, DesktopPaths } from './paths.ts';
 import { choosePort } from './port.ts';
 import type { ServerStartConfig } from './protocol.ts';

@@ -28,7 +28,7 @@ describe('createServerHost with misbehaving servers', () => {
   function host(fixture: string, extra: Partial<Parameters<typeof createServerHost>[0]> = {}) {
     const statuses: ServerStatus[] = [];
     const created = createServerHost({
-      fork: nodeFork(join(HERE, 'fixtures', fixture), { execArgv: TSX }),
+      fork: nodeFork(join(HERE, '..', 'testing', fixture), { execArgv: TSX }),
       prepare: () => Promise.resolve(CONFIG),
       onStatus: (status) => statuses.push(status),
       backoff: { initialMs: 20, factor: 2, maxMs: 40 },

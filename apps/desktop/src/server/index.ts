@@ -2,7 +2,7 @@
  * The desktop app's server entry, run in an Electron utility process: the same sandbox server as `pnpm sandbox`
  * (createSandboxServer), configured by the main process through a `start` message.
  */
-import { createSandboxServer } from '@plan-api/http';
+import { createSandboxServer } from '@plan-api/sandbox';
 import { parentChannel } from './channel.ts';
 import { runServerChild } from './run.ts';
 

@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSandboxServer } from '@plan-api/http';
+import { createSandboxServer } from '@plan-api/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TERMINOLOGY_URL_GLOBAL } from '../build/terminology.ts';
 import type { ServerStartConfig, ServerToHost } from '../host/protocol.ts';
 import type { ParentChannel } from './channel.ts';
 import { parentChannel } from './channel.ts';
@@ -56,7 +55,6 @@ describe('runServerChild', () => {
     };
   });
   afterEach(async () => {
-    delete (globalThis as Record<string, unknown>)[TERMINOLOGY_URL_GLOBAL];
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -71,9 +69,9 @@ describe('runServerChild', () => {
     const res = await fetch(`${url}/api/apps`, { headers: { Authorization: 'Bearer child-token' } });
     expect(res.status).toBe(200);
     expect(l.sent).toContainEqual(expect.objectContaining({ type: 'log', level: 'info' }));
-    expect((globalThis as Record<string, unknown>)[TERMINOLOGY_URL_GLOBAL]).toBe(
-      `file://${join(ROOT, 'resources', 'terminology')}/`,
-    );
+    // The directory was made from the configured terminology folder: its resources are there.
+    const directory = await fetch(`${url}/directory/fhir/Organization?_count=1`);
+    expect(((await directory.json()) as { entry?: unknown[] }).entry).toHaveLength(1);
 
     l.send({ type: 'start', config: { ...config, token: 'second' } });
     l.send({ type: 'stop' });

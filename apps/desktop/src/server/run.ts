@@ -1,6 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import type { SandboxLogger, SandboxServer, SandboxServerConfig } from '@plan-api/http';
-import { TERMINOLOGY_URL_GLOBAL } from '../build/terminology.ts';
+import type { SandboxLogger, SandboxServer, SandboxServerConfig } from '@plan-api/sandbox';
 import { parseHostMessage } from '../host/protocol.ts';
 import type { ServerStartConfig } from '../host/protocol.ts';
 import type { ParentChannel } from './channel.ts';
@@ -37,6 +35,7 @@ export function sandboxConfig(config: ServerStartConfig, logger: SandboxLogger):
     managementToken: config.token,
     tokenHint: config.tokenHint,
     uiDir: config.uiDir,
+    terminologyDir: config.terminologyDir,
     logger,
     ...(config.directorySize !== undefined ? { directorySize: config.directorySize } : {}),
   };
@@ -88,10 +87,6 @@ export function runServerChild(deps: ServerChildDeps): void {
       return;
     }
     if (server || stopping) return;
-    // Read by packages/synthetic's terminology loader in the bundle (see build/terminology.ts).
-    (globalThis as Record<string, unknown>)[TERMINOLOGY_URL_GLOBAL] = pathToFileURL(
-      message.config.terminologyDir.replace(/[\\/]*$/, '/'),
-    ).href;
     const logger = channelLogger(channel);
     server = deps.createServer(sandboxConfig(message.config, logger));
     server.start().then(

@@ -3,7 +3,7 @@ import { dateRange } from './dates.ts';
 import { matchesCriterion } from './match.ts';
 import { distanceKm } from './match-values.ts';
 import { parseSearch } from './parse.ts';
-import { fixtureRegistry } from './test-fixtures.ts';
+import { fixtureRegistry } from '../testing/search-fixtures.ts';
 import type { DateIndexValue, IndexValue, ParamCriterion, Prefix } from './types.ts';
 
 const registry = fixtureRegistry();

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { FhirError } from '../outcome.ts';
 import { parseSearch, type ParseOptions } from './parse.ts';
-import { fixtureRegistry, param } from './test-fixtures.ts';
+import { fixtureRegistry, param } from '../testing/search-fixtures.ts';
 import type { SearchRequest } from './types.ts';
 
 const OPTIONS: ParseOptions = { defaultCount: 20, maxCount: 100, strict: false, now: 0 };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { FhirError } from '../outcome.ts';
 import { parseSearch, type ParseOptions } from './parse.ts';
-import { fixtureRegistry } from './test-fixtures.ts';
+import { fixtureRegistry } from '../testing/search-fixtures.ts';
 import type { ParamCriterion, SearchRequest, SearchValue } from './types.ts';
 
 const NOW = Date.UTC(2025, 0, 1);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { compareBySort } from './match.ts';
-import { param } from './test-fixtures.ts';
+import { param } from '../testing/search-fixtures.ts';
 import type { SearchIndex, SortSpec } from './types.ts';
 
 const asc = (type: string, code: string): SortSpec => ({ param: param(type, code), descending: false });

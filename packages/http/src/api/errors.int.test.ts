@@ -4,7 +4,7 @@ import express from 'express';
 import { PortalError } from '@plan-api/portal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorHandler, unknownApiRoute } from './errors.ts';
-import { mountRoutes } from './route.ts';
+import { mountRoutes, OWNER_LOCAL } from './route.ts';
 
 const logged: { message: string; details?: Record<string, unknown> }[] = [];
 let server: Server;
@@ -12,6 +12,10 @@ let base: string;
 
 beforeAll(async () => {
   const router = express.Router();
+  router.use((_req, res, next) => {
+    res.locals[OWNER_LOCAL] = 'vendor-1';
+    next();
+  });
   mountRoutes(router, [
     {
       method: 'get',
@@ -21,7 +25,12 @@ beforeAll(async () => {
     {
       method: 'get',
       path: '/conflict',
-      handler: () => Promise.reject(new PortalError(409, 'seed_taken', 'That seed is taken.', { seed: 'Taken.' })),
+      handler: () => Promise.reject(new PortalError('patient_exists', 'That seed is taken.', { seed: 'Taken.' })),
+    },
+    {
+      method: 'get',
+      path: '/missing',
+      handler: () => Promise.reject(new PortalError('not_found', 'No app has id "x".')),
     },
   ]);
   router.use(unknownApiRoute);
@@ -52,13 +61,16 @@ describe('the management API error handler', () => {
     expect(logged[0]?.details).toMatchObject({ method: 'GET', url: '/api/boom' });
   });
 
-  it('answers a PortalError with its status, code, message and fields', async () => {
+  it("answers a PortalError with its code's status, its code, message and fields", async () => {
     const res = await fetch(`${base}/conflict`);
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({
-      error: 'seed_taken',
+      error: 'patient_exists',
       message: 'That seed is taken.',
       fields: { seed: 'Taken.' },
     });
+    const missing = await fetch(`${base}/missing`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not_found', message: 'No app has id "x".' });
   });
 });

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { PortalError } from '@plan-api/portal';
+import type { PortalErrorCode } from '@plan-api/portal';
+import { errorStatus } from '../error-status.ts';
 import type { HttpLogger } from '../fhir/options.ts';
 
 /** The management API's error body (DESIGN.md "Management API"). */
@@ -8,6 +10,15 @@ export interface ApiErrorBody {
   message: string;
   fields?: Record<string, string>;
 }
+
+/** The status of each portal error code on this surface (exhaustive: a new code needs its status here). */
+export const PORTAL_ERROR_STATUS: Record<PortalErrorCode, number> = {
+  validation_failed: 400,
+  not_found: 404,
+  patient_exists: 409,
+  production_request_pending: 409,
+  production_approved: 409,
+};
 
 /** An error the API answers with its own status and body. */
 export class ApiError extends Error {
@@ -44,8 +55,6 @@ export function sendApiError(
 }
 
 interface HttpErrorLike {
-  status?: unknown;
-  statusCode?: unknown;
   type?: unknown;
 }
 
@@ -53,7 +62,7 @@ interface HttpErrorLike {
 function parseError(err: unknown): ApiError | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as HttpErrorLike;
-  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  const status = errorStatus(err) ?? 0;
   if (status < 400 || status >= 500) return undefined;
   switch (e.type) {
     case 'entity.parse.failed':
@@ -69,8 +78,8 @@ function parseError(err: unknown): ApiError | undefined {
 }
 
 /**
- * The management API's one error handler: PortalError and ApiError answer their status, code, message
- * and fields; body parsing answers 400 invalid_json / 413; anything else 500 with a generic message
+ * The management API's one error handler: PortalError answers the status of its code, ApiError its own, each
+ * with its code, message and fields; body parsing answers 400 invalid_json / 413; anything else 500 with a generic message
  * (logged, never a stack trace).
  */
 export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
@@ -79,11 +88,16 @@ export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof PortalError || err instanceof ApiError ? err : parseError(err);
+    const known =
+      err instanceof PortalError
+        ? new ApiError(PORTAL_ERROR_STATUS[err.code], err.code, err.message, { fields: err.fields })
+        : err instanceof ApiError
+          ? err
+          : parseError(err);
     if (known) {
       const body: ApiErrorBody = { error: known.code, message: known.message };
       if (Object.keys(known.fields ?? {}).length > 0) body.fields = known.fields;
-      sendApiError(res, known.status, body, known instanceof ApiError ? known.headers : undefined);
+      sendApiError(res, known.status, body, known.headers);
       return;
     }
     logger.error('Unexpected error in a management API request', {

@@ -3,11 +3,24 @@ import { ApiError } from './errors.ts';
 
 export type ApiMethod = 'get' | 'post' | 'put' | 'delete';
 
-/** One management API route; `path` is relative to `/api`, in OpenAPI form (`/apps/{id}`). */
+/**
+ * One management API route; `path` is relative to `/api`, in OpenAPI form (`/apps/{id}`). The handler gets the
+ * acting owner (the vendor) that authentication established.
+ */
 export interface ApiRoute {
   method: ApiMethod;
   path: string;
-  handler: (req: Request, res: Response) => Promise<void>;
+  handler: (req: Request, res: Response, owner: string) => Promise<void>;
+}
+
+/** Where authentication leaves the acting owner for the routes. */
+export const OWNER_LOCAL = 'owner';
+
+/** The owner authentication established for this request (a route reached without one is a bug: 500). */
+export function ownerOf(res: Response): string {
+  const owner: unknown = res.locals[OWNER_LOCAL];
+  if (typeof owner !== 'string' || owner === '') throw new Error('management API: a route ran without an owner');
+  return owner;
 }
 
 /** The `{name}` path parameters of an OpenAPI path, as Express wants them (`:name`). */
@@ -37,7 +50,9 @@ export function mountRoutes(router: Router, routes: readonly ApiRoute[]): void {
     const chain = router.route(expressPath(path));
     for (const route of list) {
       const handler: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-        route.handler(req, res).catch(next);
+        Promise.resolve()
+          .then(() => route.handler(req, res, ownerOf(res)))
+          .catch(next);
       };
       chain[route.method](handler);
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '@plan-api/fhir';
 import { createMemoryStore, type FhirStore } from '@plan-api/store';
-import { entryIds, fhirFetch, linkUrl, startTestServer, type TestServer } from './testing.ts';
+import { entryIds, fhirFetch, linkUrl, startTestServer, type TestServer } from '../testing/fhir.ts';
 
 /**
  * A store that pages by keyset, as the PostgreSQL adapter does: its cursor is the last id of a page

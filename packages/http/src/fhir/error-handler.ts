@@ -2,14 +2,13 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { OperationOutcome } from 'fhir/r4';
 import { isFhirError, notFound, operationOutcome } from '@plan-api/fhir';
 import type { IssueCode } from '@plan-api/fhir';
+import { errorStatus } from '../error-status.ts';
 import { consoleLogger } from './options.ts';
 import type { HttpLogger } from './options.ts';
 import { sendFhirJson } from './respond.ts';
 
 /** What body-parser and the router attach to the errors they raise (http-errors). */
 interface HttpErrorLike {
-  status?: unknown;
-  statusCode?: unknown;
   type?: unknown;
   expose?: unknown;
 }
@@ -22,7 +21,7 @@ function asOutcome(status: number, code: IssueCode, message: string): [number, O
 function clientError(err: unknown): [number, OperationOutcome] | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as HttpErrorLike;
-  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : 0;
+  const status = errorStatus(err) ?? 0;
   if (status < 400 || status >= 500) return undefined;
   switch (e.type) {
     case 'entity.parse.failed':

@@ -4,8 +4,8 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notFound } from '@plan-api/fhir';
 import { fhirErrorHandler } from './error-handler.ts';
-import { fhirFetch, jsonInit, startTestServer } from './testing.ts';
-import type { TestServer } from './testing.ts';
+import { fhirFetch, jsonInit, startTestServer } from '../testing/fhir.ts';
+import type { TestServer } from '../testing/fhir.ts';
 
 describe('bad requests answer 4xx with an OperationOutcome, never 500', () => {
   let server: TestServer;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '@plan-api/fhir';
 import { createLowdbStore } from '@plan-api/store';
 import { createFhirApp } from '../app.ts';
-import { entryIds, fhirFetch, jsonInit } from './testing.ts';
+import { entryIds, fhirFetch, jsonInit } from '../testing/fhir.ts';
 
 describe('the FHIR API over a lowdb store', () => {
   let dir: string;

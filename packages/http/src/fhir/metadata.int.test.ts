@@ -1,7 +1,7 @@
 import type { CapabilityStatement } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirFetch, jsonInit, startTestServer } from './testing.ts';
-import type { Json, TestServer } from './testing.ts';
+import { fhirFetch, jsonInit, startTestServer } from '../testing/fhir.ts';
+import type { Json, TestServer } from '../testing/fhir.ts';
 
 describe('GET metadata', () => {
   let server: TestServer;

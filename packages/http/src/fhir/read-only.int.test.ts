@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryIds, fhirFetch, jsonInit, sameSearch, startTestServer } from './testing.ts';
-import type { TestServer } from './testing.ts';
+import { entryIds, fhirFetch, jsonInit, sameSearch, startTestServer } from '../testing/fhir.ts';
+import type { TestServer } from '../testing/fhir.ts';
 
 describe('a read-only FHIR base', () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import type { Patient } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirFetch, jsonInit, startTestServer } from './testing.ts';
-import type { TestServer } from './testing.ts';
+import { fhirFetch, jsonInit, startTestServer } from '../testing/fhir.ts';
+import type { TestServer } from '../testing/fhir.ts';
 
 describe('FHIR read, vread and history over HTTP', () => {
   let server: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryIds, fhirFetch, linkUrl, sameSearch, startTestServer } from './testing.ts';
-import type { TestServer } from './testing.ts';
+import { entryIds, fhirFetch, linkUrl, sameSearch, startTestServer } from '../testing/fhir.ts';
+import type { TestServer } from '../testing/fhir.ts';
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 

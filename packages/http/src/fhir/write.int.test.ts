@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEMBER_ID, entryIds, fhirFetch, jsonInit, startTestServer } from './testing.ts';
-import type { TestServer } from './testing.ts';
+import { MEMBER_ID, entryIds, fhirFetch, jsonInit, startTestServer } from '../testing/fhir.ts';
+import type { TestServer } from '../testing/fhir.ts';
 
 describe('FHIR writes over HTTP', () => {
   let server: TestServer;

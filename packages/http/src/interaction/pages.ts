@@ -2,10 +2,9 @@
  * The interaction pages of a SMART launch: the patient picker (standalone launch) and the consent screen, in the
  * web UI's visual style (ui/theme.ts). Every value is escaped; the markup stays plain HTML forms.
  */
-import type { InteractionDetails, SmartClient } from '@plan-api/smart';
-import { escapeHtml, themedPage } from '../ui/theme.ts';
-
-export { escapeHtml } from '../ui/theme.ts';
+import { escapeHtml } from '@plan-api/fhir';
+import type { ErrorPageView, InteractionDetails, SmartClient } from '@plan-api/smart';
+import { themedPage } from '../ui/theme.ts';
 
 /** A patient the member can pick. */
 export interface PickablePatient {
@@ -131,4 +130,22 @@ ${
 /** A page for a sign-in step that cannot continue. */
 export function problemPage(title: string, message: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
+}
+
+/**
+ * The authorization server's error page (its `errorPage` option) in the shared style: what went wrong and what
+ * to fix, the OAuth error and its description, and that nothing was shared.
+ */
+export function authorizationErrorPage(view: ErrorPageView): string {
+  const title = "The app's sign-in request cannot continue";
+  const description = view.description
+    ? `<dt>Description</dt><dd id="error-description">${escapeHtml(view.description)}</dd>`
+    : '';
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1>
+<p id="fix">${escapeHtml(view.explanation)}</p>
+<dl class="error-details"><dt>Error</dt><dd id="error">${escapeHtml(view.error)}</dd>${description}</dl>
+<p>Nothing was shared with the app. Go back to the app and start again once the problem is fixed.</p>`,
+  );
 }

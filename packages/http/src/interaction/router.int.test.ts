@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP, csrfOf, PageClient, standaloneAuthorize, startPages } from './testing.ts';
-import type { PagesHarness } from './testing.ts';
+import { APP, csrfOf, PageClient, standaloneAuthorize, startPages } from '../testing/interaction.ts';
+import type { PagesHarness } from '../testing/interaction.ts';
 
 let h: PagesHarness;
 beforeAll(async () => {

@@ -6,6 +6,7 @@
 import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { AuthServer, InteractionDetails } from '@plan-api/smart';
+import { errorStatus } from '../error-status.ts';
 import { checkCsrfToken, issueCsrfToken } from './csrf.ts';
 import { pageCsp } from '../ui/theme.ts';
 import { consentPage, pickerPage, problemPage } from './pages.ts';
@@ -42,8 +43,8 @@ function pageErrors(error: unknown, _req: Request, res: Response, next: NextFunc
     next(error);
     return;
   }
-  const status = (error as { status?: unknown }).status;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  const status = errorStatus(error);
+  if (status !== undefined && status >= 400 && status < 500) {
     send(res, 400, problemPage('This sign-in cannot continue', EXPIRED));
     return;
   }

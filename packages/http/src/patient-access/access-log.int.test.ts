@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, entryIds, fhirFetch, keysOf, startPatientAccess } from './testing.ts';
-import type { PatientAccessServer } from './testing.ts';
+import { bearer, entryIds, fhirFetch, keysOf, startPatientAccess } from '../testing/patient-access.ts';
+import type { PatientAccessServer } from '../testing/patient-access.ts';
 import type { PatientAccessEntry } from './access-log.ts';
 
 let server: PatientAccessServer;
@@ -80,10 +80,14 @@ describe('onAccess, the access log of every request with a valid token', () => {
     expect(entry).toMatchObject({ status: 404, error: 'not_found', patientId: server.a.patientId });
   });
 
-  it('simulated errors are logged with their code', async () => {
-    const [expired] = await accessesOf(() => fhirFetch(`${server.url}/Patient`, bearer('token-a-simulated-expiry')));
-    expect(expired).toMatchObject({ status: 401, error: 'expired_token' });
-    const [failed] = await accessesOf(() => fhirFetch(`${server.url}/Patient`, bearer('token-a-simulated-failure')));
+  it("a refuse hook's answers are logged with the hook's code and message", async () => {
+    const [expired] = await accessesOf(() => fhirFetch(`${server.url}/Patient`, bearer('token-a-refused-expired')));
+    expect(expired).toMatchObject({
+      status: 401,
+      error: 'expired_token',
+      message: 'hook: the token counts as expired',
+    });
+    const [failed] = await accessesOf(() => fhirFetch(`${server.url}/Patient`, bearer('token-a-refused-failing')));
     expect(failed).toMatchObject({ status: 500, error: 'server_error' });
   });
 

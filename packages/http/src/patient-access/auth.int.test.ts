@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, fhirFetch, startPatientAccess } from './testing.ts';
-import type { PatientAccessServer } from './testing.ts';
+import { bearer, fhirFetch, startPatientAccess } from '../testing/patient-access.ts';
+import type { PatientAccessServer } from '../testing/patient-access.ts';
 
 let server: PatientAccessServer;
 beforeAll(async () => {
@@ -115,22 +115,21 @@ describe('a read-only base', () => {
   });
 });
 
-describe('simulated errors of a sandbox launch', () => {
-  it('simulateError expired_token answers 401 invalid_token and says it is simulated', async () => {
-    const res = await fhirFetch(`${server.url}/Patient/${server.a.patientId}`, bearer('token-a-simulated-expiry'));
+describe("the refuse hook (the sandbox's simulated failures come in through it)", () => {
+  it("answers the hook's 401 with its challenge instead of the data", async () => {
+    const res = await fhirFetch(`${server.url}/Patient/${server.a.patientId}`, bearer('token-a-refused-expired'));
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
-    expect(res.body.issue[0].diagnostics).toMatch(/simulated/i);
+    expect(res.body.issue[0].diagnostics).toBe('hook: the token counts as expired');
     expect(res.text).not.toContain('"resourceType":"Patient"');
   });
 
-  it('simulateError server_error answers 500 with an OperationOutcome that says it is simulated', async () => {
+  it("answers the hook's 500 with its OperationOutcome, and does not log it as a server error", async () => {
     const before = server.errors.length;
-    const res = await fhirFetch(`${server.url}/Observation`, bearer('token-a-simulated-failure'));
+    const res = await fhirFetch(`${server.url}/Observation`, bearer('token-a-refused-failing'));
     expect(res.status).toBe(500);
     expect(res.body.resourceType).toBe('OperationOutcome');
-    expect(res.body.issue[0].diagnostics).toMatch(/simulated/i);
-    // A simulated failure is not a real one: nothing is logged as an error.
+    expect(res.body.issue[0].diagnostics).toBe('hook: the server counts as failing');
     expect(server.errors.length).toBe(before);
   });
 });

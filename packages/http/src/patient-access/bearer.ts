@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { AccessGrant, AuthServer } from '@plan-api/smart';
+import { errorStatus } from '../error-status.ts';
 import { invalidToken, missingToken } from './errors.ts';
 
 /** RFC 6750 b64token, after the case-insensitive scheme. */
@@ -10,12 +11,6 @@ export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined || header.trim() === '') return undefined;
   return BEARER.exec(header)?.[1] ?? '';
-}
-
-function statusOf(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
-  return typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : undefined;
 }
 
 /**
@@ -36,7 +31,7 @@ export async function authenticate(
   try {
     grant = await auth.verifyAccessToken(token);
   } catch (err) {
-    const status = statusOf(err);
+    const status = errorStatus(err);
     if (status === 400 || status === 401) {
       const reason = err instanceof Error && err.message ? `: ${err.message}` : '';
       throw invalidToken(realm, `The access token is invalid, expired or revoked${reason}`);

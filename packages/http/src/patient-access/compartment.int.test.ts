@@ -1,7 +1,7 @@
 import type { Provenance } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, entryIds, fhirFetch, keysOf, startPatientAccess } from './testing.ts';
-import type { Json, PatientAccessServer } from './testing.ts';
+import { bearer, entryIds, fhirFetch, keysOf, startPatientAccess } from '../testing/patient-access.ts';
+import type { Json, PatientAccessServer } from '../testing/patient-access.ts';
 
 let server: PatientAccessServer;
 let a: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAUTH_URIS, bearer, fhirFetch, startPatientAccess } from './testing.ts';
-import type { Json, PatientAccessServer } from './testing.ts';
+import { OAUTH_URIS, bearer, fhirFetch, startPatientAccess } from '../testing/patient-access.ts';
+import type { Json, PatientAccessServer } from '../testing/patient-access.ts';
 
 let server: PatientAccessServer;
 beforeAll(async () => {

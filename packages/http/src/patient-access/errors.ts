@@ -51,27 +51,6 @@ export function insufficientScope(realm: string, type: string, granted: readonly
   });
 }
 
-/** The failures a sandbox launch can ask the FHIR API to simulate (`simulateError`). */
-export function simulatedError(realm: string, code: string): FhirError | undefined {
-  switch (code) {
-    case 'expired_token':
-      return invalidToken(
-        realm,
-        'The access token has expired (simulated: this launch was created with simulateError=expired_token). ' +
-          'A real app refreshes the token and retries.',
-      );
-    case 'server_error':
-      return new FhirError(
-        500,
-        'exception',
-        'Simulated server error (this launch was created with simulateError=server_error): the app should ' +
-          'show a helpful message and retry later.',
-      );
-    default:
-      return undefined;
-  }
-}
-
 /** The access-log code of a refusal (the OAuth code where RFC 6750 has one). */
 export function refusalCode(err: FhirError): string {
   const challenge = err.headers['WWW-Authenticate'] ?? '';

@@ -1,11 +1,10 @@
 import type { Request } from 'express';
-import { badRequest, searchBundleJson } from '@plan-api/fhir';
+import { badRequest, literalReferences, searchBundleJson } from '@plan-api/fhir';
 import type { BundleEntryJson, Criterion, SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore, StoredResource } from '@plan-api/store';
 import { queryPairs } from '../fhir/request.ts';
 import type { CompartmentRule } from './compartment.ts';
 import { EXHAUSTIVE, parseCriteria, searchOf } from './criteria.ts';
-import { referencesIn } from './policy.ts';
 import type { PatientAccessPolicy } from './policy.ts';
 
 export interface EverythingContext {
@@ -71,7 +70,7 @@ export async function everythingBundle(
 
   const referenced = new Map<string, Set<string>>();
   for (const resource of found) {
-    for (const [type, id] of referencesIn(resource.json)) {
+    for (const [type, id] of literalReferences(JSON.parse(resource.json))) {
       if (ctx.rules.get(type)?.kind !== 'shared' || !wanted(type)) continue;
       const ids = referenced.get(type) ?? new Set<string>();
       ids.add(id);

@@ -1,7 +1,14 @@
 import type { Observation, Resource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OBSERVATION_CATEGORY, bearer, entryIds, fhirFetch, keysOf, startPatientAccess } from './testing.ts';
-import type { PatientAccessServer } from './testing.ts';
+import {
+  OBSERVATION_CATEGORY,
+  bearer,
+  entryIds,
+  fhirFetch,
+  keysOf,
+  startPatientAccess,
+} from '../testing/patient-access.ts';
+import type { PatientAccessServer } from '../testing/patient-access.ts';
 
 let server: PatientAccessServer;
 beforeAll(async () => {

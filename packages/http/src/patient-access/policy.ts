@@ -24,16 +24,6 @@ export interface PolicyContext {
   logger: HttpLogger;
 }
 
-/** `"reference":"Type/id"` inside stored JSON (compact, as JSON.stringify writes it). */
-const REFERENCE = /"reference":"([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})"/g;
-
-/** The literal `Type/id` references in a stored resource's JSON. */
-export function referencesIn(json: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (const match of json.matchAll(REFERENCE)) out.push([match[1]!, match[2]!]);
-  return out;
-}
-
 /** `Provenance.target` references (only the targets: an agent is no reason to show a Provenance). */
 function provenanceTargets(json: string): string[] {
   const targets = (JSON.parse(json) as { target?: { reference?: unknown }[] }).target ?? [];

@@ -2,7 +2,7 @@ import express from 'express';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { FhirError, isFhirError, notAllowed, resourceTypesOf } from '@plan-api/fhir';
 import type { SearchRegistry } from '@plan-api/fhir';
-import type { AuthServer } from '@plan-api/smart';
+import type { AccessGrant, AuthServer } from '@plan-api/smart';
 import type { FhirStore } from '@plan-api/store';
 import { fhirErrorHandler } from '../fhir/error-handler.ts';
 import { consoleLogger } from '../fhir/options.ts';
@@ -15,7 +15,7 @@ import { authenticate } from './bearer.ts';
 import { compartmentRules } from './compartment.ts';
 import { fhirCors } from './cors.ts';
 import { patientAccessStatement, smartConfigurationHandler, smartSecurity } from './discovery.ts';
-import { refusalCode, simulatedError } from './errors.ts';
+import { refusalCode } from './errors.ts';
 import { everythingBundle } from './everything.ts';
 import { PatientAccessPolicy } from './policy.ts';
 import type { PolicyContext } from './policy.ts';
@@ -37,6 +37,17 @@ export interface PatientAccessRouterOptions {
   maxCount?: number;
   /** Clock in ms for token expiry (tests). */
   now?: () => number;
+  /** Sandbox behaviour on requests with a valid token (none in production). */
+  hooks?: PatientAccessHooks;
+}
+
+/** Behaviour a composition plugs into the Patient Access API (the sandbox's simulated failures). */
+export interface PatientAccessHooks {
+  /**
+   * A failure to answer instead of serving this token's request (with the code the access log records), or
+   * undefined to serve it. The answer is sent as it is, and not logged as a server error even when it is a 500.
+   */
+  refuse?(grant: AccessGrant, realm: string): { error: FhirError; code: string } | undefined;
 }
 
 /** What a request with a valid token carries through the router. */
@@ -74,7 +85,7 @@ const ID = /^[A-Za-z0-9\-.]{1,64}$/;
  * searches (GET and `POST _search`) get the narrowing as criteria, reads of anything else answer 404,
  * `_include`/`_revinclude` keep only what the token may read. `Patient/<id>/$everything` returns the
  * record in one Bundle. Writes answer 405; type-level history 403 (it would span members).
- * A launch's `simulateError` (`expired_token`, `server_error`) fails every request of its tokens.
+ * The `refuse` hook may fail a token's requests (the sandbox's simulated failures).
  */
 export function createPatientAccessRouter(options: PatientAccessRouterOptions): Router {
   const { store, registry, auth, baseUrl } = options;
@@ -105,12 +116,13 @@ export function createPatientAccessRouter(options: PatientAccessRouterOptions): 
     const [type] = segments(req);
     if (type !== undefined && types.has(type)) state.record.resourceType = type;
     if (options.onAccess) logAccessWhenDone(req, res, grant, state.record, options.onAccess, logger);
-    const simulated = grant.simulateError ? simulatedError(baseUrl, grant.simulateError) : undefined;
-    if (simulated) {
-      state.record.error = grant.simulateError;
-      state.record.message = simulated.message;
-      // Sent here rather than thrown: the error handler would log a simulated 500 as a real failure.
-      sendFhirJson(res, simulated.status, JSON.stringify(simulated.toOutcome()), simulated.headers);
+    const refused = options.hooks?.refuse?.(grant, baseUrl);
+    if (refused) {
+      const { error } = refused;
+      state.record.error = refused.code;
+      state.record.message = error.message;
+      // Sent here rather than thrown: the error handler would log a hook's 500 as a real failure.
+      sendFhirJson(res, error.status, JSON.stringify(error.toOutcome()), error.headers);
       return;
     }
     next();

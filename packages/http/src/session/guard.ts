@@ -1,11 +1,14 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../api/errors.ts';
+import { OWNER_LOCAL } from '../api/route.ts';
 import { constantTimeEqual } from './secrets.ts';
 import type { Sessions } from './sessions.ts';
 
 export interface ManagementAuthOptions {
   /** The management token (`Authorization: Bearer <token>`). */
   token: string;
+  /** The owner every authenticated request acts as (the single-tenant sandbox has one vendor). */
+  owner: string;
   sessions: Sessions;
   /** The origin the web UI is served from (e.g. `http://127.0.0.1:4010`): the only Origin accepted with a cookie. */
   publicOrigin: string;
@@ -27,16 +30,19 @@ const UNAUTHORIZED = new ApiError(
  * preflight we never grant) and, when the browser sends an Origin, the sandbox's own.
  */
 export function managementAuth(options: ManagementAuthOptions): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer +(\S+) *$/i.exec(authorization);
-      next(match?.[1] !== undefined && constantTimeEqual(match[1], options.token) ? undefined : UNAUTHORIZED);
+      const valid = match?.[1] !== undefined && constantTimeEqual(match[1], options.token);
+      if (valid) res.locals[OWNER_LOCAL] = options.owner;
+      next(valid ? undefined : UNAUTHORIZED);
       return;
     }
     options.sessions.fromHeaders(req.headers).then(
       (session) => {
         if (!session) return next(UNAUTHORIZED);
+        res.locals[OWNER_LOCAL] = options.owner;
         if (SAFE_METHODS.has(req.method)) return next();
         const origin = req.headers.origin;
         if (origin !== undefined && origin !== options.publicOrigin) {

@@ -2,9 +2,8 @@
  * The sign-in pages of the web UI (the refused or missing sign-in link, too many attempts), in the web UI's
  * visual style (ui/theme.ts).
  */
-import { escapeHtml, themedPage } from '../ui/theme.ts';
-
-export { escapeHtml } from '../ui/theme.ts';
+import { escapeHtml } from '@plan-api/fhir';
+import { themedPage } from '../ui/theme.ts';
 
 /** A minimal standalone page in the shared style. */
 export function htmlPage(title: string, bodyHtml: string): string {

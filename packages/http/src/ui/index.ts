@@ -1,3 +1,2 @@
 export { createUiRouter } from './router.ts';
 export type { UiRouterOptions } from './router.ts';
-export { defaultUiDir } from './locate.ts';

@@ -1,4 +1,5 @@
-import { escapeHtml, themedPage } from './theme.ts';
+import { escapeHtml } from '@plan-api/fhir';
+import { themedPage } from './theme.ts';
 
 /**
  * The page at `/` when the web UI has not been built: how to build it, and what the sandbox serves meanwhile

@@ -5,6 +5,7 @@
  * `'unsafe-inline'`.
  */
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '@plan-api/fhir';
 
 /** The web UI theme's font stacks (packages/ui/src/theme.ts: fontFamily, fontFamilyMonospace). */
 const FONT = 'Inter,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif';
@@ -50,6 +51,7 @@ ul.general{margin:.25rem 0;padding-left:1.25rem}ul.general li{margin:.25rem 0}
 .notice strong{color:${c.noticeText}}
 fieldset{border:1px solid ${c.border};border-radius:8px;margin:1rem 0;padding:.75rem 1rem}
 legend{padding:0 .375rem;font-size:.875rem;font-weight:600}
+dl.error-details{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem;font-size:.875rem;margin:1rem 0}dl.error-details dt{font-weight:600;color:${c.dimmed}}dl.error-details dd{margin:0;overflow-wrap:anywhere;font-family:${MONO}}
 ul.types{list-style:none;margin:0;padding:0}ul.types li{display:flex;align-items:flex-start;gap:.75rem;padding:.5rem 0}
 ul.types li+li{border-top:1px solid #f1f3f5}ul.types label{font-size:.9375rem;cursor:pointer}
 input[type=checkbox]{flex:none;width:1.25rem;height:1.25rem;margin:.125rem 0 0;accent-color:${c.primary};cursor:pointer}
@@ -79,16 +81,6 @@ const MARK = `<svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true"
 const ICON = `data:image/svg+xml,${encodeURIComponent(
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="${c.primary}"/><path d="M9 23V9h7.5a4.5 4.5 0 0 1 0 9H13v5z" fill="white"/></svg>`,
 )}`;
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /**
  * A standalone page in the web UI's style: the top bar with the mark and `brand`, then `bodyHtml` (already

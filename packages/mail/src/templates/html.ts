@@ -1,3 +1,5 @@
+import { escapeHtml } from '@plan-api/fhir';
+
 /** HTML that is already safe to insert: made by `markup` or `rawHtml`, never from a plain string. */
 export class SafeHtml {
   readonly value: string;
@@ -11,13 +13,6 @@ export class SafeHtml {
 
 /** What a template can interpolate: text (escaped), safe HTML (as is), lists of either, or nothing. */
 export type HtmlValue = string | number | SafeHtml | null | undefined | false | readonly HtmlValue[];
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 function render(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return '';

@@ -30,7 +30,7 @@ export function renderTemplate<K extends TemplateName>(name: K, data: TemplateDa
   return template(data);
 }
 
-export { escapeHtml, markup, multiline, SafeHtml, type HtmlValue } from './html.ts';
+export { markup, multiline, SafeHtml, type HtmlValue } from './html.ts';
 export type { RenderedMail } from './types.ts';
 export type {
   ProductionRequestApprovedData,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { appInput, createTestPortal } from '../test-support/harness.ts';
+import { appInput, createTestPortal, OWNER } from '../testing/harness.ts';
 
 describe('clientFor', () => {
   it('maps a secret app to the SmartClient the authorization server needs', async () => {
     const { portal } = createTestPortal();
     const app = await portal.createApp(
+      OWNER,
       appInput({
         logoUrl: 'https://w.example.com/logo.png',
         organizationName: 'Wallet Inc.',
@@ -29,21 +30,21 @@ describe('clientFor', () => {
 
   it('a pkce app is a public client without secret', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput({ oauthType: 'pkce' }));
+    const app = await portal.createApp(OWNER, appInput({ oauthType: 'pkce' }));
     const client = await portal.clientFor(app.clientId);
     expect(client).toEqual({ clientId: app.clientId, redirectUris: app.redirectUris, name: app.name, appId: app.id });
   });
 
   it('an unknown or empty client id is undefined', async () => {
     const { portal } = createTestPortal();
-    await portal.createApp(appInput());
+    await portal.createApp(OWNER, appInput());
     expect(await portal.clientFor('unknown')).toBeUndefined();
     expect(await portal.clientFor('')).toBeUndefined();
   });
 
   it('works when detached from the portal, as a ClientSource function', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput());
+    const app = await portal.createApp(OWNER, appInput());
     const source = portal.clientFor;
     expect((await source(app.clientId))?.appId).toBe(app.id);
   });

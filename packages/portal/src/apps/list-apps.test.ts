@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { appInput, createTestPortal } from '../test-support/harness.ts';
+import { appInput, createTestPortal, OWNER } from '../testing/harness.ts';
 
 describe('listApps', () => {
   it("lists the owner's apps newest first", async () => {
     const { portal, clock } = createTestPortal();
-    const first = await portal.createApp(appInput({ name: 'First' }));
+    const first = await portal.createApp(OWNER, appInput({ name: 'First' }));
     clock.advance(1);
-    const second = await portal.createApp(appInput({ name: 'Second' }));
-    expect((await portal.listApps()).map((a) => a.id)).toEqual([second.id, first.id]);
+    const second = await portal.createApp(OWNER, appInput({ name: 'Second' }));
+    expect((await portal.listApps(OWNER)).map((a) => a.id)).toEqual([second.id, first.id]);
   });
 
   it('is empty before any app is created', async () => {
-    expect(await createTestPortal().portal.listApps()).toEqual([]);
+    expect(await createTestPortal().portal.listApps(OWNER)).toEqual([]);
   });
 });

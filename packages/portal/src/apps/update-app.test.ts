@@ -1,60 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import { PortalError } from '../types.ts';
-import { appInput, createTestPortal, rejection } from '../test-support/harness.ts';
+import { appInput, createTestPortal, rejection, OWNER } from '../testing/harness.ts';
 
 describe('updateApp', () => {
   it('replaces the fields, keeps the client id and secret, and moves updatedAt', async () => {
     const { portal, clock } = createTestPortal();
-    const app = await portal.createApp(appInput({ description: 'old', logoUrl: 'https://w.example.com/l.png' }));
+    const app = await portal.createApp(OWNER, appInput({ description: 'old', logoUrl: 'https://w.example.com/l.png' }));
     clock.advance(60);
-    const updated = await portal.updateApp(app.id, appInput({ name: 'Wallet 2', description: 'new' }));
+    const updated = await portal.updateApp(OWNER, app.id, appInput({ name: 'Wallet 2', description: 'new' }));
     expect(updated).toMatchObject({ name: 'Wallet 2', description: 'new', clientId: app.clientId });
     expect(updated.clientSecret).toBe(app.clientSecret);
     expect(updated).not.toHaveProperty('logoUrl');
     expect(updated.createdAt).toBe(app.createdAt);
     expect(updated.updatedAt).toBe('2026-07-01T12:01:00.000Z');
-    expect(await portal.getApp(app.id)).toEqual(updated);
+    expect(await portal.getApp(OWNER, app.id)).toEqual(updated);
   });
 
   it('switching to pkce removes the secret and switching back issues a new one', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput());
-    const pkce = await portal.updateApp(app.id, appInput({ oauthType: 'pkce' }));
+    const app = await portal.createApp(OWNER, appInput());
+    const pkce = await portal.updateApp(OWNER, app.id, appInput({ oauthType: 'pkce' }));
     expect(pkce).not.toHaveProperty('clientSecret');
     expect((await portal.clientFor(app.clientId))?.clientSecret).toBeUndefined();
-    const secret = await portal.updateApp(app.id, appInput({ oauthType: 'secret' }));
+    const secret = await portal.updateApp(OWNER, app.id, appInput({ oauthType: 'secret' }));
     expect(secret.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(secret.clientSecret).not.toBe(app.clientSecret);
   });
 
   it('accepts back exactly what getApp returned (assigned fields unchanged)', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput());
-    const updated = await portal.updateApp(app.id, { ...(await portal.getApp(app.id)), name: 'Renamed' });
+    const app = await portal.createApp(OWNER, appInput());
+    const updated = await portal.updateApp(OWNER, app.id, { ...(await portal.getApp(OWNER, app.id)), name: 'Renamed' });
     expect(updated.name).toBe('Renamed');
   });
 
   it('changing an assigned field is a field error', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput());
-    const error = (await rejection(portal.updateApp(app.id, { ...app, clientId: 'chosen-by-me' }))) as PortalError;
-    expect(error.status).toBe(400);
+    const app = await portal.createApp(OWNER, appInput());
+    const error = (await rejection(
+      portal.updateApp(OWNER, app.id, { ...app, clientId: 'chosen-by-me' }),
+    )) as PortalError;
+    expect(error.code).toBe('validation_failed');
     expect(error.fields).toEqual({ clientId: 'clientId is assigned by the sandbox and cannot be set; leave it out.' });
-    expect((await portal.getApp(app.id)).clientId).toBe(app.clientId);
+    expect((await portal.getApp(OWNER, app.id)).clientId).toBe(app.clientId);
   });
 
   it('validates like createApp', async () => {
     const { portal } = createTestPortal();
-    const app = await portal.createApp(appInput());
-    const error = (await rejection(portal.updateApp(app.id, appInput({ redirectUris: [] })))) as PortalError;
+    const app = await portal.createApp(OWNER, appInput());
+    const error = (await rejection(portal.updateApp(OWNER, app.id, appInput({ redirectUris: [] })))) as PortalError;
     expect(error.fields.redirectUris).toContain('Register at least one redirect URI');
   });
 
   it('an unknown app id is a 404', async () => {
     const { portal } = createTestPortal();
-    const error = (await rejection(portal.updateApp('nope', appInput()))) as PortalError;
+    const error = (await rejection(portal.updateApp(OWNER, 'nope', appInput()))) as PortalError;
     expect(error).toBeInstanceOf(PortalError);
-    expect(error.status).toBe(404);
+    expect(error.code).toBe('not_found');
     expect(error.message).toBe('No app has id "nope". List your apps with GET /api/apps to find the right id.');
   });
 });

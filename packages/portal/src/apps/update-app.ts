@@ -7,11 +7,11 @@ import { parseAppInput } from './validate.ts';
 /**
  * Replaces an app's fields (PUT /api/apps/{id}): optional fields left out are cleared. The client id never
  * changes; switching to "pkce" removes the secret, switching to "secret" issues one, and a "secret" app keeps
- * its secret. Throws PortalError 404 (unknown id) or 400 (invalid fields).
+ * its secret. Throws PortalError not_found (unknown id) or validation_failed (invalid fields).
  */
-export async function updateApp(ctx: PortalContext, id: string, input: unknown): Promise<AppRecord> {
+export async function updateApp(ctx: PortalContext, owner: string, id: string, input: unknown): Promise<AppRecord> {
   return ctx.lock.run(`app:${id}`, async () => {
-    const existing = await getApp(ctx, id);
+    const existing = await getApp(ctx, owner, id);
     const fields = parseAppInput(input, existing);
     const secret =
       fields.oauthType === 'secret' ? { clientSecret: existing.clientSecret ?? newClientSecret(ctx.random) } : {};

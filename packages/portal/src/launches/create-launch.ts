@@ -47,11 +47,17 @@ export interface CreatedLaunch {
 
 /**
  * Creates an EHR launch of an app for a sandbox patient (POST /api/apps/{id}/launch): an opaque, single-use
- * launch value bound to the app and patient that expires after the launch TTL. Throws PortalError 404 for an
- * unknown app, 400 when the app has no launch URL or redirect URI, the patient is unknown, or an option is bad.
+ * launch value bound to the app and patient that expires after the launch TTL. Throws PortalError not_found for
+ * an app the owner does not have, validation_failed when the app has no launch URL or redirect URI, the patient
+ * is not the owner's, or an option is bad.
  */
-export async function createLaunch(ctx: PortalContext, appId: string, input: unknown): Promise<CreatedLaunch> {
-  const app = await getApp(ctx, appId);
+export async function createLaunch(
+  ctx: PortalContext,
+  owner: string,
+  appId: string,
+  input: unknown,
+): Promise<CreatedLaunch> {
+  const app = await getApp(ctx, owner, appId);
   if (!isObject(input)) throw notAnObject('launch options (patientId, skipConsent, simulateError)');
   const options = parseOrThrow(
     inputSchema,
@@ -72,7 +78,7 @@ export async function createLaunch(ctx: PortalContext, appId: string, input: unk
     );
   }
   const patient = await ctx.patients.get(options.patientId);
-  if (patient === undefined || patient.ownerId !== ctx.ownerId) {
+  if (patient === undefined || patient.ownerId !== owner) {
     throw invalidField(
       'patientId',
       `No sandbox patient has id "${options.patientId}"; pick one from GET /api/patients or create one with POST /api/patients.`,

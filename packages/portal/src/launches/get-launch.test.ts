@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type PortalError } from '../types.ts';
-import { rejection } from '../test-support/harness.ts';
-import { launchSetup } from '../test-support/launch-setup.ts';
+import { rejection, OWNER } from '../testing/harness.ts';
+import { launchSetup } from '../testing/launch-setup.ts';
 
 describe('getLaunch', () => {
   it('returns the launch summary and its steps in the order they happened', async () => {
     const { portal, app, patient, clock } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     clock.advance(2);
     await portal.resolveLaunch(launch.id, app.clientId);
     const at = clock.now().toISOString();
@@ -29,7 +29,7 @@ describe('getLaunch', () => {
       status: 200,
       count: 1,
     });
-    const detail = await portal.getLaunch(launch.id);
+    const detail = await portal.getLaunch(OWNER, launch.id);
     expect(detail.launch).toMatchObject({
       id: launch.id,
       appName: 'Health Wallet',
@@ -48,8 +48,8 @@ describe('getLaunch', () => {
 
   it('an unknown launch is a 404', async () => {
     const { portal } = await launchSetup();
-    const error = (await rejection(portal.getLaunch('nope'))) as PortalError;
-    expect(error.status).toBe(404);
+    const error = (await rejection(portal.getLaunch(OWNER, 'nope'))) as PortalError;
+    expect(error.code).toBe('not_found');
     expect(error.message).toContain('GET /api/launches');
   });
 });

@@ -17,12 +17,12 @@ export interface LaunchDetail {
 
 /**
  * A launch and its steps in order (GET /api/launches/{id}): all of them, or the first and the latest of a long
- * log; PortalError 404 when unknown.
+ * log; PortalError not_found when the owner has no such launch.
  */
-export async function getLaunch(ctx: PortalContext, id: string): Promise<LaunchDetail> {
+export async function getLaunch(ctx: PortalContext, owner: string, id: string): Promise<LaunchDetail> {
   const launch = await ctx.launches.get(id);
   const app = launch === undefined ? undefined : await ctx.apps.get(launch.appId);
-  if (launch === undefined || app === undefined || app.ownerId !== ctx.ownerId) {
+  if (launch === undefined || app === undefined || app.ownerId !== owner) {
     throw notFound('launch', id, 'List launches with GET /api/launches.');
   }
   const [summary] = await summarize(ctx, [launch]);

@@ -9,8 +9,12 @@ export interface ListLaunchesOptions {
 }
 
 /** The owner's launches, newest first, with app name, patient name, status and step count (GET /api/launches). */
-export async function listLaunches(ctx: PortalContext, options: ListLaunchesOptions = {}): Promise<LaunchSummary[]> {
-  const apps = await ctx.apps.list({ where: { ownerId: ctx.ownerId } });
+export async function listLaunches(
+  ctx: PortalContext,
+  owner: string,
+  options: ListLaunchesOptions = {},
+): Promise<LaunchSummary[]> {
+  const apps = await ctx.apps.list({ where: { ownerId: owner } });
   const owned = new Set(apps.map((a) => a.id));
   if (options.appId !== undefined && !owned.has(options.appId)) return [];
   const launches = await ctx.launches.list({

@@ -70,7 +70,7 @@ export async function resolveLaunch(
       clientId: launch.clientId,
       patientId: launch.patientId,
       skipConsent: launch.skipConsent,
-      ...(launch.simulateError !== undefined ? { simulateError: launch.simulateError } : {}),
+      ...(launch.simulateError !== undefined ? { tags: { simulateError: launch.simulateError } } : {}),
     };
   });
 }

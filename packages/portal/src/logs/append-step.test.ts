@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '@plan-api/fhir';
 import { createMemoryRecordStore, createMemoryStore, type RecordStore } from '@plan-api/store';
 import { createPortalContext, type PortalContext } from '../context.ts';
-import { appInput, counterRandom, createTestPortal, FHIR_BASE, TEST_DIRECTORY } from '../test-support/harness.ts';
+import { appInput, counterRandom, createTestPortal, FHIR_BASE, OWNER } from '../testing/harness.ts';
 import { appendStep } from './append-step.ts';
 
 function contextOver(records: RecordStore, label = 'test'): PortalContext {
@@ -10,7 +10,6 @@ function contextOver(records: RecordStore, label = 'test'): PortalContext {
     records,
     fhir: createMemoryStore({ registry: createDefaultRegistry() }),
     fhirBaseUrl: FHIR_BASE,
-    directory: TEST_DIRECTORY,
     random: counterRandom(label),
   });
 }
@@ -46,9 +45,9 @@ describe('appendStep', () => {
 
   it('a long launch log keeps its first and latest steps, and the launch detail says how many were dropped', async () => {
     const { portal } = createTestPortal({ launchLogLimits: { first: 3, latest: 5 } });
-    const app = await portal.createApp(appInput());
-    const patient = await portal.initializePatient({ seed: 'long-log', scenario: 'healthy' });
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const app = await portal.createApp(OWNER, appInput());
+    const patient = await portal.initializePatient(OWNER, { seed: 'long-log', scenario: 'healthy' });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     await portal.resolveLaunch(launch.id, app.clientId);
     const fhirCall = (n: number) =>
       portal.recordFhirAccess({
@@ -60,14 +59,14 @@ describe('appendStep', () => {
         status: 200,
       });
     await fhirCall(1);
-    expect((await portal.getLaunch(launch.id)).truncated).toBe(0);
+    expect((await portal.getLaunch(OWNER, launch.id)).truncated).toBe(0);
     // 2 launch steps + 30 FHIR calls: seq 1..32, keeping 1..3 and 28..32.
     await Promise.all(Array.from({ length: 29 }, (_, i) => fhirCall(i + 2)));
-    const detail = await portal.getLaunch(launch.id);
+    const detail = await portal.getLaunch(OWNER, launch.id);
     expect(detail.steps.map((s) => s.seq)).toEqual([1, 2, 3, 28, 29, 30, 31, 32]);
     expect(detail.steps.at(-1)?.request).toBe('GET Observation?_count=30');
     expect(detail.truncated).toBe(24);
     expect(detail.launch.stepCount).toBe(8);
-    expect(await portal.listAccessLog({ clientId: app.clientId })).toHaveLength(30);
+    expect(await portal.listAccessLog(OWNER, { clientId: app.clientId })).toHaveLength(30);
   });
 });

@@ -8,9 +8,13 @@ export interface AccessLogQuery {
   limit?: number;
 }
 
-/** FHIR accesses, newest first, optionally of one member and/or one app (the member's access history). */
-export async function listAccessLog(ctx: PortalContext, query: AccessLogQuery = {}): Promise<AccessLogRecord[]> {
-  const where: { patientId?: string; clientId?: string } = {};
+/** FHIR accesses by the owner's apps, newest first, optionally of one member and/or one app. */
+export async function listAccessLog(
+  ctx: PortalContext,
+  owner: string,
+  query: AccessLogQuery = {},
+): Promise<AccessLogRecord[]> {
+  const where: { ownerId: string; patientId?: string; clientId?: string } = { ownerId: owner };
   if (query.patientId !== undefined) where.patientId = query.patientId;
   if (query.clientId !== undefined) where.clientId = query.clientId;
   // Ids sort by creation time (sortableId), so id order is time order even within one millisecond.

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '@plan-api/smart';
-import { appInput } from '../test-support/harness.ts';
-import { launchSetup } from '../test-support/launch-setup.ts';
+import { appInput, OWNER } from '../testing/harness.ts';
+import { launchSetup } from '../testing/launch-setup.ts';
 
 const AT = '2026-07-01T12:00:01.000Z';
 
 describe('recordAuthEvent', () => {
   it("attaches an event to its launch and moves the launch's status along", async () => {
     const { portal, app, patient } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     const base = { at: AT, clientId: app.clientId, launchId: launch.id } as const;
     await portal.recordAuthEvent({ ...base, type: 'authorize', status: 'ok' });
-    expect((await portal.getLaunch(launch.id)).launch.status).toBe('authorizing');
+    expect((await portal.getLaunch(OWNER, launch.id)).launch.status).toBe('authorizing');
     const step = await portal.recordAuthEvent({
       ...base,
       type: 'token',
@@ -29,12 +29,12 @@ describe('recordAuthEvent', () => {
       message: 'The app exchanged the authorization code for tokens.',
       details: { grantId: 'g1' },
     });
-    expect((await portal.getLaunch(launch.id)).launch.status).toBe('authorized');
+    expect((await portal.getLaunch(OWNER, launch.id)).launch.status).toBe('authorized');
   });
 
   it('a failed token exchange fails the launch and keeps the server message', async () => {
     const { portal, app, patient } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     const message = `redirect_uri http://x is not registered for this app; registered: ${app.redirectUris.join(', ')}`;
     const step = await portal.recordAuthEvent({
       type: 'token',
@@ -46,12 +46,12 @@ describe('recordAuthEvent', () => {
       message,
     });
     expect(step).toMatchObject({ status: 'error', error: 'invalid_grant', message });
-    expect((await portal.getLaunch(launch.id)).launch.status).toBe('failed');
+    expect((await portal.getLaunch(OWNER, launch.id)).launch.status).toBe('failed');
   });
 
   it('without a message, an error step says what to fix', async () => {
     const { portal, app, patient } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     const step = await portal.recordAuthEvent({
       type: 'token',
       at: AT,
@@ -69,7 +69,7 @@ describe('recordAuthEvent', () => {
     const { portal, app, patient, clock } = await launchSetup({ oauthType: 'pkce' });
     const authorize = await portal.recordAuthEvent({ type: 'authorize', at: AT, clientId: app.clientId, status: 'ok' });
     const standaloneId = authorize?.launchId ?? '';
-    const standalone = (await portal.getLaunch(standaloneId)).launch;
+    const standalone = (await portal.getLaunch(OWNER, standaloneId)).launch;
     expect(standalone).toMatchObject({
       kind: 'standalone',
       appId: app.id,
@@ -95,14 +95,14 @@ describe('recordAuthEvent', () => {
       status: 'ok',
     });
     expect(token?.launchId).toBe(standaloneId);
-    const detail = await portal.getLaunch(standaloneId);
+    const detail = await portal.getLaunch(OWNER, standaloneId);
     expect(detail.launch).toMatchObject({ patientId: patient.id, patientName: patient.name, status: 'authorized' });
     expect(detail.steps.map((s) => s.step)).toEqual(['authorize', 'login', 'consent', 'token']);
   });
 
   it("an event without launch or grant joins the client's latest launch in use", async () => {
     const { portal, app, patient, clock } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     clock.advance(1);
     await portal.resolveLaunch(launch.id, app.clientId);
     const refresh = await portal.recordAuthEvent({ type: 'refresh', at: AT, clientId: app.clientId, status: 'ok' });
@@ -111,7 +111,7 @@ describe('recordAuthEvent', () => {
 
   it('an event of an unknown client, or with no client at all, is not recorded', async () => {
     const { portal } = await launchSetup();
-    await portal.createApp(appInput({ name: 'Other' }));
+    await portal.createApp(OWNER, appInput({ name: 'Other' }));
     expect(
       await portal.recordAuthEvent({
         type: 'token',
@@ -124,7 +124,7 @@ describe('recordAuthEvent', () => {
     expect(
       await portal.recordAuthEvent({ type: 'error', at: AT, status: 'error', error: 'server_error' }),
     ).toBeUndefined();
-    expect(await portal.listLaunches()).toEqual([]);
+    expect(await portal.listLaunches(OWNER)).toEqual([]);
   });
 });
 
@@ -151,7 +151,7 @@ describe('recordAuthEvent ordering', () => {
     const launchIds = new Set(steps.map((s) => s?.launchId));
     expect(launchIds.size).toBe(1);
     const [launchId] = launchIds;
-    const detail = await portal.getLaunch(launchId ?? '');
+    const detail = await portal.getLaunch(OWNER, launchId ?? '');
     expect(detail.steps.map((s) => `${s.seq}:${s.step}`)).toEqual([
       '1:authorize',
       '2:login',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { launchSetup } from '../test-support/launch-setup.ts';
+import { OWNER } from '../testing/harness.ts';
+import { launchSetup } from '../testing/launch-setup.ts';
 
 describe('recordFhirAccess', () => {
   it("writes an access-log entry and a fhir step on the token's launch", async () => {
     const { portal, app, patient } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     await portal.resolveLaunch(launch.id, app.clientId);
     const entry = await portal.recordFhirAccess({
       clientId: app.clientId,
@@ -29,7 +30,7 @@ describe('recordFhirAccess', () => {
       count: 12,
       launchId: launch.id,
     });
-    const step = (await portal.getLaunch(launch.id)).steps.at(-1);
+    const step = (await portal.getLaunch(OWNER, launch.id)).steps.at(-1);
     expect(step).toMatchObject({
       step: 'fhir',
       status: 'ok',
@@ -42,7 +43,7 @@ describe('recordFhirAccess', () => {
 
   it('a refused request is an error step that says what to fix', async () => {
     const { portal, app, patient } = await launchSetup();
-    const { launch } = await portal.createLaunch(app.id, { patientId: patient.id });
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
     await portal.resolveLaunch(launch.id, app.clientId);
     await portal.recordFhirAccess({
       clientId: app.clientId,
@@ -52,7 +53,7 @@ describe('recordFhirAccess', () => {
       status: 401,
       error: 'expired_token',
     });
-    const step = (await portal.getLaunch(launch.id)).steps.at(-1);
+    const step = (await portal.getLaunch(OWNER, launch.id)).steps.at(-1);
     expect(step).toMatchObject({ step: 'fhir', status: 'error', httpStatus: 401, error: 'expired_token' });
     expect(step?.message).toBe(
       'GET Condition failed with HTTP 401 (expired_token). The access token expired; refresh it with the refresh token, or authorize again.',
@@ -69,7 +70,7 @@ describe('recordFhirAccess', () => {
       status: 200,
     });
     expect(entry).not.toHaveProperty('launchId');
-    expect(await portal.listAccessLog()).toEqual([entry]);
-    expect(await portal.listLaunches()).toEqual([]);
+    expect(await portal.listAccessLog(OWNER)).toEqual([entry]);
+    expect(await portal.listLaunches(OWNER)).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ async function record(ctx: PortalContext, input: FhirAccessInput): Promise<Acces
     at: now.toISOString(),
     patientId: input.patientId,
     clientId: input.clientId,
-    ...(app !== undefined ? { appName: app.name } : {}),
+    ...(app !== undefined ? { appName: app.name, ownerId: app.ownerId } : {}),
     method: input.method,
     request: input.request,
     ...(input.resourceType !== undefined ? { resourceType: input.resourceType } : {}),

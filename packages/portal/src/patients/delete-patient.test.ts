@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { generateMember } from '@plan-api/synthetic';
 import { type PortalError } from '../types.ts';
-import { createTestPortal, rejection, TEST_DIRECTORY, TEST_TERMINOLOGY } from '../test-support/harness.ts';
+import { createTestPortal, rejection, TEST_DIRECTORY, TEST_TERMINOLOGY, OWNER } from '../testing/harness.ts';
 
 describe('deletePatient', () => {
   it("removes every resource of the member from the FHIR store and leaves other members' data", async () => {
     const { portal, fhir } = createTestPortal();
     await fhir.bulkLoad(TEST_DIRECTORY.resources());
-    const gone = await portal.initializePatient({ seed: 'del-gone', scenario: 'diabetes' });
-    const kept = await portal.initializePatient({ seed: 'del-kept', scenario: 'healthy' });
-    await portal.deletePatient(gone.id);
+    const gone = await portal.initializePatient(OWNER, { seed: 'del-gone', scenario: 'diabetes' });
+    const kept = await portal.initializePatient(OWNER, { seed: 'del-kept', scenario: 'healthy' });
+    await portal.deletePatient(OWNER, gone.id);
     const member = generateMember({
       seed: 'del-gone',
       scenario: 'diabetes',
@@ -20,8 +20,8 @@ describe('deletePatient', () => {
       const error = (await rejection(fhir.read(r.resourceType, r.id ?? ''))) as { status?: number };
       expect(error.status, `${r.resourceType}/${r.id}`).toBe(410);
     }
-    expect((await portal.listPatients()).map((p) => p.id)).toEqual([kept.id]);
-    expect((await portal.getPatientData(kept.id)).entry?.length).toBe(
+    expect((await portal.listPatients(OWNER)).map((p) => p.id)).toEqual([kept.id]);
+    expect((await portal.getPatientData(OWNER, kept.id)).entry?.length).toBe(
       Object.values(kept.resourceCounts).reduce((a, b) => a + b, 0),
     );
     const [first] = TEST_DIRECTORY.resources();
@@ -30,11 +30,11 @@ describe('deletePatient', () => {
 
   it('the deleted patient is not found any more, and can be initialized again from its seed', async () => {
     const { portal } = createTestPortal();
-    const patient = await portal.initializePatient({ seed: 'again', scenario: 'healthy' });
-    await portal.deletePatient(patient.id);
-    expect(((await rejection(portal.deletePatient(patient.id))) as PortalError).status).toBe(404);
-    expect(((await rejection(portal.getPatientData(patient.id))) as PortalError).status).toBe(404);
-    expect((await portal.initializePatient({ seed: 'again', scenario: 'healthy' })).id).toBe(patient.id);
-    expect((await portal.getPatientData(patient.id)).entry?.[0]?.resource?.resourceType).toBe('Patient');
+    const patient = await portal.initializePatient(OWNER, { seed: 'again', scenario: 'healthy' });
+    await portal.deletePatient(OWNER, patient.id);
+    expect(((await rejection(portal.deletePatient(OWNER, patient.id))) as PortalError).code).toBe('not_found');
+    expect(((await rejection(portal.getPatientData(OWNER, patient.id))) as PortalError).code).toBe('not_found');
+    expect((await portal.initializePatient(OWNER, { seed: 'again', scenario: 'healthy' })).id).toBe(patient.id);
+    expect((await portal.getPatientData(OWNER, patient.id)).entry?.[0]?.resource?.resourceType).toBe('Patient');
   });
 });

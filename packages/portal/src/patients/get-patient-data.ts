@@ -5,10 +5,10 @@ import { memberResources } from './member-resources.ts';
 
 /**
  * "My Data" (GET /api/patients/{id}/data): a collection Bundle of everything the member has in the FHIR
- * store, the Patient first. Throws PortalError 404 for an unknown patient.
+ * store, the Patient first. Throws PortalError not_found for a patient the owner does not have.
  */
-export async function getPatientData(ctx: PortalContext, id: string): Promise<Bundle> {
-  await getPatient(ctx, id);
+export async function getPatientData(ctx: PortalContext, owner: string, id: string): Promise<Bundle> {
+  await getPatient(ctx, owner, id);
   const resources = await memberResources(ctx, id);
   return {
     resourceType: 'Bundle',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../context.ts';
-import { appInput, createTestPortal, rejection } from '../test-support/harness.ts';
+import { appInput, createTestPortal, rejection, OWNER } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
 import type { AppRecord } from '../types.ts';
 import type { Mailer, PortalMail } from './mailer.ts';
@@ -24,7 +24,7 @@ const request = { contactEmail: 'dev@wallet.example', notes: 'Live in August.' }
 
 async function portalWithApp(mailer: Mailer | undefined = keepingMailer()) {
   const test = createTestPortal(mailer === undefined ? {} : { mailer });
-  const app = await test.portal.createApp(appInput());
+  const app = await test.portal.createApp(OWNER, appInput());
   return { ...test, app };
 }
 
@@ -32,7 +32,7 @@ describe('requestProduction', () => {
   it('makes the request pending with the time, contact and notes, and keeps the app otherwise unchanged', async () => {
     const { portal, app, clock } = await portalWithApp();
     clock.advance(90);
-    const updated = await portal.requestProduction(app.id, request);
+    const updated = await portal.requestProduction(OWNER, app.id, request);
     expect(updated.productionRequest).toEqual({
       status: 'pending',
       requestedAt: '2026-07-01T12:01:30.000Z',
@@ -40,13 +40,16 @@ describe('requestProduction', () => {
       notes: 'Live in August.',
     });
     expect({ ...updated, productionRequest: null }).toEqual(app);
-    expect(await portal.getApp(app.id)).toEqual(updated);
+    expect(await portal.getApp(OWNER, app.id)).toEqual(updated);
   });
 
   it('sends the vendor the "production request received" mail at the contact address', async () => {
     const mailer = keepingMailer();
     const { portal, app } = await portalWithApp(mailer);
-    await portal.requestProduction(app.id, { contactEmail: '  dev@wallet.example ', notes: '  Live in August. ' });
+    await portal.requestProduction(OWNER, app.id, {
+      contactEmail: '  dev@wallet.example ',
+      notes: '  Live in August. ',
+    });
     expect(mailer.sent).toEqual([
       {
         to: 'dev@wallet.example',
@@ -65,7 +68,7 @@ describe('requestProduction', () => {
   it('treats empty notes as no notes', async () => {
     const mailer = keepingMailer();
     const { portal, app } = await portalWithApp(mailer);
-    const updated = await portal.requestProduction(app.id, { contactEmail: 'dev@wallet.example', notes: '   ' });
+    const updated = await portal.requestProduction(OWNER, app.id, { contactEmail: 'dev@wallet.example', notes: '   ' });
     expect(updated.productionRequest).not.toHaveProperty('notes');
     expect(mailer.sent[0]?.data).not.toHaveProperty('notes');
   });
@@ -73,10 +76,10 @@ describe('requestProduction', () => {
   it('refuses a second request while one is pending (409) and sends no second mail', async () => {
     const mailer = keepingMailer();
     const { portal, app } = await portalWithApp(mailer);
-    await portal.requestProduction(app.id, request);
-    const error = (await rejection(portal.requestProduction(app.id, request))) as PortalError;
+    await portal.requestProduction(OWNER, app.id, request);
+    const error = (await rejection(portal.requestProduction(OWNER, app.id, request))) as PortalError;
     expect(error).toBeInstanceOf(PortalError);
-    expect(error.status).toBe(409);
+    expect(error.code).toBe('production_request_pending');
     expect(error.code).toBe('production_request_pending');
     expect(error.message).toBe(
       '"Health Wallet" already has a pending production request (sent 2026-07-01T12:00:00.000Z); the reviewers answer at its contact address.',
@@ -88,8 +91,8 @@ describe('requestProduction', () => {
     const mailer = keepingMailer();
     const { portal, app } = await portalWithApp(mailer);
     const results = await Promise.allSettled([
-      portal.requestProduction(app.id, request),
-      portal.requestProduction(app.id, request),
+      portal.requestProduction(OWNER, app.id, request),
+      portal.requestProduction(OWNER, app.id, request),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(mailer.sent).toHaveLength(1);
@@ -103,21 +106,19 @@ describe('requestProduction', () => {
       productionRequest: { status, requestedAt: '2026-06-01T00:00:00.000Z', reason: 'No privacy policy.' },
     });
     await apps.put(decided('approved'));
-    const error = (await rejection(portal.requestProduction(app.id, request))) as PortalError;
-    expect([error.status, error.code, error.message]).toEqual([
-      409,
+    const error = (await rejection(portal.requestProduction(OWNER, app.id, request))) as PortalError;
+    expect([error.code, error.message]).toEqual([
       'production_approved',
       '"Health Wallet" is already approved for production.',
     ]);
     await apps.put(decided('rejected'));
-    expect((await portal.requestProduction(app.id, request)).productionRequest?.status).toBe('pending');
+    expect((await portal.requestProduction(OWNER, app.id, request)).productionRequest?.status).toBe('pending');
   });
 
   it('answers field errors for a missing or malformed contact email, long notes and unknown fields', async () => {
     const { portal, app } = await portalWithApp();
     const fieldsOf = async (input: unknown) => {
-      const error = (await rejection(portal.requestProduction(app.id, input))) as PortalError;
-      expect(error.status).toBe(400);
+      const error = (await rejection(portal.requestProduction(OWNER, app.id, input))) as PortalError;
       expect(error.code).toBe('validation_failed');
       return error.fields;
     };
@@ -138,32 +139,32 @@ describe('requestProduction', () => {
     expect(await fieldsOf({ contactEmail: 'dev@wallet.example', priority: 'high' })).toEqual({
       priority: '"priority" is not a field of a production request; the fields are contactEmail and notes.',
     });
-    const notObject = (await rejection(portal.requestProduction(app.id, ['dev@wallet.example']))) as PortalError;
-    expect(notObject.status).toBe(400);
-    expect((await portal.getApp(app.id)).productionRequest).toBeNull();
+    const notObject = (await rejection(portal.requestProduction(OWNER, app.id, ['dev@wallet.example']))) as PortalError;
+    expect(notObject.code).toBe('validation_failed');
+    expect((await portal.getApp(OWNER, app.id)).productionRequest).toBeNull();
   });
 
   it('an unknown app is a 404', async () => {
     const { portal } = await portalWithApp();
-    const error = (await rejection(portal.requestProduction('nope', request))) as PortalError;
-    expect(error.status).toBe(404);
+    const error = (await rejection(portal.requestProduction(OWNER, 'nope', request))) as PortalError;
+    expect(error.code).toBe('not_found');
   });
 
   it('records the request without mail when the portal has no mailer', async () => {
     const { portal, app } = await portalWithApp(undefined);
-    expect((await portal.requestProduction(app.id, request)).productionRequest?.status).toBe('pending');
+    expect((await portal.requestProduction(OWNER, app.id, request)).productionRequest?.status).toBe('pending');
   });
 
   it('takes the request back when the mail cannot be sent, so the vendor can try again', async () => {
     const { portal, app } = await portalWithApp(brokenMailer);
-    await expect(portal.requestProduction(app.id, request)).rejects.toThrow('the outbox is not writable');
-    expect((await portal.getApp(app.id)).productionRequest).toBeNull();
+    await expect(portal.requestProduction(OWNER, app.id, request)).rejects.toThrow('the outbox is not writable');
+    expect((await portal.getApp(OWNER, app.id)).productionRequest).toBeNull();
   });
 
   it('survives an app update: PUT keeps the pending request', async () => {
     const { portal, app } = await portalWithApp();
-    const requested = await portal.requestProduction(app.id, request);
-    const updated = await portal.updateApp(app.id, { ...requested, name: 'Wallet 2' });
+    const requested = await portal.requestProduction(OWNER, app.id, request);
+    const updated = await portal.updateApp(OWNER, app.id, { ...requested, name: 'Wallet 2' });
     expect(updated.productionRequest).toEqual(requested.productionRequest);
   });
 });

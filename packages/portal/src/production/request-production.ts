@@ -55,13 +55,12 @@ function conflict(app: AppRecord): PortalError | undefined {
   const request = app.productionRequest;
   if (request?.status === 'pending') {
     return new PortalError(
-      409,
       'production_request_pending',
       `"${app.name}" already has a pending production request (sent ${request.requestedAt}); the reviewers answer at its contact address.`,
     );
   }
   if (request?.status === 'approved') {
-    return new PortalError(409, 'production_approved', `"${app.name}" is already approved for production.`);
+    return new PortalError('production_approved', `"${app.name}" is already approved for production.`);
   }
   return undefined;
 }
@@ -71,11 +70,17 @@ function conflict(app: AppRecord): PortalError | undefined {
  * becomes pending, with the contact address and notes, and the vendor gets a "production request received"
  * mail through the Mailer (when one is configured). If the mail cannot be sent, the request is taken back so
  * that the vendor can simply try again. A rejected request may be made again.
- * Throws PortalError 404 (unknown app), 409 (already pending or approved) or 400 (invalid fields).
+ * Throws PortalError not_found (unknown app), production_request_pending or production_approved, or
+ * validation_failed (invalid fields).
  */
-export async function requestProduction(ctx: PortalContext, appId: string, input: unknown): Promise<AppRecord> {
+export async function requestProduction(
+  ctx: PortalContext,
+  owner: string,
+  appId: string,
+  input: unknown,
+): Promise<AppRecord> {
   return ctx.lock.run(`app:${appId}`, async () => {
-    const app = await getApp(ctx, appId);
+    const app = await getApp(ctx, owner, appId);
     const refused = conflict(app);
     if (refused) throw refused;
     const { contactEmail, notes } = parseInput(input);

@@ -35,7 +35,7 @@ export function validationError(subject: string, fields: Record<string, string>,
   else if (first !== undefined) {
     message = `${subject} because ${names.length} fields are invalid (${names.join(', ')}); see "fields" for what to fix in each.`;
   } else message = `${subject}: ${general[0] ?? 'the input is invalid.'}`;
-  return new PortalError(400, 'validation_failed', message, fields);
+  return new PortalError('validation_failed', message, fields);
 }
 
 /** Parses with a zod schema or throws the PortalError for its issues. */

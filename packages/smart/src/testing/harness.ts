@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { createMemoryKeyValueStore } from '@plan-api/store';
 import type { KeyValueStore } from '@plan-api/store';
 import { createAuthServer } from '../server.ts';
-import type { AuthEvent, AuthServer, AuthServerConfig, LaunchContext, SmartClient } from '../types.ts';
+import { AuthHookError } from '../types.ts';
+import type { AuthEvent, AuthHooks, AuthServer, AuthServerConfig, LaunchContext, SmartClient } from '../types.ts';
 
 export const RESOURCE_TYPES = ['Patient', 'Coverage', 'ExplanationOfBenefit', 'Observation', 'Condition'] as const;
 export const CONFIDENTIAL_REDIRECT = 'http://127.0.0.1:9/confidential/callback';
@@ -46,8 +47,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Hooks driven by a launch's tags, as a composition's would be: `refuse` names the step (`authorize` or `token`)
+ * and `error` the OAuth error a hook fails it with.
+ */
+export const TAG_HOOKS: AuthHooks = {
+  launchResolved: (launch) => {
+    const { refuse, error } = launch.tags ?? {};
+    if (refuse === 'authorize') throw new AuthHookError(error as AuthHookError['error'], `hook refused: ${error}`);
+  },
+  codeExchange: (grant) => {
+    const { refuse, error } = grant.tags ?? {};
+    if (refuse === 'token') throw new AuthHookError(error as AuthHookError['error'], `hook refused: ${error}`);
+  },
+};
+
 export interface HarnessOptions {
   kv?: KeyValueStore;
+  /** Default TAG_HOOKS. */
+  hooks?: AuthHooks;
+  accounts?: AuthServerConfig['accounts'];
+  keys?: AuthServerConfig['keys'];
   ttl?: AuthServerConfig['ttl'];
   /** A fixed port (a restart keeps its issuer); default any free port. */
   port?: number;
@@ -125,6 +145,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     interactionUrl: (uid) => `/interaction/${uid}`,
     cookieKeys: ['test-cookie-key-one'],
     onEvent: (event) => events.push(event),
+    hooks: options.hooks ?? TAG_HOOKS,
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
     ...(options.ttl ? { ttl: options.ttl } : {}),
   });
   mounted.auth = auth;

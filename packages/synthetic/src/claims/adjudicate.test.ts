@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CostShareLedger, sumAmounts } from './adjudicate.ts';
 import type { BenefitDesign, CostRule } from './benefits.ts';
 import { costRuleFor, designBenefits } from './benefits.ts';
-import { sampleTimeline } from './test-timeline.ts';
+import { sampleTimeline } from '../testing/claims-timeline.ts';
 
 const design: BenefitDesign = {
   highDeductible: false,

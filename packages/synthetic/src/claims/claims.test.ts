@@ -8,8 +8,8 @@ import {
   referencesOf,
   resolvableReferences,
   sliceProblems,
-} from './test-checks.ts';
-import { PLAN, sampleTimeline } from './test-timeline.ts';
+} from '../testing/claims-checks.ts';
+import { PLAN, sampleTimeline } from '../testing/claims-timeline.ts';
 import { DEFAULT_AS_OF } from '../model.ts';
 import { createValidator } from '../validate.ts';
 

@@ -1,7 +1,7 @@
 import type { ExplanationOfBenefit, Resource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { renderClaims } from './index.ts';
-import { standInDirectory } from './test-directory.ts';
+import { standInDirectory } from '../testing/claims-directory.ts';
 import {
   amountProblems,
   coverageProblems,
@@ -9,14 +9,14 @@ import {
   referencesOf,
   resolvableReferences,
   sliceProblems,
-} from './test-checks.ts';
+} from '../testing/claims-checks.ts';
 import { memberPatientId } from '../ids.ts';
 import { DEFAULT_AS_OF, type MemberTimeline, SCENARIOS } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import { createValidator } from '../validate.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const directory = standInDirectory(terminology);
 const SEEDS = ['claims-a', 'claims-b', 'claims-c'];
 

@@ -3,8 +3,8 @@ import type { DocumentReference, Encounter } from 'fhir/r4';
 import { renderClinical } from './index.ts';
 import { ageText, describeObservation, noteText } from './note.ts';
 import { PROFILE } from './profiles.ts';
-import { CTX, ofType } from './test-helpers.ts';
-import { diabeticTimeline, hba1c } from './test-timeline.ts';
+import { CTX, ofType } from '../testing/clinical-helpers.ts';
+import { diabeticTimeline, hba1c } from '../testing/clinical-timeline.ts';
 
 const timeline = diabeticTimeline();
 const resources = renderClinical(timeline, CTX);

@@ -4,8 +4,8 @@ import { renderClinical } from './index.ts';
 import { PROFILE } from './profiles.ts';
 import { repeatsAllowed } from './prescriptions.ts';
 import { sigDosage } from './sig.ts';
-import { CTX, ofType } from './test-helpers.ts';
-import { METFORMIN, diabeticTimeline } from './test-timeline.ts';
+import { CTX, ofType } from '../testing/clinical-helpers.ts';
+import { METFORMIN, diabeticTimeline } from '../testing/clinical-timeline.ts';
 
 const resources = renderClinical(diabeticTimeline(), CTX);
 const requests = ofType<MedicationRequest>(resources, 'MedicationRequest');

@@ -5,8 +5,8 @@ import { renderClinical } from './index.ts';
 import { groupLabs } from './diagnostic-report.ts';
 import { observationProfile } from './observation-profile.ts';
 import { PROFILE } from './profiles.ts';
-import { CTX, ofType } from './test-helpers.ts';
-import { diabeticTimeline, hba1c } from './test-timeline.ts';
+import { CTX, ofType } from '../testing/clinical-helpers.ts';
+import { diabeticTimeline, hba1c } from '../testing/clinical-timeline.ts';
 
 const resources = renderClinical(diabeticTimeline(), CTX);
 const observations = ofType<Observation>(resources, 'Observation');

@@ -15,8 +15,8 @@ import type {
 import { renderClinical } from './index.ts';
 import { parseUdi } from './device.ts';
 import { PROFILE } from './profiles.ts';
-import { CTX, ofType } from './test-helpers.ts';
-import { DIABETES, diabeticTimeline } from './test-timeline.ts';
+import { CTX, ofType } from '../testing/clinical-helpers.ts';
+import { DIABETES, diabeticTimeline } from '../testing/clinical-timeline.ts';
 
 const resources = renderClinical(diabeticTimeline(), CTX);
 const keyOf = (r: Resource): string => `${r.resourceType}/${r.id}`;

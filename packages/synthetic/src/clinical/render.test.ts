@@ -3,8 +3,8 @@ import type { Encounter, Resource } from 'fhir/r4';
 import { PATIENT_ACCESS_PROFILES } from '@plan-api/fhir';
 import { createValidator } from '../validate.ts';
 import { renderClinical } from './index.ts';
-import { CTX, ofType, referencesIn } from './test-helpers.ts';
-import { DIRECTORY_REFS, diabeticTimeline } from './test-timeline.ts';
+import { CTX, ofType, referencesIn } from '../testing/clinical-helpers.ts';
+import { DIRECTORY_REFS, diabeticTimeline } from '../testing/clinical-timeline.ts';
 
 const render = (): Resource[] => renderClinical(diabeticTimeline(), CTX);
 

@@ -3,15 +3,15 @@ import type { DocumentReference, Encounter, MedicationRequest, Observation, Reso
 import { PATIENT_ACCESS_PROFILES } from '@plan-api/fhir';
 import { memberPatientId } from '../ids.ts';
 import { DEFAULT_AS_OF, SCENARIOS, type MemberTimeline, type ScenarioName } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { buildTimeline } from '../timeline/index.ts';
 import { createValidator } from '../validate.ts';
 import { renderClinical } from './index.ts';
 import { PROFILE } from './profiles.ts';
-import { standInDirectory } from './test-directory.ts';
-import { ofType, referencesIn } from './test-helpers.ts';
+import { standInDirectory } from '../testing/clinical-directory.ts';
+import { ofType, referencesIn } from '../testing/clinical-helpers.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const SEEDS_PER_SCENARIO = 3;
 
 interface Member {

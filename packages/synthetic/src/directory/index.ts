@@ -7,7 +7,6 @@ import { buildEndpoint, buildHealthcareService, buildOrganization } from './buil
 import { DirectoryContext, type DirectoryOptions } from './context.ts';
 import { createHandle } from './handle.ts';
 import { directoryCounts as countsFor, type DirectoryCounts } from './layout.ts';
-import { loadTerminology } from '../terminology.ts';
 import { SPECIALTIES } from './specialties.ts';
 
 export type { DirectoryOptions } from './context.ts';
@@ -62,13 +61,12 @@ function* stream(ctx: DirectoryContext): Generator<Resource> {
 }
 
 /**
- * The resource counts of a directory of about `size` resources (over the default places and
+ * The resource counts of a directory of about `size` resources over `placeCount` cities (and the default
  * specialties unless given).
  */
 export function directoryCounts(
   size: number,
-  options: { placeCount?: number; specialtyCount?: number } = {},
+  options: { placeCount: number; specialtyCount?: number },
 ): DirectoryCounts {
-  const placeCount = options.placeCount ?? loadTerminology().places.length;
-  return countsFor(size, placeCount, options.specialtyCount ?? SPECIALTIES.length);
+  return countsFor(size, options.placeCount, options.specialtyCount ?? SPECIALTIES.length);
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Location, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
 import { createDefaultRegistry, parseSearch } from '@plan-api/fhir';
 import { createMemoryStore, type FhirStore } from '@plan-api/store';
-import { generated, testTerminology } from './test-fixture.ts';
+import { generated, testTerminology } from '../testing/directory.ts';
 
 const registry = createDefaultRegistry();
 

@@ -5,7 +5,7 @@ import { createDirectory } from '../directory/index.ts';
 import { generateMember, generateMembers } from '../member.ts';
 import { SCENARIOS } from '../model.ts';
 import { writeNdjson } from '../ndjson.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 
 async function ndjson(resources: Iterable<Resource>): Promise<string> {
   const chunks: string[] = [];
@@ -21,8 +21,10 @@ async function ndjson(resources: Iterable<Resource>): Promise<string> {
 
 /** Members and directory made from scratch (nothing shared between two calls). */
 function world(seed: string, asOf?: string): { members: Resource[]; directory: Resource[] } {
-  const made = createDirectory({ seed, size: 600, asOf });
-  const members = [...generateMembers({ count: 5, seed, asOf, directory: made.handle })].flatMap((m) => m.resources);
+  const made = createDirectory({ seed, size: 600, asOf, terminology: testTerminology() });
+  const members = [
+    ...generateMembers({ count: 5, seed, asOf, directory: made.handle, terminology: testTerminology() }),
+  ].flatMap((m) => m.resources);
   return { members, directory: [...made.resources()] };
 }
 
@@ -39,8 +41,8 @@ describe('determinism', () => {
   });
 
   it('different seeds give different people', () => {
-    const terminology = loadTerminology();
-    const { handle } = createDirectory({ seed: 'people', size: 600 });
+    const terminology = testTerminology();
+    const { handle } = createDirectory({ seed: 'people', size: 600, terminology: testTerminology() });
     const people = Array.from({ length: 40 }, (_, i) => {
       const member = generateMember({ seed: `person-${i}`, directory: handle, terminology });
       const patient = patientsOf(member.resources)[0];
@@ -59,7 +61,7 @@ describe('determinism', () => {
 
   it('different seeds give different directories', () => {
     const names = (seed: string): string[] =>
-      [...createDirectory({ seed, size: 600 }).resources()]
+      [...createDirectory({ seed, size: 600, terminology: testTerminology() }).resources()]
         .filter((r) => r.resourceType === 'Practitioner')
         .map((r) => JSON.stringify((r as { name?: unknown }).name));
     const a = names('dir-a');
@@ -70,16 +72,16 @@ describe('determinism', () => {
   });
 
   it('a member depends only on the batch seed and its index, not on the batch size', () => {
-    const { handle } = createDirectory({ seed: 'batch', size: 600 });
-    const three = [...generateMembers({ count: 3, seed: 'batch', directory: handle })];
-    const five = [...generateMembers({ count: 5, seed: 'batch', directory: handle })];
+    const { handle } = createDirectory({ seed: 'batch', size: 600, terminology: testTerminology() });
+    const three = [...generateMembers({ count: 3, seed: 'batch', directory: handle, terminology: testTerminology() })];
+    const five = [...generateMembers({ count: 5, seed: 'batch', directory: handle, terminology: testTerminology() })];
     expect(JSON.stringify(five[2]?.resources)).toBe(JSON.stringify(three[2]?.resources));
     expect(new Set(five.map((m) => m.patientId)).size).toBe(5);
   });
 
   it('the record follows asOf, not the clock: another asOf moves the dates', async () => {
-    const { handle } = createDirectory({ seed: 'asof', size: 600 });
-    const terminology = loadTerminology();
+    const { handle } = createDirectory({ seed: 'asof', size: 600, terminology: testTerminology() });
+    const terminology = testTerminology();
     const make = (asOf: string) =>
       generateMember({ seed: 'asof-member', scenario: SCENARIOS[1], asOf, directory: handle, terminology });
     const early = make('2024-03-31');

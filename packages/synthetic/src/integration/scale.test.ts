@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../directory/index.ts';
 import { generateMember } from '../member.ts';
 import { SCENARIOS } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
-import { keyOf, unresolved } from './fixtures.ts';
+import { testTerminology } from '../testing/terminology.ts';
+import { keyOf, unresolved } from '../testing/integration-fixtures.ts';
 
 describe('members against directories of every size', () => {
-  const terminology = loadTerminology();
+  const terminology = testTerminology();
 
   it.each([200, 300, 500])('members of every scenario find their providers in a %i-resource directory', (size) => {
     const made = createDirectory({ seed: `small-${size}`, size, terminology });

@@ -3,7 +3,7 @@ import { createDefaultRegistry, parseSearch } from '@plan-api/fhir';
 import { createMemoryStore, type FhirStore, type StoredResource } from '@plan-api/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GeneratedMember } from '../member.ts';
-import { buildFixture, keyOf, type Fixture } from './fixtures.ts';
+import { buildFixture, keyOf, type Fixture } from '../testing/integration-fixtures.ts';
 
 const registry = createDefaultRegistry();
 let fixture: Fixture;

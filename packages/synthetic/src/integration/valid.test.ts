@@ -1,7 +1,7 @@
 import type { Resource } from 'fhir/r4';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createValidator } from '../validate.ts';
-import { buildFixture, keyOf, MEMBER_SEEDS, unresolved, type Fixture } from './fixtures.ts';
+import { buildFixture, keyOf, MEMBER_SEEDS, unresolved, type Fixture } from '../testing/integration-fixtures.ts';
 
 let fixture: Fixture;
 const validator = createValidator();

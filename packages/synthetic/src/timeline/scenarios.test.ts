@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AS_OF, type CareEvent, type MemberTimeline, type ScenarioName } from '../model.ts';
-import { loadTerminology, SYSTEMS } from '../terminology.ts';
+import { SYSTEMS } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { addYears, daysBetween, monthsOld } from './dates.ts';
 import { buildTimeline } from './index.ts';
 import { SPECIALTY } from './specialties.ts';
-import { testDirectory } from './test-directory.ts';
+import { testDirectory } from '../testing/timeline-directory.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const SEEDS = ['s-1', 's-2', 's-3', 's-4', 's-5', 's-6', 's-7', 's-8'];
 const members = (scenario: ScenarioName): MemberTimeline[] =>
   SEEDS.map((seed) => buildTimeline({ seed, scenario, directory: testDirectory(), terminology }));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AS_OF, SCENARIOS, type Coded, type MemberTimeline, type ScenarioName } from '../model.ts';
-import { loadTerminology } from '../terminology.ts';
+import { testTerminology } from '../testing/terminology.ts';
 import { addDays, addYears, ageOn } from './dates.ts';
 import { buildTimeline, scenarioForSeed, SPECIALTIES_USED } from './index.ts';
-import { testDirectory } from './test-directory.ts';
+import { testDirectory } from '../testing/timeline-directory.ts';
 
-const terminology = loadTerminology();
+const terminology = testTerminology();
 const build = (seed: string | number, scenario?: ScenarioName, asOf?: string): MemberTimeline =>
   buildTimeline({ seed, scenario, asOf, directory: testDirectory(), terminology });
 

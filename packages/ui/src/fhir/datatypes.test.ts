@@ -9,7 +9,7 @@ import {
   identifierOfType,
   referenceText,
 } from './datatypes.ts';
-import { condition, coverage, patient } from './test-fixtures.ts';
+import { condition, coverage, patient } from '../testing/fhir-fixtures.ts';
 
 describe('codes with their displays', () => {
   it('labels a coding with its display, its system name and its code', () => {

@@ -2,7 +2,7 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summarize.ts';
 import { filterRecord, groupRecord, typeLabel } from './record.ts';
-import * as fixtures from './test-fixtures.ts';
+import * as fixtures from '../testing/fhir-fixtures.ts';
 
 const resources = Object.values(fixtures).filter((v) => typeof v === 'object') as FhirResource[];
 

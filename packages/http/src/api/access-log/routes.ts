@@ -9,14 +9,14 @@ export function accessLogRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'get',
       path: '/access-log',
-      handler: async (req, res) => {
+      handler: async (req, res, owner) => {
         const patientId = queryString(req, 'patientId');
         const clientId = queryString(req, 'clientId');
         const limit = queryLimit(req, 'limit', 5000);
         sendJson(
           res,
           200,
-          await portal.listAccessLog({
+          await portal.listAccessLog(owner, {
             ...(patientId !== undefined ? { patientId } : {}),
             ...(clientId !== undefined ? { clientId } : {}),
             ...(limit !== undefined ? { limit } : {}),

@@ -9,36 +9,37 @@ export function appRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'post',
       path: '/apps',
-      handler: async (req, res) => sendJson(res, 201, appView(await portal.createApp(req.body))),
+      handler: async (req, res, owner) => sendJson(res, 201, appView(await portal.createApp(owner, req.body))),
     },
     {
       method: 'get',
       path: '/apps',
-      handler: async (_req, res) => sendJson(res, 200, (await portal.listApps()).map(appView)),
+      handler: async (_req, res, owner) => sendJson(res, 200, (await portal.listApps(owner)).map(appView)),
     },
     {
       method: 'get',
       path: '/apps/{id}',
-      handler: async (req, res) => sendJson(res, 200, appView(await portal.getApp(param(req, 'id')))),
+      handler: async (req, res, owner) => sendJson(res, 200, appView(await portal.getApp(owner, param(req, 'id')))),
     },
     {
       method: 'put',
       path: '/apps/{id}',
-      handler: async (req, res) => sendJson(res, 200, appView(await portal.updateApp(param(req, 'id'), req.body))),
+      handler: async (req, res, owner) =>
+        sendJson(res, 200, appView(await portal.updateApp(owner, param(req, 'id'), req.body))),
     },
     {
       method: 'delete',
       path: '/apps/{id}',
-      handler: async (req, res) => {
-        await portal.deleteApp(param(req, 'id'));
+      handler: async (req, res, owner) => {
+        await portal.deleteApp(owner, param(req, 'id'));
         res.status(204).end();
       },
     },
     {
       method: 'post',
       path: '/apps/{id}/launch',
-      handler: async (req, res) => {
-        const created = await portal.createLaunch(param(req, 'id'), req.body);
+      handler: async (req, res, owner) => {
+        const created = await portal.createLaunch(owner, param(req, 'id'), req.body);
         res.location(`${req.baseUrl}/launches/${encodeURIComponent(created.launch.id)}`);
         sendJson(res, 201, created);
       },

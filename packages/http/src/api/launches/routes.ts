@@ -9,13 +9,13 @@ export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'get',
       path: '/launches',
-      handler: async (req, res) => {
+      handler: async (req, res, owner) => {
         const appId = queryString(req, 'appId');
         const limit = queryLimit(req, 'limit', 1000);
         sendJson(
           res,
           200,
-          await portal.listLaunches({
+          await portal.listLaunches(owner, {
             ...(appId !== undefined ? { appId } : {}),
             ...(limit !== undefined ? { limit } : {}),
           }),
@@ -25,7 +25,7 @@ export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'get',
       path: '/launches/{id}',
-      handler: async (req, res) => sendJson(res, 200, await portal.getLaunch(param(req, 'id'))),
+      handler: async (req, res, owner) => sendJson(res, 200, await portal.getLaunch(owner, param(req, 'id'))),
     },
   ];
 }

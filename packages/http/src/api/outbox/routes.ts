@@ -20,8 +20,8 @@ export function outboxRoutes(portal: ManagementPortal, outbox: OutboxReader | un
     {
       method: 'post',
       path: '/apps/{id}/production-request',
-      handler: async (req, res) =>
-        sendJson(res, 201, appView(await portal.requestProduction(param(req, 'id'), req.body))),
+      handler: async (req, res, owner) =>
+        sendJson(res, 201, appView(await portal.requestProduction(owner, param(req, 'id'), req.body))),
     },
     {
       method: 'get',

@@ -9,18 +9,19 @@ export function patientRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'post',
       path: '/patients',
-      handler: async (req, res) => sendJson(res, 201, patientView(await portal.initializePatient(req.body ?? {}))),
+      handler: async (req, res, owner) =>
+        sendJson(res, 201, patientView(await portal.initializePatient(owner, req.body ?? {}))),
     },
     {
       method: 'get',
       path: '/patients',
-      handler: async (_req, res) => sendJson(res, 200, (await portal.listPatients()).map(patientView)),
+      handler: async (_req, res, owner) => sendJson(res, 200, (await portal.listPatients(owner)).map(patientView)),
     },
     {
       method: 'get',
       path: '/patients/{id}/data',
-      handler: async (req, res) => {
-        const bundle = await portal.getPatientData(param(req, 'id'));
+      handler: async (req, res, owner) => {
+        const bundle = await portal.getPatientData(owner, param(req, 'id'));
         res
           .status(200)
           .set({ 'Cache-Control': 'no-store', 'Content-Type': 'application/fhir+json; charset=utf-8' })
@@ -30,8 +31,8 @@ export function patientRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'delete',
       path: '/patients/{id}',
-      handler: async (req, res) => {
-        await portal.deletePatient(param(req, 'id'));
+      handler: async (req, res, owner) => {
+        await portal.deletePatient(owner, param(req, 'id'));
         res.status(204).end();
       },
     },

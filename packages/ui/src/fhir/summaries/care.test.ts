@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carePlan, careTeam, device, goal, provenance, rowValue } from '../test-fixtures.ts';
+import { carePlan, careTeam, device, goal, provenance, rowValue } from '../../testing/fhir-fixtures.ts';
 import { summarizeCarePlan, summarizeCareTeam, summarizeDevice, summarizeGoal, summarizeProvenance } from './care.ts';
 
 describe('summarizeCarePlan', () => {

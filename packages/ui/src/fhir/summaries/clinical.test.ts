@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allergy, condition, encounter, immunization, procedure, rowValue } from '../test-fixtures.ts';
+import { allergy, condition, encounter, immunization, procedure, rowValue } from '../../testing/fhir-fixtures.ts';
 import {
   summarizeAllergyIntolerance,
   summarizeCondition,

@@ -1,6 +1,6 @@
 import type { DocumentReference } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { progressNote, rowValue } from '../test-fixtures.ts';
+import { progressNote, rowValue } from '../../testing/fhir-fixtures.ts';
 import { decodeBase64Text, notePreview, summarizeDocumentReference } from './document.ts';
 
 /** Base64 of UTF-8 text, as FHIR attachments carry it. */

@@ -1,6 +1,6 @@
 import type { ExplanationOfBenefit } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { institutionalClaim, pharmacyClaim, professionalClaim, rowValue } from '../test-fixtures.ts';
+import { institutionalClaim, pharmacyClaim, professionalClaim, rowValue } from '../../testing/fhir-fixtures.ts';
 import { summarizeExplanationOfBenefit } from './eob.ts';
 
 describe('summarizeExplanationOfBenefit', () => {

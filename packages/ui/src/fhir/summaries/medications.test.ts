@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medication, medicationDispense, medicationRequest, rowValue } from '../test-fixtures.ts';
+import { medication, medicationDispense, medicationRequest, rowValue } from '../../testing/fhir-fixtures.ts';
 import { summarizeMedication, summarizeMedicationDispense, summarizeMedicationRequest } from './medications.ts';
 
 describe('summarizeMedicationRequest', () => {

@@ -1,6 +1,13 @@
 import type { Observation } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { bloodPressure, bodyHeight, diagnosticReport, hba1c, rowValue, smokingStatus } from '../test-fixtures.ts';
+import {
+  bloodPressure,
+  bodyHeight,
+  diagnosticReport,
+  hba1c,
+  rowValue,
+  smokingStatus,
+} from '../../testing/fhir-fixtures.ts';
 import { observationValue, summarizeDiagnosticReport, summarizeObservation } from './observation.ts';
 
 describe('summarizeObservation', () => {

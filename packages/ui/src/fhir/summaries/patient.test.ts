@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, patient, rowValue } from '../test-fixtures.ts';
+import { coverage, patient, rowValue } from '../../testing/fhir-fixtures.ts';
 import { summarizeCoverage, summarizePatient } from './patient.ts';
 
 describe('summarizePatient', () => {

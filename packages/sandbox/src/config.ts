@@ -1,0 +1,49 @@
+import type { HttpLogger } from '@plan-api/http';
+
+/** Where the sandbox reports what it does (start-up steps) and what went wrong. */
+export interface SandboxLogger extends HttpLogger {
+  info(message: string, details?: Record<string, unknown>): void;
+}
+
+/** The configuration of createSandboxServer (the app's config loader builds it from the environment). */
+export interface SandboxServerConfig {
+  /** Folder of the lowdb files (`fhir/`, `records/`, `kv/`); undefined = in-memory stores (tests). */
+  dataDir?: string;
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Port to listen on; 0 = any free port (default 4010). */
+  port?: number;
+  /**
+   * The absolute URL clients reach the sandbox at (no trailing slash), e.g. `http://127.0.0.1:4010`;
+   * undefined = `http://<host>:<the port actually bound>`.
+   */
+  publicUrl?: string;
+  /** The management API token (`Authorization: Bearer`) and the `/login?token=` secret. */
+  managementToken: string;
+  /** Approximate number of resources of the synthetic provider directory (default 2000). */
+  directorySize?: number;
+  /** Seed of the synthetic provider directory (default `sandbox`). */
+  directorySeed?: string | number;
+  /** Secret cookies are signed with; undefined = one generated at first start and kept in the data dir. */
+  cookieSecret?: string;
+  /** Where the management token is, shown on the sign-in page (e.g. "in /home/me/.../sandbox-token"). */
+  tokenHint?: string;
+  /** Failed sign-ins allowed per address and window (default 10 per minute). */
+  signInRateLimit?: { limit: number; windowMs: number };
+  logger?: SandboxLogger;
+  /** The web UI build served at `/` (index.html and assets/: `packages/ui/dist`, wherever the host keeps it). */
+  uiDir: string;
+  /** The code lists synthetic data is made from (`resources/terminology`, wherever the host keeps it). */
+  terminologyDir: string;
+}
+
+/** The console, for hosts that inject no logger. */
+export const consoleSandboxLogger: SandboxLogger = {
+  info(message, details) {
+    if (details) console.log(message, details);
+    else console.log(message);
+  },
+  error(message, details) {
+    console.error(message, details ?? '');
+  },
+};

@@ -1,0 +1,10 @@
+/**
+ * @plan-api/sandbox: the sandbox composition of the packages (stores, synthetic patients and directory,
+ * simulated failures, outbox) behind one server, for the desktop app and the headless `pnpm sandbox`.
+ */
+export { createSandboxServer } from './server.ts';
+export type { SandboxServer } from './server.ts';
+export { consoleSandboxLogger } from './config.ts';
+export type { SandboxLogger, SandboxServerConfig } from './config.ts';
+export { SANDBOX_OWNER } from './compose.ts';
+export { EmptyTokenFileError, TOKEN_FILE, tokenFromFile } from './token.ts';

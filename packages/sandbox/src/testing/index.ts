@@ -1,0 +1,2 @@
+export { memoryLogger, repoUiDir, startTestSandbox, testSandboxConfig } from './start.ts';
+export type { TestSandbox } from './start.ts';

@@ -1,0 +1,1 @@
+export { repoTerminologyDir, testTerminology } from './terminology.ts';
