@@ -61,43 +61,73 @@ interface SizeResult {
   all: { p50: number; p95: number; requests: number };
 }
 
-async function measureSize(size: number): Promise<SizeResult> {
+interface Served {
+  size: number;
+  url: string;
+  mix: Record<string, string[]>;
+  stop: () => Promise<void>;
+  times: Map<string, number[]>;
+}
+
+async function serve(size: number): Promise<Served> {
   const schema = await ensureDirectory(size);
   const mix = await searchMix(schema);
   const { ready, stop } = await startServerProcess<PostgresServerReady>('./postgres-server.ts', undefined, [
     schema,
     'directory',
   ]);
-  try {
-    const urls = Object.values(mix).flatMap((paths) => paths.map((p) => `${ready.url}/${p}`));
-    await measureLatency(urls, { rounds: 1, concurrency: CONCURRENCY });
-    const times = await measureLatency(urls, { rounds: ROUNDS, concurrency: CONCURRENCY });
-    const byScenario: SizeResult['byScenario'] = {};
-    const all: number[] = [];
-    for (const [scenario, paths] of Object.entries(mix)) {
-      const values = paths.flatMap((p) => times.get(`${ready.url}/${p}`) ?? []);
-      all.push(...values);
-      byScenario[scenario] = {
-        p50: ms(percentile(values, 50)),
-        p95: ms(percentile(values, 95)),
-        requests: values.length,
-      };
-    }
-    return {
-      size,
-      byScenario,
-      all: { p50: ms(percentile(all, 50)), p95: ms(percentile(all, 95)), requests: all.length },
+  return { size, url: ready.url, mix, stop, times: new Map() };
+}
+
+function resultOf(served: Served): SizeResult {
+  const byScenario: SizeResult['byScenario'] = {};
+  const all: number[] = [];
+  for (const [scenario, paths] of Object.entries(served.mix)) {
+    const values = paths.flatMap((p) => served.times.get(`${served.url}/${p}`) ?? []);
+    all.push(...values);
+    byScenario[scenario] = {
+      p50: ms(percentile(values, 50)),
+      p95: ms(percentile(values, 95)),
+      requests: values.length,
     };
+  }
+  return {
+    size: served.size,
+    byScenario,
+    all: { p50: ms(percentile(all, 50)), p95: ms(percentile(all, 95)), requests: all.length },
+  };
+}
+
+/**
+ * Serves every size at once and measures them in alternating rounds (the order rotating), so a drift in
+ * the machine's load weighs on all sizes alike.
+ */
+async function measureSizes(sizes: readonly number[]): Promise<SizeResult[]> {
+  const served: Served[] = [];
+  try {
+    for (const size of sizes) served.push(await serve(size));
+    const urlsOf = (s: Served): string[] => Object.values(s.mix).flatMap((paths) => paths.map((p) => `${s.url}/${p}`));
+    for (const s of served) await measureLatency(urlsOf(s), { rounds: 1, concurrency: CONCURRENCY });
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = served.map((_, i) => served[(i + round) % served.length]!);
+      for (const s of order) {
+        for (const [url, values] of await measureLatency(urlsOf(s), { rounds: 1, concurrency: CONCURRENCY })) {
+          s.times.set(url, [...(s.times.get(url) ?? []), ...values]);
+        }
+      }
+    }
+    return served.map(resultOf);
   } finally {
-    await stop();
+    for (const s of served) await s.stop();
   }
 }
 
 /** Runs the benchmark, prints a table and writes the results to bench/results/. */
 export async function runDirectoryPostgres(sizes: readonly number[] = DIRECTORY_SIZES): Promise<SizeResult[]> {
-  const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await measureSize(size));
-  console.log(`\nPlan-Net directory on PostgreSQL over HTTP: ${CONCURRENCY} concurrent clients, latency in ms`);
+  const results = await measureSizes(sizes);
+  console.log(
+    `\nPlan-Net directory on PostgreSQL over HTTP: ${CONCURRENCY} concurrent clients, ${ROUNDS} alternating rounds, latency in ms`,
+  );
   const scenarios = Object.keys(results[0]?.byScenario ?? {});
   console.table(
     [...scenarios, 'all'].map((scenario) =>

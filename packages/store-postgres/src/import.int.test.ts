@@ -44,11 +44,12 @@ describe('streamed import', () => {
       JSON.stringify({ ...observation('bad id!') }),
       '[1, 2]',
       JSON.stringify(observation('imp-3')),
+      JSON.stringify({ ...observation('imp-nul'), code: { text: 'a\u0000b' } }),
     ];
     const report = await stores.importNdjson(ndjson(lines), { batchSize: 2 });
     expect(report.imported).toBe(3);
-    expect(report.rejectedCount).toBe(4);
-    expect(report.rejected.map((r) => r.at)).toEqual([2, 4, 6, 7]);
+    expect(report.rejectedCount).toBe(5);
+    expect(report.rejected.map((r) => r.at)).toEqual([2, 4, 6, 7, 9]);
     expect(report.rejected[0]?.message).toMatch(/not JSON/);
     expect(report.rejected[1]?.message).toMatch(/NotAType/);
     expect(report.resourcesPerSecond).toBeGreaterThan(0);

@@ -1,8 +1,7 @@
 import { checkResource, type ResourceBody } from '@plan-api/store';
 import type pg from 'pg';
 import { inTransaction } from '../db.ts';
-import type { FhirContext } from './operations.ts';
-import { extractIndex } from '@plan-api/fhir';
+import { indexOf, type FhirContext } from './operations.ts';
 import { CreateRace, lockCurrent, writeVersions, type PendingWrite } from './versions.ts';
 
 /** Resources per transaction of a bulk load or import: big enough to amortize round trips, small enough to stay flat. */
@@ -44,7 +43,7 @@ export class BulkWriter {
     const key = `${body.resourceType}/${id}`;
     // Two versions of one resource in one batch would both be "version n+1": write the first one first.
     if (this.#keys.has(key)) await this.flush();
-    this.#batch.push({ rtype: body.resourceType, id, body, index: extractIndex({ ...body, id }, this.#ctx.registry) });
+    this.#batch.push({ rtype: body.resourceType, id, body, index: indexOf(this.#ctx, body, id) });
     this.#keys.add(key);
     if (this.#batch.length >= this.#size) await this.flush();
   }

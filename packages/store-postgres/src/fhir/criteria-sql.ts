@@ -1,4 +1,4 @@
-import type { Criterion, ParamCriterion, Prefix, SearchValue } from '@plan-api/fhir';
+import { normalizeText, type Criterion, type ParamCriterion, type Prefix, type SearchValue } from '@plan-api/fhir';
 import { escapeLike, type Params, type Tables } from '../sql.ts';
 import type { IndexTable } from './index-rows.ts';
 
@@ -105,7 +105,9 @@ export class CriteriaCompiler {
       case 'token':
         return tokenSql(v, c, x, p);
       case 'string':
-        if (c.modifier === 'exact') return `${x}.exact = ${p.add(v.value)}`;
+        // The normalized form of an exact value is what the index holds for it: the lookup index finds it.
+        if (c.modifier === 'exact')
+          return `${x}.norm = ${p.add(normalizeText(v.value))} AND ${x}.exact = ${p.add(v.value)}`;
         if (c.modifier === 'contains') return `${x}.norm LIKE ${p.add(`%${escapeLike(v.value)}%`)}`;
         return `${x}.norm LIKE ${p.add(`${escapeLike(v.value)}%`)}`;
       case 'date':

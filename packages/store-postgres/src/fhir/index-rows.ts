@@ -83,6 +83,20 @@ function rowOf(value: IndexValue): [IndexTable, unknown[]] {
 }
 
 /**
+ * Throws a 400 when an index value holds the NUL character: PostgreSQL text cannot store it (and FHIR
+ * strings do not allow it), so the resource is refused before it reaches the database.
+ */
+export function assertStorableIndex(rtype: string, id: string, index: SearchIndex): void {
+  for (const [param, values] of Object.entries(index)) {
+    for (const value of values) {
+      if (rowOf(value)[1].some((v) => typeof v === 'string' && v.includes('\u0000'))) {
+        throw invalidResource(`${rtype}/${id}: the value of ${param} contains the NUL character (U+0000).`);
+      }
+    }
+  }
+}
+
+/**
  * Index rows of many resources as column arrays per table, ready for one `INSERT ... SELECT FROM
  * unnest(...)` per table: a few statements per batch whatever its size.
  */
@@ -95,10 +109,6 @@ export class IndexRows {
       if (COLUMN_PARAMS.has(param)) continue;
       for (const value of values) {
         const [table, row] = rowOf(value);
-        if (row.some((v) => typeof v === 'string' && v.includes('\u0000'))) {
-          // PostgreSQL text cannot hold NUL, and FHIR strings do not allow it either.
-          throw invalidResource(`${rtype}/${id}: the value of ${param} contains the NUL character (U+0000).`);
-        }
         let columns = this.#columns.get(table);
         if (!columns) this.#columns.set(table, (columns = [[], [], [], ...COLUMNS[table].map(() => [])]));
         columns[0]!.push(rtype);

@@ -6,6 +6,7 @@ import {
   notFound,
   parseSearch,
   type ParseOptions,
+  type SearchIndex,
   type SearchRegistry,
   type SearchRequest,
 } from '@plan-api/fhir';
@@ -20,6 +21,7 @@ import {
 } from '@plan-api/store';
 import type { Db } from '../db.ts';
 import type { Tables } from '../sql.ts';
+import { assertStorableIndex } from './index-rows.ts';
 import { toStored, type ResourceRow } from './rows.ts';
 import { runSearch } from './search.ts';
 import { currentOf, lockCurrent, writeVersions } from './versions.ts';
@@ -35,9 +37,14 @@ export interface FhirContext {
 
 const COLUMNS = 'rtype, id, version_id, lu, deleted, json';
 
-/** The search index of a body about to be stored under `id` (the id-backed `_id` needs no stamping). */
-function indexOf(ctx: FhirContext, body: ResourceBody, id: string) {
-  return extractIndex({ ...body, id }, ctx.registry);
+/**
+ * The search index of a body about to be stored under `id` (the id-backed `_id` needs no stamping);
+ * a 400 when it holds what PostgreSQL cannot store.
+ */
+export function indexOf(ctx: FhirContext, body: ResourceBody, id: string): SearchIndex {
+  const index = extractIndex({ ...body, id }, ctx.registry);
+  assertStorableIndex(body.resourceType, id, index);
+  return index;
 }
 
 /** Parses a query the way Bundle GET entries and If-None-Exist need it. */

@@ -128,11 +128,17 @@ export function pageStatement(
     };
   }
   const selectKeys = keys.map((k, i) => `${k.expr} AS k${i}`).join(', ');
-  const order = keys.map((k, i) => `k${i} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ');
+  const order = (prefix: string): string =>
+    keys.map((k, i) => `${prefix}k${i} ${k.descending ? 'DESC' : 'ASC'} NULLS LAST`).join(', ');
   const after = page.after ? ` WHERE ${afterCondition(keys, page.after, params, (i) => `k${i}`)}` : '';
+  const keyColumns = keys.map((_, i) => `p.k${i}`).join(', ');
+  // The sort carries ids and keys only; the page's rows are read after it.
   return {
-    text: `SELECT * FROM (SELECT ${RESOURCE_COLUMNS}, ${selectKeys} FROM ${t.resources} r WHERE ${where}) m${after}
-      ORDER BY ${order}, id LIMIT ${limit}${offset}`,
+    text: `SELECT ${RESOURCE_COLUMNS}, ${keyColumns} FROM (
+        SELECT * FROM (SELECT r.id, ${selectKeys} FROM ${t.resources} r WHERE ${where}) m${after}
+        ORDER BY ${order('')}, id LIMIT ${limit}${offset}) p
+      JOIN ${t.resources} r ON r.rtype = ${params.add(request.resourceType)} AND r.id = p.id
+      ORDER BY ${order('p.')}, p.id`,
     values: params.values,
   };
 }

@@ -1,9 +1,5 @@
-/** Test support: the plan PostgreSQL picks for a search (EXPLAIN of the page query the store runs). */
-import { parseSearch, type SearchRegistry } from '@plan-api/fhir';
+/** Test support: the statements a store runs, and the plans PostgreSQL picks for them. */
 import type pg from 'pg';
-import { chooseDriver } from '../fhir/search.ts';
-import { pageStatement } from '../fhir/search-sql.ts';
-import { tablesOf } from '../sql.ts';
 
 /** A plan node of EXPLAIN (FORMAT JSON). */
 export interface PlanNode {
@@ -18,25 +14,35 @@ export function planNodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
-/** The plan of the first page of `Type?query`, as the store would run it. */
-export async function explainSearch(
-  pool: pg.Pool,
-  schema: string,
-  registry: SearchRegistry,
-  url: string,
-  analyze = false,
-): Promise<PlanNode> {
-  const [type = '', query = ''] = url.split('?');
-  const request = parseSearch(type, new URLSearchParams(query), registry, {
-    defaultCount: 50,
-    maxCount: 500,
-    strict: true,
-  });
-  const t = tablesOf(schema);
-  const driver = await chooseDriver(pool, t, request);
-  const statement = pageStatement(request, t, { limit: request.count + 1, offset: 0, ...(driver ? { driver } : {}) });
+/** A statement as the store sent it. */
+export interface RecordedStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** Runs `fn` and returns every statement sent through `pool.query` meanwhile. */
+export async function recordStatements(pool: pg.Pool, fn: () => Promise<unknown>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  const original = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  const patched = pool as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+  patched.query = (...args: unknown[]) => {
+    const [first, second] = args;
+    if (typeof first === 'string') recorded.push({ text: first, values: (second as unknown[] | undefined) ?? [] });
+    else recorded.push(first as RecordedStatement);
+    return original(...args);
+  };
+  try {
+    await fn();
+  } finally {
+    patched.query = original;
+  }
+  return recorded;
+}
+
+/** The plan of a statement. */
+export async function explain(pool: pg.Pool, statement: RecordedStatement): Promise<PlanNode> {
   const result = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-    `EXPLAIN (FORMAT JSON${analyze ? ', ANALYZE' : ''}) ${statement.text}`,
+    `EXPLAIN (FORMAT JSON) ${statement.text}`,
     statement.values,
   );
   return result.rows[0]!['QUERY PLAN'][0].Plan;
