@@ -113,7 +113,9 @@ describe('the web UI at /', () => {
 
 describe('without a UI build', () => {
   it('says to run pnpm build:ui and links the APIs', async () => {
-    const bare = await startTestSandbox({ uiDir: fileURLToPath(new URL('../testing/e2e/no-such-build', import.meta.url)) });
+    const bare = await startTestSandbox({
+      uiDir: fileURLToPath(new URL('../testing/e2e/no-such-build', import.meta.url)),
+    });
     try {
       const res = await fetch(`${bare.url}/`);
       expect(res.status).toBe(503);
