@@ -21,12 +21,19 @@ describe('migrations', () => {
   it('two processes opening one new schema at once both start, and the migrations run once', async () => {
     const schema = uniqueSchema('migrate');
     extra.push(schema);
-    const open = () => createPostgresStores({ connectionString: TEST_DATABASE_URL, schema, registry });
+    // With declared record indexes too: their CREATE INDEX runs under the same lock as the migrations.
+    const recordIndexes = { accessLog: [['patientId'], ['clientId']] };
+    const open = () => createPostgresStores({ connectionString: TEST_DATABASE_URL, schema, registry, recordIndexes });
     const [a, b] = await Promise.all([open(), open()]);
     expect([a.migrations.applied, b.migrations.applied].sort()).toEqual([[], [1]]);
     expect(await a.migrationsApplied()).toBe(true);
     const rows = await db.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
     expect(rows.rows).toEqual([{ version: 1 }]);
+    const indexes = await db.pool.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE 'records_accesslog_%' ORDER BY 1`,
+      [schema],
+    );
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(['records_accesslog_clientid', 'records_accesslog_patientid']);
     await Promise.all([a.close(), b.close()]);
   });
 

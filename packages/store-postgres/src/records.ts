@@ -54,7 +54,11 @@ function filterSql<T>(where: RecordFilter<T> | undefined, params: Params): strin
 }
 
 /** Creates the declared indexes (idempotent; names derive from collection and fields). */
-export async function declareRecordIndexes(pool: pg.Pool, t: Tables, indexes: RecordIndexes): Promise<void> {
+export async function declareRecordIndexes(
+  client: pg.Pool | pg.PoolClient,
+  t: Tables,
+  indexes: RecordIndexes,
+): Promise<void> {
   for (const [collection, lists] of Object.entries(indexes)) {
     for (const fields of lists) {
       const name = `records_${collection}_${fields.join('_')}`
@@ -63,7 +67,7 @@ export async function declareRecordIndexes(pool: pg.Pool, t: Tables, indexes: Re
         .toLowerCase();
       const exprs = fields.flatMap(fieldExprs).join(', ');
       const literal = collection.replace(/'/g, "''");
-      await pool.query(
+      await client.query(
         `CREATE INDEX IF NOT EXISTS ${name} ON ${t.records} (${exprs}, id) WHERE collection = '${literal}'`,
       );
     }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createPostgresFhirStore, fhirContext, type PostgresFhirOptions } from './fhir/store.ts';
 import { importBundle, importNdjson, type ImportOptions, type ImportReport } from './import.ts';
 import { createPostgresKeyValueStore } from './kv.ts';
-import { migrateSchema, schemaIsCurrent, type MigrationReport } from './migrate.ts';
+import { migrateSchema, schemaIsCurrent, withMigrationLock, type MigrationReport } from './migrate.ts';
 import { createPostgresRecordStore, declareRecordIndexes, type RecordIndexes } from './records.ts';
 import { FHIR_TABLE_NAMES, tablesOf } from './sql.ts';
 
@@ -84,7 +84,9 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
   try {
     const migrations = await migrateSchema(pool, schema);
     const t = tablesOf(schema);
-    if (options.recordIndexes) await declareRecordIndexes(pool, t, options.recordIndexes);
+    const { recordIndexes } = options;
+    // Under the migrations' lock: CREATE INDEX IF NOT EXISTS of two processes at once collides in the catalog.
+    if (recordIndexes) await withMigrationLock(pool, (client) => declareRecordIndexes(client, t, recordIndexes));
     const ctx = fhirContext(t, options);
     const kvOptions = options.kvNow ? { now: options.kvNow } : {};
     return {

@@ -53,6 +53,6 @@ export async function runStart(config: ServerConfig, logger: ServerLogger, args:
   const started = await server.start();
   const lines = startBanner(started, config.planName);
   if (config.logFormat === 'text') console.log(lines.join('\n'));
-  else logger.info('ready', { url: started.url, banner: lines });
+  else logger.info('ready', { url: started.url, listenUrl: started.listenUrl, banner: lines });
   return -1;
 }

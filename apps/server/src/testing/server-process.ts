@@ -14,6 +14,8 @@ const MAIN = join(ROOT, 'apps', 'server', 'src', 'main.ts');
 export interface ServerProcess {
   /** The public URL it printed. */
   url: string;
+  /** Where it really listens (differs from `url` behind a proxy). */
+  listenUrl: string;
   /** Every log line, parsed. */
   logs: Record<string, unknown>[];
   /** Output that was not a JSON line (it should stay empty: the server writes only JSON lines). */
@@ -60,7 +62,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const logs: Record<string, unknown>[] = [];
   const other: string[] = [];
   let buffer = '';
-  const ready = new Promise<string>((resolve, reject) => {
+  const ready = new Promise<{ url: string; listenUrl: string }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`no ready line in ${timeoutMs} ms:\n${other.join('\n')}`)),
       timeoutMs,
@@ -74,9 +76,9 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
         try {
           const entry = JSON.parse(line) as Record<string, unknown>;
           logs.push(entry);
-          if (entry.msg === 'ready' && typeof entry.url === 'string') {
+          if (entry.msg === 'ready' && typeof entry.url === 'string' && typeof entry.listenUrl === 'string') {
             clearTimeout(timer);
-            resolve(entry.url);
+            resolve({ url: entry.url, listenUrl: entry.listenUrl });
           }
         } catch {
           other.push(line);
@@ -89,10 +91,11 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       reject(new Error(`the server exited with ${code} before it was ready:\n${other.join('\n')}`));
     });
   });
-  const url = await ready;
+  const { url, listenUrl } = await ready;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     url,
+    listenUrl,
     logs,
     other,
     child,
