@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  appHref,
   CONFIG_ELEMENT_ID,
   DEFAULT_CONFIG,
   normalizeBasePath,
@@ -74,5 +75,13 @@ describe('readRuntimeConfig', () => {
     };
     expect(readRuntimeConfig(doc).mode).toBe('hosted');
     expect(readRuntimeConfig({ getElementById: () => null })).toEqual(DEFAULT_CONFIG);
+  });
+});
+
+describe('appHref', () => {
+  it('puts a path under the base path', () => {
+    expect(appHref('/developer', '/sign-in')).toBe('/developer/sign-in');
+    expect(appHref('/developer', 'sign-in')).toBe('/developer/sign-in');
+    expect(appHref('/', '/sign-in')).toBe('/sign-in');
   });
 });

@@ -66,3 +66,9 @@ export function parseRuntimeConfig(text: string | null | undefined): RuntimeConf
 export function readRuntimeConfig(doc: Pick<Document, 'getElementById'>): RuntimeConfig {
   return parseRuntimeConfig(doc.getElementById(CONFIG_ELEMENT_ID)?.textContent);
 }
+
+/** The address of an app path under the base path, for a full page load (outside the router). */
+export function appHref(basePath: string, path: string): string {
+  const tail = path.startsWith('/') ? path : `/${path}`;
+  return basePath === '/' ? tail : `${basePath}${tail}`;
+}

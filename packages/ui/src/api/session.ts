@@ -69,16 +69,13 @@ export function useSetPassword() {
   return useMutation({ mutationFn: setPasswordWithLink, onSuccess: (session) => startSession(client, session) });
 }
 
-/** "Sign out" (DELETE /api/session): the session becomes null and the vendor's cached data is dropped. */
+/**
+ * "Sign out" (DELETE /api/session). The cache is left alone: the caller then loads the Sign in page afresh, which
+ * drops everything the vendor had in memory at once (clearing the cache first would let the session guard
+ * redirect on its own, racing the caller's navigation).
+ */
 export function useSignOut() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: deleteSession,
-    onSuccess: () => {
-      client.setQueryData(queryKeys.session, null);
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
-    },
-  });
+  return useMutation({ mutationFn: deleteSession });
 }
 
 /** "Submit" of Vendor Enrollment to Sandbox (POST /api/vendor-enrollments). */

@@ -4,3 +4,4 @@ export { EmptyState, type EmptyStateProps } from './EmptyState.tsx';
 export { ErrorAlert, type ErrorAlertProps } from './ErrorAlert.tsx';
 export { LoadingState, type LoadingStateProps } from './LoadingState.tsx';
 export { PageHeader, type PageHeaderProps } from './PageHeader.tsx';
+export { Section, type SectionProps } from './Section.tsx';
