@@ -20,6 +20,15 @@ const ACCOUNT: AccountView = {
   organizationName: 'Example Apps',
 };
 
+const ENROLLMENT = {
+  name: 'Dana',
+  email: 'dev@example.com',
+  organizationName: 'Example Apps',
+  organizationUrl: 'https://example.com',
+  phone: '+1 555 0100',
+  acceptTerms: true,
+};
+
 /** Stubs fetch with one answer and returns the recorded calls as [url, method, body]. */
 function answer(status: number, body?: unknown) {
   const calls: [string, string, unknown][] = [];
@@ -49,14 +58,7 @@ describe('the account client functions', () => {
   it('call the paths, methods and bodies the server provides', async () => {
     const calls = answer(202, { message: 'Check your email.' });
     await createSession({ email: 'dev@example.com', password: 'p' });
-    await enrollVendor({
-      name: 'Dana',
-      email: 'dev@example.com',
-      organizationName: 'Example Apps',
-      organizationUrl: 'https://example.com',
-      phone: '+1 555 0100',
-      acceptTerms: true,
-    });
+    await enrollVendor(ENROLLMENT);
     await requestPasswordReset('dev@example.com');
     await setPasswordWithLink({ token: 't0k', password: 'a long password' });
     await changeVendorPassword({ currentPassword: 'old', newPassword: 'new' });
@@ -67,18 +69,7 @@ describe('the account client functions', () => {
     await listApiKeys();
     expect(calls).toEqual([
       ['/api/session', 'POST', { email: 'dev@example.com', password: 'p' }],
-      [
-        '/api/vendor-enrollments',
-        'POST',
-        {
-          name: 'Dana',
-          email: 'dev@example.com',
-          organizationName: 'Example Apps',
-          organizationUrl: 'https://example.com',
-          phone: '+1 555 0100',
-          acceptTerms: true,
-        },
-      ],
+      ['/api/vendor-enrollments', 'POST', ENROLLMENT],
       ['/api/password-resets', 'POST', { email: 'dev@example.com' }],
       ['/api/password-links', 'POST', { token: 't0k', password: 'a long password' }],
       ['/api/vendor/password', 'PUT', { currentPassword: 'old', newPassword: 'new' }],

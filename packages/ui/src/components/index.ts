@@ -1,4 +1,5 @@
 // Shared widgets of the UI's pages.
+export { ConfirmModal, type ConfirmModalProps } from './ConfirmModal.tsx';
 export { CopyField, SecretField, type CopyFieldProps } from './CopyField.tsx';
 export { EmptyState, type EmptyStateProps } from './EmptyState.tsx';
 export { ErrorAlert, type ErrorAlertProps } from './ErrorAlert.tsx';

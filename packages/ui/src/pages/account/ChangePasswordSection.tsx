@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, useChangePassword, useSession } from '../../api/index.ts';
 import { ErrorAlert, Section } from '../../components/index.ts';
-import { PasswordField } from '../../forms/PasswordField.tsx';
+import { NewPasswordFields, PasswordField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { newPasswordErrors, PASSWORD_POLICY } from '../auth/auth-model.ts';
 
@@ -61,12 +61,7 @@ export function ChangePasswordSection() {
             autoComplete="current-password"
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordField label="New password" autoComplete="new-password" {...form.getInputProps('newPassword')} />
-          <PasswordField
-            label="Confirm password"
-            autoComplete="new-password"
-            {...form.getInputProps('confirmPassword')}
-          />
+          <NewPasswordFields inputProps={form.getInputProps} />
           {change.isError && !besideInputs && (
             <ErrorAlert error={summaryError(error)} title="Your password was not changed" withFields />
           )}

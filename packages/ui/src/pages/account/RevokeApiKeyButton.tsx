@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useRevokeApiKey } from '../../api/index.ts';
 import type { ApiKeyView } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { ConfirmModal } from '../../components/index.ts';
 
 /** "Revoke", with a confirmation: whatever uses the key stops working at once. */
 export function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKeyView }) {
@@ -28,23 +28,20 @@ export function RevokeApiKeyButton({ apiKey }: { apiKey: ApiKeyView }) {
       >
         Revoke
       </Button>
-      <Modal opened={opened} onClose={close} title="Revoke this API key?" onExitTransitionEnd={revoke.reset}>
-        <Stack gap="md">
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            <b>{apiKey.name}</b> (<code>{apiKey.prefix}…</code>) stops working at once: scripts and sandboxes that use
-            it are refused. This cannot be undone.
-          </Text>
-          {revoke.isError && <ErrorAlert error={revoke.error} title="The API key was not revoked" />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={revoke.isPending}>
-              Cancel
-            </Button>
-            <Button color="red" onClick={confirm} loading={revoke.isPending}>
-              Revoke
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={opened}
+        onClose={close}
+        title="Revoke this API key?"
+        confirmLabel="Revoke"
+        onConfirm={confirm}
+        busy={revoke.isPending}
+        error={revoke.error}
+        errorTitle="The API key was not revoked"
+        onExitTransitionEnd={revoke.reset}
+      >
+        <b>{apiKey.name}</b> (<code>{apiKey.prefix}…</code>) stops working at once: scripts and sandboxes that use it
+        are refused. This cannot be undone.
+      </ConfirmModal>
     </>
   );
 }

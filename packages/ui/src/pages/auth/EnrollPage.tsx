@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { isRateLimited, useEnrollVendor } from '../../api/index.ts';
 import { ErrorAlert } from '../../components/index.ts';
+import { EmailField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { emptyEnrollment, ENROLLMENT_FIELDS, enrollmentErrors, enrollmentInput } from './auth-model.ts';
@@ -62,16 +63,7 @@ export function EnrollPage() {
             maxLength={100}
             {...form.getInputProps('name')}
           />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            placeholder="dev@app.example"
-            required
-            withAsterisk={false}
-            maxLength={254}
-            {...form.getInputProps('email')}
-          />
+          <EmailField placeholder="dev@app.example" {...form.getInputProps('email')} />
           <TextInput
             label="Organization/Company Name"
             autoComplete="organization"

@@ -1,8 +1,9 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 import { isRateLimited, useRequestPasswordReset } from '../../api/index.ts';
 import { ErrorAlert } from '../../components/index.ts';
+import { EmailField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { emailError } from './auth-model.ts';
@@ -65,14 +66,7 @@ export function ForgotPasswordPage() {
         aria-busy={reset.isPending}
       >
         <Stack gap="md">
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            withAsterisk={false}
-            {...form.getInputProps('email')}
-          />
+          <EmailField {...form.getInputProps('email')} />
           {reset.isError && (
             <ErrorAlert
               error={summaryError(reset.error)}

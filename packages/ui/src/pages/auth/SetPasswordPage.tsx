@@ -5,7 +5,7 @@ import { useLayoutEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, useSetPassword } from '../../api/index.ts';
 import { ErrorAlert } from '../../components/index.ts';
-import { PasswordField } from '../../forms/PasswordField.tsx';
+import { NewPasswordFields } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { newPasswordErrors, PASSWORD_POLICY } from './auth-model.ts';
@@ -82,17 +82,7 @@ export function SetPasswordPage() {
     <AuthCard title="Set your password" description="Choose the password you will sign in with.">
       <form ref={bindForm} onSubmit={form.onSubmit(submit, onInvalid)} noValidate aria-busy={setPassword.isPending}>
         <Stack gap="md">
-          <PasswordField
-            label="New password"
-            description={PASSWORD_POLICY}
-            autoComplete="new-password"
-            {...form.getInputProps('newPassword')}
-          />
-          <PasswordField
-            label="Confirm password"
-            autoComplete="new-password"
-            {...form.getInputProps('confirmPassword')}
-          />
+          <NewPasswordFields inputProps={form.getInputProps} policy={PASSWORD_POLICY} />
           {setPassword.isError && (
             <ErrorAlert error={summaryError(error)} title="Your password was not saved" withFields />
           )}

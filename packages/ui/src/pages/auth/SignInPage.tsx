@@ -1,10 +1,10 @@
-import { Button, Stack, TextInput } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, isRateLimited, useSession, useSignIn } from '../../api/index.ts';
 import { ErrorAlert } from '../../components/index.ts';
 import { useRuntimeConfig } from '../../config-context.ts';
-import { PasswordField } from '../../forms/PasswordField.tsx';
+import { EmailField, PasswordField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { signInErrors } from './auth-model.ts';
@@ -70,14 +70,7 @@ export function SignInPage() {
     >
       <form ref={bindForm} onSubmit={form.onSubmit(submit, onInvalid)} noValidate aria-busy={signIn.isPending}>
         <Stack gap="md">
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            withAsterisk={false}
-            {...form.getInputProps('email')}
-          />
+          <EmailField autoComplete="username" {...form.getInputProps('email')} />
           <PasswordField label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
           {signIn.isError && <SignInError error={signIn.error} summary={summaryError(signIn.error)} />}
           <Button type="submit" loading={signIn.isPending} fullWidth>
