@@ -1,4 +1,5 @@
 import { Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useSession, useSignOut } from '../api/index.ts';
 import { ErrorAlert } from '../components/index.ts';
@@ -7,7 +8,7 @@ import { useRuntimeConfig } from '../config-context.ts';
 import { signInPathFor } from '../pages/auth/next-path.ts';
 
 /** A whole-page box for the states before the shell can show. */
-function Whole({ children }: { children: React.ReactNode }) {
+function Whole({ children }: { children: ReactNode }) {
   return (
     <Center mih="100dvh" p="md" bg="gray.0" component="main">
       <Card maw={480} w="100%" shadow="sm">
