@@ -5,18 +5,54 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  /** How long to wait before trying again (a 429's Retry-After), in seconds. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: Record<string, string> = {},
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 /** True for the 401 the API answers without a session: the UI then shows the sign-in card. */
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
+}
+
+/**
+ * True when a 401 means the session is gone (none, expired, signed out elsewhere). A 401 `invalid_credentials`
+ * is a wrong email or password typed into a form (sign in, change password): the form shows it, the session stays.
+ */
+export function isSessionLost(error: unknown): boolean {
+  return isUnauthorized(error) && (error as ApiError).code !== 'invalid_credentials';
+}
+
+/** True for a 429: too many attempts; `retryAfterSeconds` says how long to wait when the server said. */
+export function isRateLimited(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 429;
+}
+
+/**
+ * The seconds a Retry-After header asks for: delay-seconds or an HTTP date (RFC 9110 10.2.3); undefined when
+ * absent or unreadable. A date in the past is 0.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  // An HTTP date names its weekday and month; without letters, Date.parse reads "-5" as a year.
+  const at = /[A-Za-z]/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** The message to show for any thrown value. */
@@ -48,9 +84,11 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  if (isErrorBody(body)) return new ApiError(response.status, body.error, body.message, stringFields(body.fields));
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  if (isErrorBody(body))
+    return new ApiError(response.status, body.error, body.message, stringFields(body.fields), retryAfter);
   const text = response.statusText ? `${response.status} ${response.statusText}` : String(response.status);
-  return new ApiError(response.status, 'http_error', `The sandbox answered ${text}.`);
+  return new ApiError(response.status, 'http_error', `The sandbox answered ${text}.`, {}, retryAfter);
 }
 
 export interface RequestOptions {

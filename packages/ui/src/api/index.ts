@@ -1,5 +1,13 @@
 // The management API client: fetch wrapper, error type, react-query hooks and the API's shapes.
-export { ApiError, apiRequest, errorMessage, isUnauthorized } from './client.ts';
+export {
+  ApiError,
+  apiRequest,
+  errorMessage,
+  isRateLimited,
+  isSessionLost,
+  isUnauthorized,
+  parseRetryAfter,
+} from './client.ts';
 export { queryKeys, type LiveOptions } from './keys.ts';
 export { useApp, useApps, useCreateApp, useCreateLaunch, useDeleteApp, useUpdateApp } from './apps.ts';
 export { useDeletePatient, useInitializePatient, usePatientData, usePatients } from './patients.ts';
@@ -13,5 +21,31 @@ export {
   type OutboxSummary,
   type ProductionRequestInput,
 } from './outbox.ts';
+export {
+  createSession,
+  deleteSession,
+  enrollVendor,
+  getSession,
+  requestPasswordReset,
+  setPasswordWithLink,
+  useEnrollVendor,
+  useRequestPasswordReset,
+  useSession,
+  useSetPassword,
+  useSignIn,
+  useSignOut,
+} from './session.ts';
+export {
+  changeVendorPassword,
+  createApiKey,
+  getVendor,
+  listApiKeys,
+  revokeApiKey,
+  useApiKeys,
+  useChangePassword,
+  useCreateApiKey,
+  useRevokeApiKey,
+  useVendor,
+} from './vendor.ts';
 export { OAUTH_TYPE_LABELS, SCENARIO_OPTIONS, SIMULATED_ERROR_OPTIONS } from './constants.ts';
 export type * from './types.ts';

@@ -9,6 +9,10 @@ export const queryKeys = {
   launch: (id: string) => ['launches', 'detail', id] as const,
   accessLog: ['access-log'] as const,
   accessLogList: (query: object) => ['access-log', query] as const,
+  /** Who is signed in (hosted mode); null when no one is. */
+  session: ['session'] as const,
+  vendor: ['vendor'] as const,
+  apiKeys: ['vendor', 'api-keys'] as const,
 };
 
 /** Options of a query that can poll (the launch inspector watches a launch live). */

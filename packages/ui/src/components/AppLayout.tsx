@@ -1,19 +1,25 @@
-import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconApps, IconHeartbeat, IconRocket, IconApi, IconMail } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { NavLink as RouterNavLink, Outlet, Link, useLocation } from 'react-router';
-import { SignOutButton } from './SignOutButton.tsx';
+import { useRuntimeConfig } from '../config-context.ts';
+import { BrandMark, brandClass } from './Brand.tsx';
+import type { NavItem } from './navigation.ts';
 import classes from './AppLayout.module.css';
 
-const NAV = [
-  { to: '/apps', label: 'Apps', icon: IconApps, match: (path: string) => path === '/' || path.startsWith('/apps') },
-  { to: '/patients', label: 'Patients', icon: IconHeartbeat, match: (path: string) => path.startsWith('/patients') },
-  { to: '/launches', label: 'Launches', icon: IconRocket, match: (path: string) => path.startsWith('/launches') },
-  { to: '/outbox', label: 'Outbox', icon: IconMail, match: (path: string) => path.startsWith('/outbox') },
-] as const;
+export interface AppLayoutProps {
+  /** The pages of the navigation. */
+  nav: readonly NavItem[];
+  /** The right end of the header: who is signed in and Sign out. */
+  accountArea: ReactNode;
+}
 
-/** The shell: header "Plan API Sandbox", the navigation (a burger drawer at phone width) and the page. */
-export function AppLayout() {
+/**
+ * The shell: header "<plan name> Sandbox" ("Plan API Sandbox" on the desktop), the navigation (a burger drawer
+ * at phone width) and the page.
+ */
+export function AppLayout({ nav, accountArea }: AppLayoutProps) {
+  const { planName } = useRuntimeConfig();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   // At phone width the closed navbar only slides off screen: make it inert so Tab does not wander into it.
@@ -30,7 +36,7 @@ export function AppLayout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger
               opened={opened}
               onClick={toggle}
@@ -40,25 +46,20 @@ export function AppLayout() {
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <UnstyledButton component={Link} to="/" onClick={close} className={classes.brand}>
-              <ThemeIcon size={32} radius="md" variant="filled" aria-hidden>
-                <IconApi size={20} stroke={1.8} />
-              </ThemeIcon>
-              <Text component="span" fw={700} size="lg" className={classes.brandText}>
-                Plan API Sandbox
-              </Text>
+            <UnstyledButton component={Link} to="/" onClick={close} className={brandClass}>
+              <BrandMark name={`${planName} Sandbox`} />
             </UnstyledButton>
             <Badge variant="light" color="teal" visibleFrom="xs">
               Sandbox
             </Badge>
           </Group>
-          <SignOutButton />
+          {accountArea}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="main-navigation" aria-label="Main navigation" inert={phone && !opened}>
         <AppShell.Section grow component={ScrollArea}>
           <nav>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <NavLink
                 key={item.to}
                 component={RouterNavLink}

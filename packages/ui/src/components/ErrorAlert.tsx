@@ -1,6 +1,8 @@
 import { Alert, Button, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../api/index.ts';
+import { useRuntimeConfig } from '../config-context.ts';
+import { formatWait } from '../forms/validators.ts';
 
 export interface ErrorAlertProps {
   error: unknown;
@@ -11,12 +13,25 @@ export interface ErrorAlertProps {
   withFields?: boolean;
 }
 
-/** An error of the API (or any thrown value) as a red alert with the server's message. */
+/** The desktop sandbox's hint (`pnpm sandbox`) means nothing to a vendor on the plan's server. */
+const HOSTED_NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
+
+/**
+ * An error of the API (or any thrown value) as a red alert with the server's message; after a 429, how long to
+ * wait (the server's Retry-After).
+ */
 export function ErrorAlert({ error, title = 'Something went wrong', onRetry, withFields = false }: ErrorAlertProps) {
+  const { mode } = useRuntimeConfig();
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
+  const wait = error instanceof ApiError ? error.retryAfterSeconds : undefined;
+  const message =
+    mode === 'hosted' && error instanceof ApiError && error.code === 'network_error'
+      ? HOSTED_NETWORK_MESSAGE
+      : errorMessage(error);
   return (
     <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
-      <div style={{ overflowWrap: 'anywhere' }}>{errorMessage(error)}</div>
+      <div style={{ overflowWrap: 'anywhere' }}>{message}</div>
+      {wait !== undefined && <div>Try again in {formatWait(wait)}.</div>}
       {withFields && fields.length > 0 && (
         <List size="sm" mt="xs">
           {fields.map(([field, message]) => (

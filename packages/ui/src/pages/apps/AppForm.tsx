@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, useCreateApp, useUpdateApp } from '../../api/index.ts';
 import type { AppRecord } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { ErrorAlert, Section } from '../../components/index.ts';
 import {
   appInputFromForm,
   emptyAppForm,
@@ -23,24 +23,6 @@ export interface AppFormProps {
   app: AppRecord | undefined;
   /** Extra buttons beside Save (Delete on edit). */
   extraActions?: ReactNode;
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title}>
-      <Title order={2} size="h4">
-        {title}
-      </Title>
-      {description !== undefined && (
-        <Text size="sm" c="dimmed" mt={2}>
-          {description}
-        </Text>
-      )}
-      <Stack gap="md" mt="md">
-        {children}
-      </Stack>
-    </Card>
-  );
 }
 
 const URL_PLACEHOLDER = 'https://';

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { ApiError, useRequestProduction } from '../../api/index.ts';
 import type { AppRecord } from '../../api/index.ts';
 import { ErrorAlert } from '../../components/index.ts';
+import { useRuntimeConfig } from '../../config-context.ts';
 import {
   canRequestProduction,
   MAX_NOTES,
@@ -23,6 +24,8 @@ import type { ProductionRequestForm } from './outbox-model.ts';
 export function RequestProductionButton({ app }: { app: AppRecord }) {
   const [opened, { open, close }] = useDisclosure(false);
   const request = useRequestProduction(app.id);
+  // Only the desktop sandbox keeps its mail in an Outbox; the plan's server sends it.
+  const hasOutbox = useRuntimeConfig().mode === 'local';
   const form = useForm<ProductionRequestForm>({
     mode: 'controlled',
     initialValues: { contactEmail: app.productionRequest?.contactEmail ?? '', notes: '' },
@@ -49,7 +52,9 @@ export function RequestProductionButton({ app }: { app: AppRecord }) {
         notifications.show({
           color: 'teal',
           title: 'Production requested',
-          message: `The confirmation mail for ${app.name} is in the Outbox.`,
+          message: hasOutbox
+            ? `The confirmation mail for ${app.name} is in the Outbox.`
+            : `The plan's reviewers will answer at ${values.contactEmail.trim()}.`,
         });
         close();
       },
@@ -76,11 +81,17 @@ export function RequestProductionButton({ app }: { app: AppRecord }) {
           <Stack gap="md">
             <Text size="sm">
               Ask the plan to publish <b>{app.name}</b>. Its reviewers check the registration and answer at the contact
-              address. The sandbox keeps the mail it would send in the{' '}
-              <Anchor component={Link} to="/outbox" size="sm">
-                Outbox
-              </Anchor>
-              .
+              address.
+              {hasOutbox && (
+                <>
+                  {' '}
+                  The sandbox keeps the mail it would send in the{' '}
+                  <Anchor component={Link} to="/outbox" size="sm">
+                    Outbox
+                  </Anchor>
+                  .
+                </>
+              )}
             </Text>
             {status !== undefined && (
               <Alert color={status.color} variant="light" title={status.label}>

@@ -1,4 +1,5 @@
 import type { AppRecord, ProductionRequestInput } from '../../api/index.ts';
+import { isEmailAddress } from '../../forms/validators.ts';
 
 /** The Request production form's values (both inputs are text). */
 export interface ProductionRequestForm {
@@ -8,9 +9,6 @@ export interface ProductionRequestForm {
 
 /** The longest notes the server accepts. */
 export const MAX_NOTES = 2000;
-
-// The server's rule: one mailbox, no display name, no list.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 
 /** Whether the app can be sent for review now: never asked, or asked and rejected. */
 export function canRequestProduction(app: Pick<AppRecord, 'productionRequest'>): boolean {
@@ -50,7 +48,8 @@ export function productionRequestErrors(
   const errors: Partial<Record<keyof ProductionRequestForm, string>> = {};
   const email = values.contactEmail.trim();
   if (email === '') errors.contactEmail = 'Contact email is required: the address where the reviewers answer.';
-  else if (!EMAIL.test(email)) errors.contactEmail = 'Contact email must be an email address such as dev@app.example.';
+  else if (!isEmailAddress(email))
+    errors.contactEmail = 'Contact email must be an email address such as dev@app.example.';
   if (values.notes.trim().length > MAX_NOTES) errors.notes = `Notes must be at most ${MAX_NOTES} characters.`;
   return errors;
 }

@@ -1,9 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useDeletePatient } from '../../api/index.ts';
 import type { PatientRecord } from '../../api/index.ts';
-import { ErrorAlert } from '../../components/index.ts';
+import { ConfirmModal } from '../../components/index.ts';
 import { resourceTotal } from './patient-labels.ts';
 
 export interface DeletePatientModalProps {
@@ -28,29 +27,20 @@ export function DeletePatientModal({ patient, opened, onClose, onDeleted }: Dele
     });
   };
   return (
-    <Modal
+    <ConfirmModal
       opened={opened}
       onClose={onClose}
       title="Delete patient?"
-      closeOnClickOutside={!busy}
-      closeOnEscape={!busy}
+      confirmLabel="Delete patient"
+      confirmIcon={<IconTrash size={16} aria-hidden />}
+      onConfirm={confirm}
+      busy={busy}
+      error={mutation.error}
+      errorTitle="The patient was not deleted"
       onExitTransitionEnd={() => mutation.reset()}
     >
-      <Stack gap="md">
-        <Text size="sm">
-          <b>{patient.name}</b> and all {resourceTotal(patient)} of their resources will be removed from the sandbox
-          FHIR store. Apps launched for this patient will no longer find their data.
-        </Text>
-        {mutation.isError && <ErrorAlert error={mutation.error} title="The patient was not deleted" />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-            Cancel
-          </Button>
-          <Button color="red" onClick={confirm} loading={busy} leftSection={<IconTrash size={16} aria-hidden />}>
-            Delete patient
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <b>{patient.name}</b> and all {resourceTotal(patient)} of their resources will be removed from the sandbox FHIR
+      store. Apps launched for this patient will no longer find their data.
+    </ConfirmModal>
   );
 }

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createSession,
+  deleteSession,
+  enrollVendor,
+  getSession,
+  requestPasswordReset,
+  setPasswordWithLink,
+} from './session.ts';
+import { changeVendorPassword, createApiKey, getVendor, listApiKeys, revokeApiKey } from './vendor.ts';
+import type { AccountView } from './types.ts';
+
+const ACCOUNT: AccountView = {
+  id: 'acc-1',
+  kind: 'vendor',
+  email: 'dev@example.com',
+  name: 'Dana Developer',
+  status: 'active',
+  createdAt: '2025-01-01T00:00:00Z',
+  organizationName: 'Example Apps',
+};
+
+const ENROLLMENT = {
+  name: 'Dana',
+  email: 'dev@example.com',
+  organizationName: 'Example Apps',
+  organizationUrl: 'https://example.com',
+  phone: '+1 555 0100',
+  acceptTerms: true,
+};
+
+/** Stubs fetch with one answer and returns the recorded calls as [url, method, body]. */
+function answer(status: number, body?: unknown) {
+  const calls: [string, string, unknown][] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    calls.push([url, init.method ?? 'GET', init.body === undefined ? undefined : JSON.parse(String(init.body))]);
+    return body === undefined
+      ? new Response(null, { status })
+      : new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  });
+  return calls;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the account client functions', () => {
+  it('reads the session, and a 401 as no one signed in', async () => {
+    answer(200, { kind: 'vendor', account: ACCOUNT });
+    expect(await getSession()).toEqual({ kind: 'vendor', account: ACCOUNT });
+    answer(401, { error: 'unauthorized', message: 'Sign in.' });
+    expect(await getSession()).toBeNull();
+    answer(500, { error: 'internal', message: 'Broken.' });
+    await expect(getSession()).rejects.toMatchObject({ status: 500 });
+  });
+
+  it('call the paths, methods and bodies the server provides', async () => {
+    const calls = answer(202, { message: 'Check your email.' });
+    await createSession({ email: 'dev@example.com', password: 'p' });
+    await enrollVendor(ENROLLMENT);
+    await requestPasswordReset('dev@example.com');
+    await setPasswordWithLink({ token: 't0k', password: 'a long password' });
+    await changeVendorPassword({ currentPassword: 'old', newPassword: 'new' });
+    await createApiKey('CI');
+    await revokeApiKey('key/1');
+    await deleteSession();
+    await getVendor();
+    await listApiKeys();
+    expect(calls).toEqual([
+      ['/api/session', 'POST', { email: 'dev@example.com', password: 'p' }],
+      ['/api/vendor-enrollments', 'POST', ENROLLMENT],
+      ['/api/password-resets', 'POST', { email: 'dev@example.com' }],
+      ['/api/password-links', 'POST', { token: 't0k', password: 'a long password' }],
+      ['/api/vendor/password', 'PUT', { currentPassword: 'old', newPassword: 'new' }],
+      ['/api/vendor/api-keys', 'POST', { name: 'CI' }],
+      ['/api/vendor/api-keys/key%2F1', 'DELETE', undefined],
+      ['/api/session', 'DELETE', undefined],
+      ['/api/vendor', 'GET', undefined],
+      ['/api/vendor/api-keys', 'GET', undefined],
+    ]);
+  });
+});

@@ -1,0 +1,89 @@
+// The hosted developer sandbox's accounts: session, enrollment and the emailed password links.
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { apiRequest, isUnauthorized } from './client.ts';
+import { queryKeys } from './keys.ts';
+import type { AcceptedMessage, PasswordLinkInput, SessionView, SignInInput, VendorEnrollmentInput } from './types.ts';
+
+/** GET /api/session: who is signed in, or null (the API's 401) when no one is. */
+export async function getSession(signal?: AbortSignal): Promise<SessionView | null> {
+  try {
+    return await apiRequest<SessionView>('/session', signal !== undefined ? { signal } : {});
+  } catch (error) {
+    if (isUnauthorized(error)) return null;
+    throw error;
+  }
+}
+
+/** POST /api/session: signs in with email and password (the server sets the session cookie). */
+export function createSession(input: SignInInput): Promise<SessionView> {
+  return apiRequest<SessionView>('/session', { method: 'POST', body: input });
+}
+
+/** DELETE /api/session: signs out. */
+export function deleteSession(): Promise<undefined> {
+  return apiRequest<undefined>('/session', { method: 'DELETE' });
+}
+
+/** POST /api/vendor-enrollments: asks for an enrollment link by email (202 whether or not the address can enroll). */
+export function enrollVendor(input: VendorEnrollmentInput): Promise<AcceptedMessage> {
+  return apiRequest<AcceptedMessage>('/vendor-enrollments', { method: 'POST', body: input });
+}
+
+/** POST /api/password-resets: asks for a set-password link by email (202 whatever the address). */
+export function requestPasswordReset(email: string): Promise<AcceptedMessage> {
+  return apiRequest<AcceptedMessage>('/password-resets', { method: 'POST', body: { email } });
+}
+
+/** POST /api/password-links: sets the password with an emailed link's token; the account is then signed in. */
+export function setPasswordWithLink(input: PasswordLinkInput): Promise<SessionView> {
+  return apiRequest<SessionView>('/password-links', { method: 'POST', body: input });
+}
+
+/**
+ * A new person is signed in: forget everything cached for the previous one (another vendor may have used this
+ * tab) and keep the new session.
+ */
+function startSession(client: QueryClient, session: SessionView): void {
+  client.removeQueries();
+  client.setQueryData(queryKeys.session, session);
+}
+
+/** Who is signed in (null: no one). A 401 here is an answer, not an error, so it never sends anyone to sign in. */
+export function useSession() {
+  return useQuery({
+    queryKey: queryKeys.session,
+    queryFn: ({ signal }) => getSession(signal),
+    staleTime: 60_000,
+  });
+}
+
+/** "Sign in" (POST /api/session). */
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: createSession, onSuccess: (session) => startSession(client, session) });
+}
+
+/** "Save password" with an emailed link (POST /api/password-links): signs the account in. */
+export function useSetPassword() {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: setPasswordWithLink, onSuccess: (session) => startSession(client, session) });
+}
+
+/**
+ * "Sign out" (DELETE /api/session). The cache is left alone: the caller then loads the Sign in page afresh, which
+ * drops everything the vendor had in memory at once (clearing the cache first would let the session guard
+ * redirect on its own, racing the caller's navigation).
+ */
+export function useSignOut() {
+  return useMutation({ mutationFn: deleteSession });
+}
+
+/** "Submit" of Vendor Enrollment to Sandbox (POST /api/vendor-enrollments). */
+export function useEnrollVendor() {
+  return useMutation({ mutationFn: enrollVendor });
+}
+
+/** "Send link" of Forgot password (POST /api/password-resets). */
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: requestPasswordReset });
+}

@@ -1,0 +1,83 @@
+import { Button, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, isRateLimited, useSession, useSignIn } from '../../api/index.ts';
+import { ErrorAlert } from '../../components/index.ts';
+import { useRuntimeConfig } from '../../config-context.ts';
+import { EmailField, PasswordField } from '../../forms/fields.tsx';
+import { useFormErrors } from '../../forms/useFormErrors.ts';
+import { AuthCard, LINKS } from './AuthCard.tsx';
+import { signInErrors } from './auth-model.ts';
+import { safeNextPath } from './next-path.ts';
+
+interface SignInForm {
+  email: string;
+  password: string;
+}
+
+const FIELDS = ['email', 'password'] as const;
+
+/** The alert of a failed sign-in: a wrong email or password says only that (never which of the two). */
+function SignInError({ error, summary }: { error: unknown; summary: unknown }) {
+  if (error instanceof ApiError && error.status === 401)
+    return (
+      <ErrorAlert error={new ApiError(401, error.code, 'Email or password is wrong.')} title="You are not signed in" />
+    );
+  return (
+    <ErrorAlert
+      error={summary}
+      title={isRateLimited(error) ? 'Too many attempts' : 'You are not signed in'}
+      withFields
+    />
+  );
+}
+
+/** Sign in (`sign-in`): email and password; afterwards back to the page the vendor was on (`?next=`) or Apps. */
+export function SignInPage() {
+  const { basePath } = useRuntimeConfig();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'), basePath);
+  const navigate = useNavigate();
+  const session = useSession();
+  const signIn = useSignIn();
+  const { bindForm, onInvalid, showServerErrors, summaryError } = useFormErrors(FIELDS);
+  const form = useForm<SignInForm>({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: (values) => signInErrors(values),
+  });
+
+  // Already signed in (a bookmark, the back button): go on.
+  if (session.data?.kind === 'vendor' && !signIn.isPending) return <Navigate to={next} replace />;
+
+  const submit = (values: SignInForm) =>
+    signIn.mutate(
+      { email: values.email.trim(), password: values.password },
+      {
+        onSuccess: () => void navigate(next, { replace: true }),
+        onError: (error) => {
+          showServerErrors(form, error);
+          form.setFieldValue('password', '');
+        },
+      },
+    );
+
+  return (
+    <AuthCard
+      title="Sign in"
+      description="Sign in to the developer sandbox with the password you set from the emailed link."
+      links={[LINKS.forgotPassword, LINKS.enroll]}
+    >
+      <form ref={bindForm} onSubmit={form.onSubmit(submit, onInvalid)} noValidate aria-busy={signIn.isPending}>
+        <Stack gap="md">
+          <EmailField autoComplete="username" {...form.getInputProps('email')} />
+          <PasswordField label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+          {signIn.isError && <SignInError error={signIn.error} summary={summaryError(signIn.error)} />}
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
