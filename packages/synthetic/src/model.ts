@@ -113,8 +113,10 @@ export interface ProcedureEntry {
   billing: Coded;
   /** SNOMED CT clinical code for the Procedure resource (absent for plain office visits). */
   snomed?: Coded;
-  /** Billed amount in cents. */
+  /** Billed amount in cents (all units together). */
   chargeCents: number;
+  /** Units billed on the line (days of a daily visit code); 1 when absent. */
+  units?: number;
   /** Whether it is a clinical procedure worth a US Core Procedure (not an E/M visit code). */
   clinical: boolean;
 }
@@ -125,7 +127,14 @@ export interface MedicationEntry {
   ndc: Coded;
   /** Sig in plain words. */
   dosage: string;
+  /** Amount dispensed, in `unit`. */
   quantity: number;
+  /** The package unit the quantity is counted in: tablet, capsule, inhaler, mL. */
+  unit: string;
+  /** A brand-name product (brand tier, NCPDP brand indicator) rather than a generic. */
+  brand: boolean;
+  /** The pharmacy's usual and customary price of one unit, in cents [min, max] (from the NDC entry). */
+  unitPriceCents: readonly [number, number];
   daysSupply: number;
   /** Number of fills over the period (pharmacy claims). */
   refills: number;

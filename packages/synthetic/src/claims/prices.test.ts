@@ -1,0 +1,207 @@
+import type { ExplanationOfBenefit } from 'fhir/r4';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderClaims } from './index.ts';
+import { memberPatientId } from '../ids.ts';
+import { DEFAULT_AS_OF, SCENARIOS } from '../model.ts';
+import { SYSTEMS } from '../terminology.ts';
+import { standInDirectory } from '../testing/claims-directory.ts';
+import { claimKind, claimTotal, median, outside, pricedLines, type PricedLine } from '../testing/claims-prices.ts';
+import { testTerminology } from '../testing/terminology.ts';
+import { buildTimeline } from '../timeline/index.ts';
+
+const terminology = testTerminology();
+const directory = standInDirectory(terminology);
+const SEEDS_PER_SCENARIO = 12;
+
+let eobs: ExplanationOfBenefit[] = [];
+let lines: PricedLine[] = [];
+
+beforeAll(() => {
+  eobs = SCENARIOS.flatMap((scenario) =>
+    Array.from({ length: SEEDS_PER_SCENARIO }, (_, i) => {
+      const seed = `prices-${scenario}-${i}`;
+      const timeline = buildTimeline({ seed, scenario, asOf: DEFAULT_AS_OF, directory, terminology });
+      const ctx = { patientId: memberPatientId(seed), asOf: DEFAULT_AS_OF, plan: directory.plan };
+      return renderClaims(timeline, ctx).filter(
+        (r): r is ExplanationOfBenefit => r.resourceType === 'ExplanationOfBenefit',
+      );
+    }),
+  ).flat();
+  lines = pricedLines(eobs);
+});
+
+const label = (l: PricedLine): string => `${l.eob.id} ${l.code}${l.revenue ? `/${l.revenue}` : ''}`;
+const of = (codes: readonly string[]): PricedLine[] => lines.filter((l) => codes.includes(l.code));
+/** Every pharmacy fill: its NDC and product name, billed amount, and whether the NDC is a brand product. */
+const fills = (): { eob: ExplanationOfBenefit; ndc: string; product: string; billed: number; brand: boolean }[] =>
+  eobs
+    .filter((e) => claimKind(e) === 'pharmacy')
+    .map((eob) => {
+      const coding = eob.item?.[0]?.productOrService.coding?.[0];
+      const ndc = coding?.code ?? '';
+      return {
+        eob,
+        ndc,
+        product: coding?.display ?? '',
+        billed: claimTotal(eob, 'submitted'),
+        brand: terminology.concept(SYSTEMS.ndc, ndc).brand === true,
+      };
+    });
+
+/** Generic maintenance drugs members refill, as their package names start. */
+const MAINTENANCE = /^(24 HR )?(metformin|atorvastatin|lisinopril|amlodipine|furosemide)/i;
+
+describe('claim amounts are plausible US commercial amounts', () => {
+  it('prices a generic maintenance fill (metformin, a statin, lisinopril) at a few dollars, never $50', () => {
+    const generic = fills().filter((f) => !f.brand && MAINTENANCE.test(f.product));
+    expect(generic.length).toBeGreaterThan(100);
+    expect(
+      outside(
+        generic,
+        (f) => f.billed,
+        2,
+        50,
+        (f) => `${f.eob.id} ${f.ndc}`,
+      ),
+    ).toEqual([]);
+    const metformin = generic.filter((f) =>
+      /metformin/i.test(f.eob.item?.[0]?.productOrService.coding?.[0]?.display ?? ''),
+    );
+    expect(metformin.length).toBeGreaterThan(20);
+    expect(median(metformin.map((f) => f.billed))).toBeLessThan(25);
+  });
+
+  it('prices brand fills (Eliquis, an Advair inhaler) far above generics', () => {
+    const all = fills();
+    const brand = all.filter((f) => f.brand);
+    expect(brand.length).toBeGreaterThan(10);
+    expect(
+      outside(
+        brand,
+        (f) => f.billed,
+        50,
+        5000,
+        (f) => `${f.eob.id} ${f.ndc}`,
+      ),
+    ).toEqual([]);
+    const generic = all.filter((f) => !f.brand).map((f) => f.billed);
+    expect(median(brand.map((f) => f.billed))).toBeGreaterThan(20 * median(generic));
+    const eliquis = brand.filter((f) => f.ndc === '0003-0894-21');
+    expect(
+      outside(
+        eliquis,
+        (f) => f.billed,
+        500,
+        2500,
+        (f) => `${f.eob.id}`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps the member share of a fill at or under the tier copay and the allowed amount under the bill', () => {
+    const fill = eobs.filter((e) => claimKind(e) === 'pharmacy');
+    expect(
+      outside(
+        fill,
+        (e) => claimTotal(e, 'paidbypatient'),
+        0,
+        60,
+        (e) => `${e.id}`,
+      ),
+    ).toEqual([]);
+    expect(fill.filter((e) => claimTotal(e, 'eligible') > claimTotal(e, 'submitted')).map((e) => e.id)).toEqual([]);
+  });
+
+  it('bills an office visit (established-patient E/M) between $100 and $400', () => {
+    const visits = of(['99212', '99213', '99214', '99215']);
+    expect(visits.length).toBeGreaterThan(100);
+    expect(outside(visits, (l) => l.submitted, 70, 400, label)).toEqual([]);
+    expect(median(of(['99213']).map((l) => l.submitted))).toBeGreaterThan(100);
+    expect(
+      outside(of(['99385', '99386', '99395', '99396', '99391', '99392']), (l) => l.submitted, 150, 400, label),
+    ).toEqual([]);
+  });
+
+  it('bills office labs (HbA1c 83036, a metabolic panel) in the tens of dollars and an eye exam in the hundreds', () => {
+    const professional = lines.filter((l) => claimKind(l.eob) === 'professional');
+    expect(
+      outside(
+        professional.filter((l) => l.code === '83036'),
+        (l) => l.submitted,
+        20,
+        100,
+        label,
+      ),
+    ).toEqual([]);
+    expect(
+      outside(
+        professional.filter((l) => l.code === '80053'),
+        (l) => l.submitted,
+        25,
+        150,
+        label,
+      ),
+    ).toEqual([]);
+    expect(outside(of(['92014']), (l) => l.submitted, 100, 300, label)).toEqual([]);
+  });
+
+  it('bills an inpatient stay in the tens of thousands, room and board by the day', () => {
+    const stays = eobs.filter((e) => claimKind(e) === 'institutional/inpatient');
+    expect(stays.length).toBeGreaterThan(10);
+    expect(
+      outside(
+        stays,
+        (e) => claimTotal(e, 'submitted'),
+        10_000,
+        100_000,
+        (e) => `${e.id}`,
+      ),
+    ).toEqual([]);
+    const rooms = lines.filter((l) => l.revenue === '0120');
+    expect(rooms.length).toBe(stays.length);
+    expect(outside(rooms, (l) => l.submitted / l.units, 2_500, 5_000, label)).toEqual([]);
+  });
+
+  it('bills an emergency visit in the thousands, its facility level and imaging at hospital rates', () => {
+    const visits = eobs.filter(
+      (e) => claimKind(e) === 'institutional/outpatient' && lines.some((l) => l.eob === e && l.revenue === '0450'),
+    );
+    expect(visits.length).toBeGreaterThan(5);
+    expect(
+      outside(
+        visits,
+        (e) => claimTotal(e, 'submitted'),
+        1_000,
+        20_000,
+        (e) => `${e.id}`,
+      ),
+    ).toEqual([]);
+    expect(outside(of(['71046']), (l) => l.submitted, 200, 1_000, label)).toEqual([]);
+  });
+
+  it('bills dental care (exams, cleanings, fillings) in the tens to hundreds of dollars', () => {
+    const oral = eobs.filter((e) => claimKind(e) === 'oral');
+    expect(oral.length).toBeGreaterThan(50);
+    expect(outside(of(['D0120', 'D1110', 'D1120', 'D0274']), (l) => l.submitted, 35, 200, label)).toEqual([]);
+    expect(
+      outside(
+        oral,
+        (e) => claimTotal(e, 'submitted'),
+        50,
+        3_000,
+        (e) => `${e.id}`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('shares costs within the plan design: member share within the allowed amount, a yearly deductible of $4,000 at most', () => {
+    expect(lines.filter((l) => l.patient > l.allowed || l.allowed > l.submitted).map(label)).toEqual([]);
+    const byMemberYear = new Map<string, number>();
+    for (const e of eobs) {
+      if (claimKind(e) === 'oral') continue;
+      const key = `${e.patient.reference}|${e.billablePeriod?.start?.slice(0, 4)}`;
+      byMemberYear.set(key, (byMemberYear.get(key) ?? 0) + claimTotal(e, 'deductible'));
+    }
+    expect([...byMemberYear.entries()].filter(([, d]) => d > 4_000)).toEqual([]);
+  });
+});
