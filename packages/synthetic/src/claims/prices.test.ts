@@ -71,7 +71,7 @@ describe('claim amounts are plausible US commercial amounts', () => {
     expect(median(metformin.map((f) => f.billed))).toBeLessThan(25);
   });
 
-  it('prices brand fills (Eliquis, an Advair inhaler) far above generics', () => {
+  it('prices brand fills (Eliquis, an Advair inhaler, a box of Lantus pens) far above generics', () => {
     const all = fills();
     const brand = all.filter((f) => f.brand);
     expect(brand.length).toBeGreaterThan(10);
@@ -86,6 +86,17 @@ describe('claim amounts are plausible US commercial amounts', () => {
     ).toEqual([]);
     const generic = all.filter((f) => !f.brand).map((f) => f.billed);
     expect(median(brand.map((f) => f.billed))).toBeGreaterThan(20 * median(generic));
+    const insulin = brand.filter((f) => f.ndc === '0088-2219-05');
+    expect(insulin.length).toBeGreaterThan(0);
+    expect(
+      outside(
+        insulin,
+        (f) => f.billed,
+        250,
+        600,
+        (f) => `${f.eob.id}`,
+      ),
+    ).toEqual([]);
     const eliquis = brand.filter((f) => f.ndc === '0003-0894-21');
     expect(
       outside(
