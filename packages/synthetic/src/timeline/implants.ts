@@ -89,9 +89,10 @@ export function priorKneeReplacement(b: TimelineBuilder, side: 'right' | 'left')
 }
 
 /**
- * Tympanostomy tubes (coded as an implant: SNOMED CT's device list in our files has no narrower concept),
- * placed by an otolaryngologist at the hospital's outpatient surgery after recurrent ear infections.
- * Tubes extrude within a year or two, so older tubes are inactive.
+ * Tympanostomy tubes, placed by otolaryngologist `ent` at the hospital's outpatient surgery after recurrent
+ * ear infections, or (without `ent`) before the record, with no claim. The device is coded as the SNOMED CT
+ * "Implant" it is, named in the text: the terminology files hold no narrower concept for the tube. Tubes
+ * extrude within a year or two, so older ones are inactive. Returns whether the member has them.
  */
 export function tympanostomyTubes(b: TimelineBuilder, date: string, ent: Provider | undefined): boolean {
   if (ent) {
