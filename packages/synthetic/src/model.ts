@@ -113,8 +113,10 @@ export interface ProcedureEntry {
   billing: Coded;
   /** SNOMED CT clinical code for the Procedure resource (absent for plain office visits). */
   snomed?: Coded;
-  /** Billed amount in cents. */
+  /** Billed amount in cents (all units together). */
   chargeCents: number;
+  /** Units billed on the line (days of a daily visit code); 1 when absent. */
+  units?: number;
   /** Whether it is a clinical procedure worth a US Core Procedure (not an E/M visit code). */
   clinical: boolean;
 }
@@ -125,7 +127,14 @@ export interface MedicationEntry {
   ndc: Coded;
   /** Sig in plain words. */
   dosage: string;
+  /** Amount dispensed, in `unit`. */
   quantity: number;
+  /** The package unit the quantity is counted in: tablet, capsule, inhaler, mL. */
+  unit: string;
+  /** A brand-name product (brand tier, NCPDP brand indicator) rather than a generic. */
+  brand: boolean;
+  /** The pharmacy's usual and customary price of one unit, in cents [min, max] (from the NDC entry). */
+  unitPriceCents: readonly [number, number];
   daysSupply: number;
   /** Number of fills over the period (pharmacy claims). */
   refills: number;
@@ -181,10 +190,43 @@ export interface MemberTimeline {
   conditions: ConditionEntry[];
   allergies: AllergyEntry[];
   events: CareEvent[];
-  /** Active care plan and goals for chronic conditions or pregnancy. */
-  carePlan?: { title: string; category: Coded; goals: { description: Coded; target?: string; due?: string }[] };
-  /** Implantable devices (e.g. a cardiac pacemaker for an elderly member). */
-  devices: { udi?: string; type: Coded; implanted: string }[];
+  /** The member's care plan and its goals: chronic care, pregnancy, or preventive care for the healthy. */
+  carePlan?: CarePlanEntry;
+  /** Implanted devices: placed during the record (a pacemaker, an IUD, ear tubes) or before it (a stent). */
+  devices: DeviceEntry[];
+}
+
+/** A goal of a care plan: on a measurement (LOINC, with a target such as "< 7.0 %") or in words. */
+export interface GoalEntry {
+  description: Coded;
+  target?: string;
+  /** YYYY-MM-DD */
+  due?: string;
+  /** Goals of a finished plan are completed (default active). */
+  status?: 'active' | 'completed';
+}
+
+export interface CarePlanEntry {
+  title: string;
+  /** A SNOMED CT care plan type, when one fits (every plan is also an assessment and plan of treatment). */
+  category?: Coded;
+  /** A plan that has run its course (antenatal care after the delivery) is completed (default active). */
+  status?: 'active' | 'completed';
+  /** When the plan ran; absent, it starts with the first visit for its problems and is ongoing. */
+  period?: { start: string; end?: string };
+  goals: GoalEntry[];
+}
+
+/** An implanted device of the member. */
+export interface DeviceEntry {
+  udi?: string;
+  type: Coded;
+  /** What the coded type leaves unsaid ("Tympanostomy tubes, bilateral"); the type's display when absent. */
+  text?: string;
+  /** YYYY-MM-DD; before coverage for a device the member already had. */
+  implanted: string;
+  /** Removed, extruded or explanted devices are inactive (default active). */
+  status?: 'active' | 'inactive';
 }
 
 /** Options every member generator takes. */

@@ -44,24 +44,31 @@ export interface LoincConcept extends Coded {
 }
 
 export interface RxNormConcept extends Coded {
-  /** NDC package dispensed for this drug. */
+  /** NDC package a pharmacy dispenses for this drug (the generic where one is marketed); it holds the price. */
   ndc: string;
-  form: 'tablet' | 'capsule' | 'inhaler';
-  unitPriceCents: [number, number];
+  form: 'tablet' | 'capsule' | 'inhaler' | 'pen';
   sig: string;
-  /** Units taken a day (0 for inhalers, which are dispensed by the device). */
+  /** Package units used a day (tablets; mL for pens; 0 for inhalers, which are dispensed by the device). */
   unitsPerDay: number;
 }
 
 export interface NdcConcept extends Coded {
   rxnorm: string;
   packageSize: number;
+  /** The unit a package is counted and priced in: tablet, capsule, inhaler, mL. */
   packageUnit: string;
+  /** A brand-name product (priced and tiered as brand) rather than a generic. */
+  brand: boolean;
+  /** The pharmacy's usual and customary price of one package unit, in cents. */
+  unitPriceCents: [number, number];
 }
 
 /** CPT, HCPCS or CDT code with a plausible billed charge. */
 export interface BillingConcept extends Coded {
+  /** Billed charge of a professional (or dental) claim line. */
   priceCents: [number, number];
+  /** Hospital or surgery-center charge for the code on an institutional claim, when it differs. */
+  facilityPriceCents?: [number, number];
   category: string;
 }
 
@@ -162,18 +169,26 @@ function checkExtras(file: string, c: Concept): void {
   const where = `${c.system}|${c.code}`;
   switch (c.system) {
     case SYSTEMS.rxnorm:
-      if (typeof c.ndc !== 'string' || !isRange(c.unitPriceCents) || typeof c.sig !== 'string')
-        fail(file, `${where} needs ndc, unitPriceCents [min, max] and sig`);
+      if (typeof c.ndc !== 'string' || typeof c.sig !== 'string' || typeof c.unitsPerDay !== 'number')
+        fail(file, `${where} needs ndc, sig and unitsPerDay`);
       break;
     case SYSTEMS.ndc:
-      if (typeof c.rxnorm !== 'string' || typeof c.packageSize !== 'number')
-        fail(file, `${where} needs rxnorm and packageSize`);
+      if (
+        typeof c.rxnorm !== 'string' ||
+        typeof c.packageSize !== 'number' ||
+        typeof c.packageUnit !== 'string' ||
+        typeof c.brand !== 'boolean' ||
+        !isRange(c.unitPriceCents)
+      )
+        fail(file, `${where} needs rxnorm, packageSize, packageUnit, brand and unitPriceCents [min, max]`);
       break;
     case SYSTEMS.cpt:
     case SYSTEMS.hcpcs:
     case SYSTEMS.cdt:
     case SYSTEMS.cvx:
       if (!isRange(c.priceCents)) fail(file, `${where} needs priceCents [min, max]`);
+      if (c.facilityPriceCents !== undefined && !isRange(c.facilityPriceCents))
+        fail(file, `${where} has a facilityPriceCents that is not [min, max]`);
       break;
     case SYSTEMS.loinc:
       if (typeof c.category !== 'string') fail(file, `${where} needs a category`);

@@ -107,7 +107,7 @@ describe('renderClaims on a hand-built timeline', () => {
       e.supportingInfo?.find((s) => s.category.coding?.[0]?.code === code);
     expect(fills.map((e) => info(e, 'refillnum')?.valueQuantity?.value)).toEqual([0, 1, 2]);
     expect(fills.map((e) => info(e, 'dayssupply')?.valueQuantity?.value)).toEqual([30, 30, 30]);
-    expect(fills.every((e) => e.item?.[0]?.productOrService.coding?.[0]?.code === '00093-1048-01')).toBe(true);
+    expect(fills.every((e) => e.item?.[0]?.productOrService.coding?.[0]?.code === '65841-809-01')).toBe(true);
     const copays = fills.map((e) => e.total?.find((t) => t.category.coding?.[0]?.code === 'copay')?.amount.value);
     expect(copays.every((c) => c !== undefined && c > 0 && c <= 15)).toBe(true);
   });

@@ -119,13 +119,16 @@ export function placeOfService(key: keyof typeof PLACE_OF_SERVICE): CodeableConc
 export const REVENUE = {
   roomBoard: ['0120', 'Room & Board - Semi-Private Two Beds - General Classification'],
   pharmacy: ['0250', 'Pharmacy - General Classification'],
+  implants: ['0278', 'Medical/Surgical Supplies and Devices - Other Implants'],
   lab: ['0300', 'Laboratory - General Classification'],
   radiology: ['0320', 'Radiology - Diagnostic - General Classification'],
   operatingRoom: ['0360', 'Operating Room Services - General Classification'],
   emergency: ['0450', 'Emergency Room - General Classification'],
+  echocardiology: ['0483', 'Cardiology - Echocardiology'],
   ambulatorySurgery: ['0490', 'Ambulatory Surgical Care - General Classification'],
   clinic: ['0510', 'Clinic - General Classification'],
   laborDelivery: ['0720', 'Labor Room/Delivery - General Classification'],
+  ekg: ['0730', 'EKG/ECG (Electrocardiogram) - General Classification'],
   vaccine: ['0771', 'Preventive Care Services - Vaccine Administration'],
   professionalFees: ['0960', 'Professional Fees - General Classification'],
 } as const satisfies Record<string, readonly [string, string]>;

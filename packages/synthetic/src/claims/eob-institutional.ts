@@ -13,7 +13,8 @@ import {
   statusAdjudication,
   SupportingInfoList,
 } from './eob-parts.ts';
-import { ageOn, billedServices, revenueFor } from './lines.ts';
+import { ageOn, billedServices, revenueFor, stayCharges } from './lines.ts';
+import { daysBetween } from '../timeline/dates.ts';
 
 /** MS-DRGs of common admissions, by the principal diagnosis's ICD-10-CM category. */
 const DRG_BY_DIAGNOSIS: readonly (readonly [RegExp, string, string])[] = [
@@ -112,7 +113,10 @@ export function renderInstitutional(ctx: ClaimsContext, claim: EventClaim): Expl
     });
   }
 
-  const services = billedServices(event, 'institutional');
+  const services = [
+    ...(inpatient ? stayCharges(event, daysBetween(dates.start, dates.end), rng) : []),
+    ...billedServices(event, 'institutional'),
+  ];
   const ratio = 0.38 + rng.next() * 0.24;
   const rule = costRuleFor(event, ctx.design, true);
   const amounts = ctx.ledger.adjudicate(
@@ -138,7 +142,7 @@ export function renderInstitutional(ctx: ClaimsContext, claim: EventClaim): Expl
       productOrService: service.code,
       ...(inpatient ? { servicedPeriod: { start: dates.start, end: dates.end } } : { servicedDate: dates.start }),
       locationCodeableConcept: where,
-      quantity: { value: 1 },
+      quantity: { value: service.units ?? 1 },
       adjudication: amountAdjudications(amounts[i] ?? sumAmounts([])),
     })),
     adjudication: [statusAdjudication('billingnetworkstatus'), statusAdjudication('benefitpaymentstatus')],

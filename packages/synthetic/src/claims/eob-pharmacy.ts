@@ -14,26 +14,27 @@ import {
 import type { MedicationEntry } from '../model.ts';
 import type { Rng } from '../rng.ts';
 
-/**
- * Whether the fill dispenses a brand-name product: brand packages and RxNorm branded drugs carry the
- * brand in brackets ("... Oral Tablet [Lipitor]"); generic packages name the labeler instead.
- */
-export function isBrand(med: MedicationEntry): boolean {
-  return /\[.+\]/.test(med.ndc.display) || /\[.+\]/.test(med.rxnorm.display);
-}
-
 /** Fills one prescription covers before the prescriber writes a new one (about a year of supply). */
 export function fillsPerPrescription(med: MedicationEntry): number {
   return Math.max(1, Math.min(12, Math.floor(365 / Math.max(1, med.daysSupply))));
 }
 
 /**
- * The pharmacy's usual-and-customary price of a fill, in cents: a per-unit cost (generic pennies, brand
- * dollars) times the quantity, plus a dispensing fee.
+ * The pharmacy's usual-and-customary price of a fill, in cents: the NDC's unit price (a few cents a
+ * generic tablet, dollars a brand tablet, hundreds of dollars an inhaler) times the quantity, plus a
+ * dispensing fee.
  */
 function fillPrice(med: MedicationEntry, rng: Rng): number {
-  const unit = isBrand(med) ? rng.int(450, 2400) : rng.int(6, 55);
-  return Math.round(unit * Math.max(1, med.quantity)) + rng.int(150, 1200);
+  const [min, max] = med.unitPriceCents;
+  return rng.int(min, max) * Math.max(1, med.quantity) + rng.int(150, 300);
+}
+
+/**
+ * The plan's contracted share of the billed price: generics are paid at a maximum allowable cost well
+ * under the pharmacy's cash price, brands at a discount off list.
+ */
+function allowedShare(med: MedicationEntry, rng: Rng): number {
+  return med.brand ? 0.8 + rng.next() * 0.08 : 0.3 + rng.next() * 0.25;
 }
 
 const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: SYS.ucum, code });
@@ -47,7 +48,7 @@ export function renderPharmacy(ctx: ClaimsContext, claim: EventClaim, fill: numb
   const { event, rng, dates } = claim;
   const med = event.medications[0];
   if (!med) throw new Error(`pharmacy event ${event.key} has no medication`);
-  const brand = isBrand(med);
+  const brand = med.brand;
   const perRx = fillsPerPrescription(med);
   const provider = ref(event.organization);
   const header = eobHeader(ctx, claim, 'Pharmacy', claimType('pharmacy'), provider);
@@ -71,8 +72,8 @@ export function renderPharmacy(ctx: ClaimsContext, claim: EventClaim, fill: numb
   const { brandRx, genericRx } = ctx.design.copay;
   const charges = event.medications.map((m) => ({
     submitted: fillPrice(m, rng),
-    allowedRatio: isBrand(m) ? 0.8 + rng.next() * 0.08 : 0.45 + rng.next() * 0.3,
-    rule: { kind: 'rx' as const, copay: isBrand(m) ? brandRx : genericRx },
+    allowedRatio: allowedShare(m, rng),
+    rule: { kind: 'rx' as const, copay: m.brand ? brandRx : genericRx },
   }));
   const amounts = ctx.ledger.adjudicate(dates.start.slice(0, 4), charges);
   const closing = eobClosing(ctx, claim, sumAmounts(amounts));

@@ -103,7 +103,7 @@ export function renderProfessional(ctx: ClaimsContext, claim: EventClaim): Expla
     productOrService: service.code,
     servicedDate: dates.start,
     locationCodeableConcept: where,
-    quantity: { value: 1 },
+    quantity: { value: service.units ?? 1 },
     adjudication: [...amountAdjudications(amounts[i] ?? sumAmounts([])), statusAdjudication('benefitpaymentstatus')],
   }));
   const closing = eobClosing(ctx, claim, sumAmounts(amounts));

@@ -1,5 +1,5 @@
 import type { CarePlan, CareTeam, CareTeamParticipant, CodeableConcept, Goal, Quantity, Reference } from 'fhir/r4';
-import type { DirectoryRef, EventKind, MemberTimeline } from '../model.ts';
+import type { DirectoryRef, EventKind, GoalEntry } from '../model.ts';
 import { type ClinicalScope, type Rendered, dayOf, dirRef, refType } from './context.ts';
 import { CARE_TEAM_ROLE, SYSTEM, coding, concept, fixed } from './codes.ts';
 import { shortName, unitText } from './note.ts';
@@ -86,7 +86,7 @@ export function renderCareTeam(scope: ClinicalScope, plan: IdPlan, out: Rendered
   out.add(team);
 }
 
-type CareGoal = NonNullable<MemberTimeline['carePlan']>['goals'][number];
+type CareGoal = GoalEntry;
 
 /** A measurable target ("< 7.0 %"): comparator, value and UCUM unit. */
 export function parseTarget(target: string): Quantity | undefined {
@@ -136,17 +136,27 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** The care plan for chronic conditions or pregnancy, with its goals and a generated narrative. */
+/** The problems a plan addresses: those current while it runs (all still-active ones for an ongoing plan). */
+function addressedProblems(scope: ClinicalScope, plan: IdPlan, period: { start: string; end?: string } | undefined) {
+  const end = period?.end;
+  return plan.problems.filter(({ entry }) =>
+    end === undefined
+      ? entry.abatement === undefined || dayOf(entry.abatement) > scope.asOf
+      : entry.onset <= end && (entry.abatement === undefined || dayOf(entry.abatement) >= (period?.start ?? end)),
+  );
+}
+
+/** The care plan (chronic care, pregnancy or preventive care), with its goals and a generated narrative. */
 export function renderCarePlan(scope: ClinicalScope, plan: IdPlan, out: Rendered): void {
   const carePlan = scope.timeline.carePlan;
   if (!carePlan || plan.carePlan === undefined) return;
-  const active = plan.problems.filter(
-    ({ entry }) => entry.abatement === undefined || dayOf(entry.abatement) > scope.asOf,
-  );
+  const active = addressedProblems(scope, plan, carePlan.period);
   const onset = active.map(({ entry }) => entry.onset).sort()[0] ?? scope.timeline.coverageStart;
   const from = onset > scope.timeline.coverageStart ? onset : scope.timeline.coverageStart;
   const visit = scope.encounterEvents.find(({ event }) => dayOf(event.start) >= from);
-  const start = visit ? dayOf(visit.event.start) : from;
+  const start = carePlan.period?.start ?? (visit ? dayOf(visit.event.start) : from);
+  const end = carePlan.period?.end;
+  const completed = carePlan.status === 'completed';
   const addresses: Reference[] = active.map(({ entry, id }) => ({
     reference: `Condition/${id}`,
     display: entry.snomed.display,
@@ -160,8 +170,8 @@ export function renderCarePlan(scope: ClinicalScope, plan: IdPlan, out: Rendered
     const resource: Goal = {
       resourceType: 'Goal',
       id,
-      meta: scope.meta(PROFILE.goal, start),
-      lifecycleStatus: 'active',
+      meta: scope.meta(PROFILE.goal, end ?? start),
+      lifecycleStatus: goal.status ?? (completed ? 'completed' : 'active'),
       description: goalDescription(goal),
       subject: scope.patient,
       startDate: start,
@@ -172,25 +182,26 @@ export function renderCarePlan(scope: ClinicalScope, plan: IdPlan, out: Rendered
   });
 
   const goalLines = carePlan.goals.map((g) => `<li>${escapeXml(goalDescription(g).text ?? '')}</li>`);
+  const when = end ? `From ${start} to ${end}.` : `Active since ${start}.`;
   const div =
     `<div xmlns="http://www.w3.org/1999/xhtml"><p><b>${escapeXml(carePlan.title)}</b></p>` +
-    `<p>Active since ${start}. Addresses: ${escapeXml(addresses.map((a) => a.display).join(', ') || 'general health')}.</p>` +
+    `<p>${when} Addresses: ${escapeXml(addresses.map((a) => a.display).join(', ') || 'general health')}.</p>` +
     (goalLines.length > 0 ? `<p>Goals:</p><ul>${goalLines.join('')}</ul>` : '') +
     `</div>`;
   const resource: CarePlan = {
     resourceType: 'CarePlan',
     id: plan.carePlan,
-    meta: scope.meta(PROFILE.carePlan, scope.lastActivity),
+    meta: scope.meta(PROFILE.carePlan, end ?? scope.lastActivity),
     text: { status: 'generated', div },
-    status: 'active',
+    status: completed ? 'completed' : 'active',
     intent: 'plan',
     category: [
       fixed(SYSTEM.carePlanCategory, 'assess-plan', 'Assessment and Plan of Treatment'),
-      concept(carePlan.category),
+      ...(carePlan.category ? [concept(carePlan.category)] : []),
     ],
     title: carePlan.title,
     subject: scope.patient,
-    period: { start },
+    period: { start, ...(end ? { end } : {}) },
     created: start,
     ...(refType(pcp) === 'Practitioner' ? { author: dirRef(pcp) } : {}),
     careTeam: [{ reference: `CareTeam/${plan.careTeam}` }],

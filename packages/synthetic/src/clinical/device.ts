@@ -21,7 +21,10 @@ function gs1Date(value: string | undefined): string | undefined {
   return `20${value.slice(0, 2)}-${value.slice(2, 4)}-${day}`;
 }
 
-/** One US Core implantable Device per device of the timeline, with its UDI parts when it has one. */
+/**
+ * One US Core implantable Device per device of the timeline, with its UDI parts when it has one. A device the
+ * member had before the record (a stent placed years ago) has no UDI, as US Core allows for historical implants.
+ */
 export function renderDevices(scope: ClinicalScope, out: Rendered): void {
   scope.timeline.devices.forEach((device, i) => {
     const parts = device.udi ? parseUdi(device.udi) : {};
@@ -35,12 +38,12 @@ export function renderDevices(scope: ClinicalScope, out: Rendered): void {
       id: scope.id('device', i),
       meta: scope.meta(PROFILE.device, device.implanted),
       ...(udiCarrier.length > 0 ? { udiCarrier } : {}),
-      status: 'active',
+      status: device.status ?? 'active',
       ...(manufactureDate ? { manufactureDate } : {}),
       ...(expirationDate ? { expirationDate } : {}),
       ...(parts['10'] ? { lotNumber: parts['10'] } : {}),
       ...(parts['21'] ? { serialNumber: parts['21'] } : {}),
-      type: concept(device.type),
+      type: concept(device.type, device.text),
       patient: scope.patient,
     };
     out.add(resource);

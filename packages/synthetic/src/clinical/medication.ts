@@ -49,8 +49,21 @@ function daysQuantity(days: number): Quantity {
   return { value: days, unit: 'days', system: SYSTEM.ucum, code: 'd' };
 }
 
-/** The dispensed amount, in the dose's unit when the sig names one. */
+/** UCUM for the package units drugs are dispensed in (annotations for countable forms). */
+const PACKAGE_UNITS: Readonly<Record<string, string>> = {
+  tablet: '{tbl}',
+  capsule: '{cap}',
+  inhaler: '{inhaler}',
+  mL: 'mL',
+};
+
+/**
+ * The dispensed amount in the package's unit (60 tablets, 1 inhaler, 15 mL of insulin), which is not
+ * always the unit of a dose (puffs, units); the dose's unit when the package unit is unknown.
+ */
 function amount(med: MedicationEntry): Quantity {
+  const code = PACKAGE_UNITS[med.unit];
+  if (code) return { value: med.quantity, unit: med.unit, system: SYSTEM.ucum, code };
   const dose = sigDose(med.dosage);
   return dose ? { ...dose, value: med.quantity } : { value: med.quantity };
 }

@@ -198,14 +198,15 @@ export function buildPractitionerRole(ctx: DirectoryContext, r: number): Practit
 }
 
 /**
- * How organization `f` takes part in one of the plan's networks; a clinic, lab or dental practice is
- * affiliated through the hospital of its block (as the Plan-Net examples show), the others directly.
+ * How organization `f` takes part in the plan's networks (all it is in, as its practitioner roles list), with
+ * the healthcare service it provides there; a clinic, lab or dental practice is affiliated through the
+ * hospital of its block (as the Plan-Net examples show), the others directly. This is what
+ * `HealthcareService?_has:OrganizationAffiliation:service:network=` finds services in a network by.
  */
 export function buildAffiliation(ctx: DirectoryContext, f: number): OrganizationAffiliation {
   const org = ctx.orgCore(f);
   const rng = ctx.rng('affiliation', f);
   const networks = ctx.orgNetworks(f);
-  const network = networks[f % networks.length] ?? 0;
   const codes = ORG_KIND_CODES[org.kind];
   const affiliation: OrganizationAffiliation = {
     resourceType: 'OrganizationAffiliation',
@@ -215,7 +216,7 @@ export function buildAffiliation(ctx: DirectoryContext, f: number): Organization
     active: true,
     period: { start: `${Number(ctx.asOf.slice(0, 4)) - rng.int(1, 12)}-01-01` },
     participatingOrganization: orgRef(org),
-    network: [networkRef(ctx, network)],
+    network: networks.map((n) => networkRef(ctx, n)),
     code: [concept(codes.affiliationRole)],
     specialty: [concept(ctx.nucc(codes.taxonomy))],
     location: Array.from({ length: ctx.layout.locationCount(f) }, (_, t) =>

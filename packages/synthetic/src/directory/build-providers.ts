@@ -210,7 +210,7 @@ export function buildHealthcareService(ctx: DirectoryContext, h: number): Health
     providedBy: orgRef(org),
     category: [concept(codes.serviceCategory)],
     type: [concept(codes.serviceType)],
-    specialty: [concept(ctx.nucc(codes.taxonomy))],
+    specialty: [codes.taxonomy, ...codes.serviceSpecialties].map((code) => concept(ctx.nucc(code))),
     location: locations,
     name: `${org.name} ${SERVICE_NAMES[org.kind]}`,
     comment: `${SERVICE_NAMES[org.kind]} from ${org.name}`,

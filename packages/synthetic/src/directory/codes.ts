@@ -71,6 +71,11 @@ export interface OrgKindCodes {
   orgType: Code;
   /** NUCC non-individual taxonomy code (organization, service and affiliation specialty). */
   taxonomy: string;
+  /**
+   * NUCC individual specialties the organization's healthcare service offers besides its own taxonomy (the
+   * clinicians practising there), so `HealthcareService?specialty=` finds it by the care a member looks for.
+   */
+  serviceSpecialties: readonly string[];
   serviceCategory: Code;
   serviceType: Code;
   locationType: Code;
@@ -87,6 +92,7 @@ export const ORG_KIND_CODES: Readonly<Record<OrgKind, OrgKindCodes>> = {
   hospital: {
     orgType: orgType('fac', 'Facility'),
     taxonomy: '282N00000X',
+    serviceSpecialties: ['207P00000X', '208M00000X', '208600000X', '2085R0202X', '207L00000X'],
     serviceCategory: category('hosp', 'Hospital'),
     serviceType: serviceType('361', 'Hospital Services'),
     locationType: roleCode('HOSP', 'Hospital'),
@@ -95,6 +101,7 @@ export const ORG_KIND_CODES: Readonly<Record<OrgKind, OrgKindCodes>> = {
   clinic: {
     orgType: orgType('prvgrp', 'Provider Group'),
     taxonomy: '261QP2300X',
+    serviceSpecialties: ['207Q00000X', '207R00000X', '208000000X', '208D00000X', '363LF0000X', '363A00000X'],
     serviceCategory: category('outpat', 'Clinic or Outpatient Facility'),
     serviceType: serviceType('124', 'General Practice'),
     locationType: roleCode('OF', 'Outpatient facility'),
@@ -103,6 +110,7 @@ export const ORG_KIND_CODES: Readonly<Record<OrgKind, OrgKindCodes>> = {
   pharmacy: {
     orgType: orgType('fac', 'Facility'),
     taxonomy: '3336C0003X',
+    serviceSpecialties: ['183500000X'],
     serviceCategory: category('pharm', 'Pharmacy'),
     serviceType: serviceType('64', 'Pharmacy'),
     locationType: roleCode('OUTPHARM', 'outpatient pharmacy'),
@@ -111,6 +119,7 @@ export const ORG_KIND_CODES: Readonly<Record<OrgKind, OrgKindCodes>> = {
   lab: {
     orgType: orgType('fac', 'Facility'),
     taxonomy: '291U00000X',
+    serviceSpecialties: ['207ZP0102X'],
     serviceCategory: category('lab', 'Laboratory'),
     serviceType: serviceType('159', 'Pathology - General'),
     locationType: roleCode('MBL', 'medical laboratory'),
@@ -119,6 +128,7 @@ export const ORG_KIND_CODES: Readonly<Record<OrgKind, OrgKindCodes>> = {
   dental: {
     orgType: orgType('prvgrp', 'Provider Group'),
     taxonomy: '261QD0000X',
+    serviceSpecialties: ['1223G0001X', '1223P0221X'],
     serviceCategory: category('dent', 'Dental'),
     serviceType: serviceType('88', 'General Dental'),
     locationType: roleCode('OF', 'Outpatient facility'),

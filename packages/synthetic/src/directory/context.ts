@@ -108,7 +108,10 @@ export class DirectoryContext {
     const places = options.places ?? terminology.places;
     this.specialties = options.specialties ?? SPECIALTIES;
     // Resolve every NUCC code up front, so an unknown code fails here rather than mid-stream.
-    const taxonomies = [...this.specialties.map((s) => s.code), ...ORG_KINDS.map((k) => ORG_KIND_CODES[k].taxonomy)];
+    const taxonomies = [
+      ...this.specialties.map((s) => s.code),
+      ...ORG_KINDS.flatMap((k) => [ORG_KIND_CODES[k].taxonomy, ...ORG_KIND_CODES[k].serviceSpecialties]),
+    ];
     for (const code of taxonomies) {
       const { system, display } = terminology.code(SYSTEMS.nucc, code);
       this.#nucc.set(code, [system, code, display]);

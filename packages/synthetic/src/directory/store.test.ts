@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Location, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
+import type {
+  HealthcareService,
+  Location,
+  OrganizationAffiliation,
+  Practitioner,
+  PractitionerRole,
+  Resource,
+} from 'fhir/r4';
 import { createDefaultRegistry, parseSearch } from '@plan-api/fhir';
 import { createMemoryStore, type FhirStore } from '@plan-api/store';
 import { generated, testTerminology } from '../testing/directory.ts';
@@ -78,6 +85,46 @@ describe('a generated directory in the FHIR store', () => {
     expect(pharmacies.included.length).toBeGreaterThan(0);
     const payer = await search(store, 'Organization', 'type=payer');
     expect(payer.matches.map((r) => r.id)).toEqual(['payer']);
+  });
+
+  it('finds the healthcare services of a specialty in a network through their organization affiliations', async () => {
+    const FAMILY_MEDICINE = '207Q00000X';
+    const network = 'Organization/network-1';
+    const { matches } = await search(
+      store,
+      'HealthcareService',
+      `specialty=http://nucc.org/provider-taxonomy|${FAMILY_MEDICINE}&_has:OrganizationAffiliation:service:network=${network}`,
+    );
+    // The answer is exactly the services with the specialty that an affiliation in the network provides.
+    const affiliations = resources.filter(
+      (r): r is OrganizationAffiliation => r.resourceType === 'OrganizationAffiliation',
+    );
+    const inNetwork = new Set(
+      affiliations
+        .filter((a) => a.network?.some((n) => n.reference === network))
+        .flatMap((a) => (a.healthcareService ?? []).map((h) => h.reference)),
+    );
+    const offering = resources
+      .filter((r): r is HealthcareService => r.resourceType === 'HealthcareService')
+      .filter((h) => (h.specialty ?? []).some((c) => c.coding?.some((x) => x.code === FAMILY_MEDICINE)));
+    const expected = offering.filter((h) => inNetwork.has(`HealthcareService/${h.id}`)).map((h) => h.id);
+    expect(matches.length).toBeGreaterThan(0);
+    expect(matches.map((m) => m.id).sort()).toEqual(expected.sort());
+    // The network narrows the answer: not every family medicine service is in it.
+    expect(matches.length).toBeLessThan(offering.length);
+    for (const service of matches as HealthcareService[]) {
+      expect(service.specialty?.flatMap((c) => c.coding?.map((x) => x.code))).toContain(FAMILY_MEDICINE);
+      expect(inNetwork.has(`HealthcareService/${service.id}`)).toBe(true);
+    }
+    // Every network the plan has answers the search for a service type its members need (pharmacies too).
+    for (let n = 0; n < directory.counts.networks; n++) {
+      const pharmacies = await search(
+        store,
+        'HealthcareService',
+        `specialty=183500000X&_has:OrganizationAffiliation:service:network=Organization/network-${n}`,
+      );
+      expect(pharmacies.matches.length, `network-${n}`).toBeGreaterThan(0);
+    }
   });
 
   it('finds practitioners by family name and by the specialty of their roles', async () => {

@@ -67,9 +67,16 @@ export const METFORMIN: MedicationEntry = {
     code: '861007',
     display: 'metformin hydrochloride 500 MG Oral Tablet',
   },
-  ndc: { system: 'http://hl7.org/fhir/sid/ndc', code: '00093-1048-01', display: 'Metformin Hydrochloride 500 mg' },
+  ndc: {
+    system: 'http://hl7.org/fhir/sid/ndc',
+    code: '65841-809-01',
+    display: 'metformin hydrochloride 500 MG Oral Tablet (Zydus)',
+  },
   dosage: 'Take 1 tablet by mouth twice daily with meals',
   quantity: 60,
+  unit: 'tablet',
+  brand: false,
+  unitPriceCents: [5, 15],
   daysSupply: 30,
   refills: 12,
 };

@@ -14,7 +14,10 @@ export function yearly(b: TimelineBuilder, label: string, from = b.coverageStart
   return out.filter((d) => b.covers(d));
 }
 
-/** A flu shot each fall (September to mid-November) the member is covered and old enough, with `rate` uptake. */
+/**
+ * A flu shot each fall (September to mid-November) the member is covered and old enough, with `rate` uptake.
+ * Everyone gets at least one in the record's last eligible season: an immunization history is never empty.
+ */
 export function fluShots(
   b: TimelineBuilder,
   giver: Provider,
@@ -23,10 +26,16 @@ export function fluShots(
 ): void {
   const r = b.rng.fork('flu');
   const startYear = Number(b.coverageStart.slice(0, 4));
+  const seasons: { year: number; date: string; taken: boolean }[] = [];
   for (let year = startYear; year <= Number(b.asOf.slice(0, 4)); year++) {
-    if (!r.chance(rate)) continue;
+    const taken = r.chance(rate);
     const date = weekdayOnOrAfter(addDays(`${year}-09-10`, r.int(0, 65)));
-    if (!b.covers(date) || ageOn(b.person.birthDate, date) < 1) continue;
+    if (b.covers(date) && ageOn(b.person.birthDate, date) >= 1) seasons.push({ year, date, taken });
+  }
+  const last = seasons[seasons.length - 1];
+  if (last && !seasons.some((s) => s.taken)) last.taken = true;
+  for (const { year, date, taken } of seasons) {
+    if (!taken) continue;
     const cvx = ageOn(b.person.birthDate, date) < 3 ? '150' : r.pick(['150', '158']);
     draft(b, {
       label: `flu-${year}`,

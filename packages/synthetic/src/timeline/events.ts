@@ -95,11 +95,16 @@ export class EventDraft {
   /** A billed CPT/HCPCS/CDT line, with an optional SNOMED CT code for the clinical Procedure. */
   bill(system: string, code: string, options: { snomed?: string; clinical?: boolean; units?: number } = {}): this {
     const concept = this.#b.terms.billing(system, code);
+    // A hospital or surgery center charges its own (facility) rate for a code billed on its UB-04.
+    const institutional = this.#spec.claim.endsWith('institutional');
+    const range = institutional && concept.facilityPriceCents ? concept.facilityPriceCents : concept.priceCents;
+    const units = options.units ?? 1;
     this.#procedures.push({
       key: `${this.key}-proc-${this.#procedures.length}`,
       billing: this.#b.code(system, code),
       ...(options.snomed ? { snomed: this.#b.code(SYSTEMS.snomed, options.snomed) } : {}),
-      chargeCents: charge(this.rng, concept.priceCents, options.units ?? 1),
+      chargeCents: charge(this.rng, range, units),
+      ...(units !== 1 ? { units } : {}),
       clinical: options.clinical ?? false,
     });
     return this;
@@ -167,6 +172,9 @@ export class EventDraft {
       ndc: this.#b.code(SYSTEMS.ndc, ndc.code),
       dosage: drug.sig,
       quantity: options.quantity ?? (perDay > 0 ? Math.ceil(perDay * options.daysSupply) : 1),
+      unit: ndc.packageUnit,
+      brand: ndc.brand,
+      unitPriceCents: ndc.unitPriceCents,
       daysSupply: options.daysSupply,
       refills: options.refills,
     };

@@ -126,7 +126,9 @@ describe('pediatric scenario', () => {
 
   it('an ear infection is treated with an antibiotic filled the same day', () => {
     const ears = members('pediatric').flatMap((t) =>
-      t.events.filter((e) => e.diagnoses.some((d) => d.icd10.code.startsWith('H66.'))).map((e) => ({ t, e })),
+      t.events
+        .filter((e) => e.kind === 'office' && e.diagnoses.some((d) => d.icd10.code.startsWith('H66.')))
+        .map((e) => ({ t, e })),
     );
     expect(ears.length).toBeGreaterThan(0);
     for (const { t, e } of ears) {

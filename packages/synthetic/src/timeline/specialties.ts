@@ -13,6 +13,7 @@ export const SPECIALTY = {
   nephrology: '207RN0300X',
   pulmonology: '207RP1001X',
   gastroenterology: '207RG0100X',
+  otolaryngology: '207Y00000X',
   emergencyMedicine: '207P00000X',
   hospitalist: '208M00000X',
   ophthalmology: '207W00000X',

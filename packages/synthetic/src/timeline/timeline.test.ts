@@ -53,7 +53,7 @@ describe('buildTimeline', () => {
       healthy: [20, 60],
       diabetes: [40, 75],
       pregnancy: [20, 40],
-      pediatric: [0, 17],
+      pediatric: [1, 17],
       'elderly-multimorbid': [70, 90],
     };
     for (const scenario of SCENARIOS)

@@ -1,6 +1,6 @@
 import { SYSTEMS } from '../../terminology.ts';
 import type { Provider, TimelineBuilder } from '../builder.ts';
-import { addDays, ageOn, weekdayOnOrAfter } from '../dates.ts';
+import { addDays, addYears, ageOn, daysBetween, maxDate, weekdayOnOrAfter } from '../dates.ts';
 import { draft } from '../events.ts';
 import { shortCourse } from '../common.ts';
 import { penicillinAllergic } from './allergies.ts';
@@ -61,15 +61,26 @@ const ADULT: readonly AcuteKind[] = [
   },
 ];
 
-/** Sick visits to the primary care office: a cold, strep throat, sinusitis, back pain, a sprain, a UTI. */
-export function acuteVisits(b: TimelineBuilder, pcp: Provider, count: number): void {
+/**
+ * Sick visits to the primary care office: a cold, strep throat, sinusitis, back pain, a sprain, a UTI. With
+ * `antibiotic`, the first visit is one that is treated with an antibiotic (for a child, strep throat at three
+ * or older, when testing for it is indicated), so the record has at least one prescription.
+ */
+export function acuteVisits(
+  b: TimelineBuilder,
+  pcp: Provider,
+  count: number,
+  options: { antibiotic?: boolean } = {},
+): void {
   const r = b.rng.fork('acute');
-  const kinds = ADULT.filter(
-    (k) => (!k.female || b.person.sex === 'female') && (!k.adultsOnly || ageOn(b.person.birthDate, b.asOf) >= 18),
-  );
+  const child = ageOn(b.person.birthDate, b.asOf) < 18;
+  const kinds = ADULT.filter((k) => (!k.female || b.person.sex === 'female') && (!k.adultsOnly || !child));
+  const treated = child ? kinds.filter((k) => k.strepTest) : kinds.filter((k) => k.antibiotic);
   for (let i = 0; i < count; i++) {
-    const kind = r.pick(kinds);
-    const date = weekdayOnOrAfter(addDays(b.coverageStart, r.int(20, Math.max(21, daysIn(b) - 5))));
+    const forced = options.antibiotic === true && i === 0;
+    const kind = forced ? r.pick(treated) : r.pick(kinds);
+    const from = forced && child ? maxDate(b.coverageStart, addYears(b.person.birthDate, 3)) : b.coverageStart;
+    const date = weekdayOnOrAfter(addDays(from, r.int(20, Math.max(21, daysBetween(from, b.asOf) - 5))));
     const d = draft(b, {
       label: `acute-${i}`,
       kind: 'office',
@@ -80,53 +91,19 @@ export function acuteVisits(b: TimelineBuilder, pcp: Provider, count: number): v
     });
     const problem = d.acute(kind.icd, kind.days);
     d.cpt(r.chance(0.7) ? '99213' : '99214');
-    if (kind.strepTest) d.cpt('87880');
+    // The rapid strep test is read in the office: a positive antigen result (US Core lab Observation).
+    if (kind.strepTest) d.cpt('87880').coded('78012-2', '10828004', 'laboratory');
     d.quantity('8310-5', kind.strepTest ? r.normal(38.4, 0.3) : r.normal(36.9, 0.3)).quantity(
       '8867-4',
       r.normal(80, 8),
     );
-    const chosen = kind.antibiotic && r.chance(kind.antibiotic.rate) ? kind.antibiotic : undefined;
+    const chosen = kind.antibiotic && (forced || r.chance(kind.antibiotic.rate)) ? kind.antibiotic : undefined;
     // Penicillin-allergic members get azithromycin instead of amoxicillin.
     const rx =
       chosen && chosen.rxnorm === '308191' && penicillinAllergic(b) ? { ...chosen, rxnorm: '308460', days: 5 } : chosen;
     if (rx) d.prescribe(rx.rxnorm, { daysSupply: rx.days, refills: 1 });
     d.note(kind.note);
     if (d.finish() && rx) shortCourse(b, `acute-${i}-rx`, pcp, problem, date, rx.rxnorm, rx.days);
-  }
-}
-
-function daysIn(b: TimelineBuilder): number {
-  return Math.round((Date.parse(b.asOf) - Date.parse(b.coverageStart)) / 86_400_000);
-}
-
-/** Ear infections of a young child, treated with amoxicillin. */
-export function earInfections(b: TimelineBuilder, pcp: Provider, count: number): void {
-  const r = b.rng.fork('ear');
-  for (let i = 0; i < count; i++) {
-    const from =
-      b.coverageStart > addDays(b.person.birthDate, 180) ? b.coverageStart : addDays(b.person.birthDate, 180);
-    const until = addDays(b.person.birthDate, 8 * 365) < b.asOf ? addDays(b.person.birthDate, 8 * 365) : b.asOf;
-    const span = Math.round((Date.parse(until) - Date.parse(from)) / 86_400_000);
-    if (span < 30) return;
-    const date = weekdayOnOrAfter(addDays(from, r.int(0, span - 3)));
-    const icd = r.pick(['H66.91', 'H66.92', 'H66.90']);
-    const d = draft(b, {
-      label: `ear-${i}`,
-      kind: 'office',
-      claim: 'professional',
-      date,
-      provider: pcp,
-      encounterType: '185345009',
-    });
-    const problem = d.acute(icd, 10);
-    d.cpt('99213').quantity('8310-5', r.normal(38.3, 0.4));
-    const allergic = penicillinAllergic(b);
-    const [rxnorm, days] = allergic ? ['308460', 5] : ['308182', 10];
-    d.prescribe(rxnorm, { daysSupply: days, refills: 0 });
-    d.note(
-      `Fussy with ear pulling and fever for two days. Tympanic membrane red and bulging. Acute otitis media; ${allergic ? 'azithromycin for 5 days (penicillin allergy)' : 'amoxicillin for 10 days'}.`,
-    );
-    if (d.finish()) shortCourse(b, `ear-${i}-rx`, pcp, problem, date, rxnorm, days);
   }
 }
 

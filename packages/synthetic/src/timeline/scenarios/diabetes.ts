@@ -8,7 +8,11 @@ import { adultBody, adultVitals, egfr, lipidPanel, metabolicPanel } from '../lab
 import { SPECIALTY } from '../specialties.ts';
 import { ADULT_VACCINE_ADMIN } from './acute.ts';
 import { addAllergies } from './allergies.ts';
+import { dentalImplant, priorCoronaryStent } from '../implants.ts';
 import type { Scenario } from './types.ts';
+
+/** RxNorm 3 mL insulin glargine 100 units/mL pen (Lantus SoloStar is the package dispensed). */
+const INSULIN_GLARGINE = '847230';
 
 /** HbA1c over time: high at diagnosis, settling towards the member's own steady level. */
 function a1cCurve(b: TimelineBuilder): (date: string) => number {
@@ -44,8 +48,11 @@ function eyeExams(b: TimelineBuilder, diabetes: ConditionEntry): void {
   const r = b.rng.fork('eyes');
   const eyeDoctor = b.provider('eye', r.chance(0.6) ? SPECIALTY.ophthalmology : SPECIALTY.optometry);
   let n = 0;
-  for (let day = addDays(b.coverageStart, r.int(30, 300)); day <= b.asOf; day = addDays(day, r.int(330, 450))) {
-    if (day < diabetes.onset || !r.chance(0.7)) continue;
+  // The first exam comes soon after diagnosis or joining the plan (ADA: at diagnosis, then yearly); most
+  // members keep up with the yearly ones.
+  const first = maxDate(addDays(b.coverageStart, r.int(30, 300)), addDays(diabetes.onset, r.int(14, 60)));
+  for (let day = first; day <= b.asOf; day = addDays(day, r.int(330, 450))) {
+    if (n > 0 && !r.chance(0.7)) continue;
     draft(b, {
       label: `eye-${n++}`,
       kind: 'office',
@@ -66,8 +73,9 @@ function eyeExams(b: TimelineBuilder, diabetes: ConditionEntry): void {
 /**
  * An adult (40 to 75) with type 2 diabetes diagnosed some years back: visits about every three months
  * alternating primary care and endocrinology, HbA1c trending down into the 6.5-9.5% band, glucose, yearly
- * lipids and kidney labs, metformin filled every 30 or 90 days, often a statin and an ACE inhibitor,
- * eye exams, and a care plan with an HbA1c goal below 7%.
+ * lipids and kidney labs, metformin filled every 30 or 90 days (basal insulin added when HbA1c stays high),
+ * often a statin and an ACE inhibitor, yearly eye exams, an implant (a coronary stent from earlier heart
+ * disease, or a dental implant) and a care plan with an HbA1c goal below 7%.
  */
 export const diabetes: Scenario = {
   person: { minAge: 40, maxAge: 75 },
@@ -93,6 +101,7 @@ export const diabetes: Scenario = {
 
     let day = maxDate(addDays(onset, 2), addDays(b.coverageStart, r.int(5, 60)));
     let titrated: string | undefined;
+    let insulin: string | undefined;
     for (let n = 0; day <= b.asOf; n++, day = addDays(day, r.int(80, 105))) {
       const date = weekdayOnOrAfter(day);
       const first = n === 0;
@@ -138,8 +147,17 @@ export const diabetes: Scenario = {
       if (!first && !titrated && value > 8 && r.chance(0.6)) {
         titrated = date;
         d.prescribe('861004', { daysSupply: supply, refills: supply === 90 ? 3 : 11 });
+      } else if (titrated && !insulin && date > addDays(titrated, 150) && value > 8 && r.chance(0.7)) {
+        // Still above 8% months after the full metformin dose: basal insulin is added (ADA standards).
+        insulin = date;
+        d.prescribe(INSULIN_GLARGINE, { daysSupply: 30, refills: 11 });
       }
-      const change = titrated === date ? ' Metformin increased to 1000 mg twice daily.' : ' Continue current regimen.';
+      const change =
+        titrated === date
+          ? ' Metformin increased to 1000 mg twice daily.'
+          : insulin === date
+            ? ' Basal insulin glargine started at 40 units at bedtime; hypoglycemia precautions reviewed.'
+            : ' Continue current regimen.';
       d.note(
         `${withEndo ? 'Endocrinology' : 'Primary care'} follow-up for type 2 diabetes. HbA1c ${value.toFixed(1)}% (goal < 7%).${change} Reviewed diet, activity and home glucose readings.`,
       ).finish();
@@ -164,6 +182,15 @@ export const diabetes: Scenario = {
         from: titrated,
         daysSupply: supply,
       });
+    if (insulin)
+      fills(b, {
+        label: 'insulin',
+        rxnorm: INSULIN_GLARGINE,
+        prescriber: endo ?? pcp,
+        reason: p.diabetes,
+        from: insulin,
+        daysSupply: 30,
+      });
     if (p.hyperlipidemia)
       fills(b, {
         label: 'atorvastatin',
@@ -187,6 +214,10 @@ export const diabetes: Scenario = {
     eyeExams(b, p.diabetes);
     fluShots(b, pcp, 0.65, ADULT_VACCINE_ADMIN);
     dentalCare(b, false);
+    // Coronary disease is common in older diabetics with hypertension or high cholesterol; a younger member's
+    // implant is dental (periodontal disease and tooth loss come with diabetes).
+    if (ageOn(b.person.birthDate, b.asOf) >= 55 && (p.hypertension || p.hyperlipidemia)) priorCoronaryStent(b);
+    else dentalImplant(b);
     b.carePlan = {
       title: 'Diabetes self-management plan',
       category: b.code(SYSTEMS.snomed, '698360004'),

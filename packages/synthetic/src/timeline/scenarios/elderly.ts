@@ -7,6 +7,8 @@ import { draft } from '../events.ts';
 import { adultBody, adultVitals, bloodCount, egfr, lipidPanel, metabolicPanel } from '../labs.ts';
 import { SPECIALTY } from '../specialties.ts';
 import { hospitalCare } from './hospital.ts';
+import { hypertensionPlan } from '../care-plans.ts';
+import { priorCoronaryStent, priorKneeReplacement } from '../implants.ts';
 import type { Scenario } from './types.ts';
 
 /** The chronic problems of an older member. */
@@ -45,7 +47,10 @@ function problems(b: TimelineBuilder): ElderlyProblems {
       past(0, 5),
     );
   if (r.chance(0.4)) p.copd = b.condition('J44.9', past(1, 10));
-  if (r.chance(0.5)) p.osteoarthritis = b.condition(r.pick(['M17.0', 'M17.11', 'M17.12']), past(1, 12));
+  // Without heart block (and so a pacemaker) the member's implant is an earlier knee replacement: the
+  // arthritis that remains is in the other knee.
+  const knees = p.heartBlock ? ['M17.0', 'M17.11', 'M17.12'] : ['M17.11', 'M17.12'];
+  if (r.chance(0.5)) p.osteoarthritis = b.condition(r.pick(knees), past(1, 12));
   return p;
 }
 
@@ -141,7 +146,7 @@ function chronicMeds(b: TimelineBuilder, pcp: Provider, p: ElderlyProblems): voi
   if (p.hyperlipidemia)
     fills(b, {
       label: 'statin',
-      rxnorm: r.pick(['617311', '617310', '859747']),
+      rxnorm: r.pick(['617311', '617310', '617312']),
       prescriber: pcp,
       reason: p.hyperlipidemia,
       from,
@@ -193,7 +198,8 @@ function chronicMeds(b: TimelineBuilder, pcp: Provider, p: ElderlyProblems): voi
  * An older member (70 to 90) with hypertension, usually high cholesterol, heart failure and/or atrial
  * fibrillation, often chronic kidney disease and COPD: quarterly primary care, specialists, many 90-day
  * fills, an emergency visit that leads to an admission, an outpatient procedure (a pacemaker when
- * there is heart block), Medicare-style wellness visits and vaccines.
+ * there is heart block; otherwise an earlier knee replacement or coronary stent is on record), Medicare-style
+ * wellness visits, vaccines and a care plan for heart failure or blood pressure.
  */
 export const elderlyMultimorbid: Scenario = {
   person: { minAge: 70, maxAge: 90 },
@@ -201,6 +207,10 @@ export const elderlyMultimorbid: Scenario = {
     const r = b.rng.fork('elderly');
     const pcp = b.provider('pcp', r.chance(0.5) ? SPECIALTY.internalMedicine : SPECIALTY.familyMedicine);
     const p = problems(b);
+    if (!p.heartBlock) {
+      if (p.osteoarthritis) priorKneeReplacement(b, p.osteoarthritis.icd10.code === 'M17.11' ? 'left' : 'right');
+      else priorCoronaryStent(b);
+    }
     const body = adultBody(r, b.person.sex, r.normal(28, 4), r.normal(138, 8));
     const creatinine = creatinineFor(b, p.ckd);
     const chronic = Object.values(p).filter((c): c is ConditionEntry => c !== undefined);
@@ -279,7 +289,7 @@ export const elderlyMultimorbid: Scenario = {
           },
         ],
       };
-    }
+    } else b.carePlan = hypertensionPlan(b);
     return pcp;
   },
 };

@@ -5,6 +5,8 @@ import { adultBody, adultVitals, bloodCount, lipidPanel, metabolicPanel } from '
 import { SPECIALTY } from '../specialties.ts';
 import { acuteVisits, ADULT_VACCINE_ADMIN } from './acute.ts';
 import { addAllergies } from './allergies.ts';
+import { preventivePlan } from '../care-plans.ts';
+import { dentalImplant, placeIud } from '../implants.ts';
 import type { Scenario } from './types.ts';
 
 /** Preventive-visit CPT code by age (established patient) for adults. */
@@ -14,8 +16,9 @@ export function adultPreventiveCode(age: number, first: boolean): string {
 }
 
 /**
- * A healthy adult (20 to 60): a physical most years with labs some years, a few sick visits, flu shots,
- * dental cleanings twice a year, and now and then a short antibiotic course.
+ * A healthy adult (20 to 60): a physical most years with labs some years, a few sick visits (at least one
+ * treated with a short antibiotic course), flu shots, dental cleanings twice a year, an implant (an IUD for
+ * a younger woman, else a dental implant) and a preventive care plan.
  */
 export const healthy: Scenario = {
   person: { minAge: 20, maxAge: 60 },
@@ -46,7 +49,8 @@ export const healthy: Scenario = {
       d.dx('Z00.00').cpt(adultPreventiveCode(age, i === 0));
       adultVitals(d, body, i * r.normal(0.4, 0.5));
       smokingStatus(d, smoking);
-      const labs = r.chance(0.5);
+      // Labs at the first physical (a baseline), then at about every other one.
+      const labs = i === 0 || r.chance(0.5);
       if (labs) {
         d.cpt('36415').cpt('80053').cpt('80061');
         if (r.chance(0.5)) {
@@ -63,13 +67,18 @@ export const healthy: Scenario = {
           triglycerides: r.normal(115, 30),
         });
       }
+      // A woman of reproductive age chooses a levonorgestrel IUD at her first physical in the plan.
+      const iud = i === 0 && b.person.sex === 'female' && age >= 18 && age <= 45;
+      if (iud) placeIud(b, d);
       d.note(
-        `Annual physical. No acute complaints. Counseled on diet, exercise and age-appropriate screening.${labs ? ' Routine labs drawn.' : ''}`,
+        `Annual physical. No acute complaints. Counseled on diet, exercise and age-appropriate screening.${labs ? ' Routine labs drawn.' : ''}${iud ? ' Contraception discussed; levonorgestrel IUD placed without complication.' : ''}`,
       ).finish();
     });
-    acuteVisits(b, pcp, r.int(1, 4));
+    acuteVisits(b, pcp, r.int(1, 4), { antibiotic: true });
     fluShots(b, pcp, 0.5, ADULT_VACCINE_ADMIN);
     dentalCare(b, false);
+    if (b.devices.length === 0) dentalImplant(b);
+    b.carePlan = preventivePlan(b, smoking);
     return pcp;
   },
 };

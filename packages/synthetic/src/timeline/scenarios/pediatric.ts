@@ -5,7 +5,9 @@ import { dentalCare, fluShots } from '../common.ts';
 import { addDays, addMonths, ageOn, monthsOld, weekdayOnOrAfter } from '../dates.ts';
 import { draft, type EventDraft } from '../events.ts';
 import { SPECIALTY } from '../specialties.ts';
-import { acuteVisits, earInfections } from './acute.ts';
+import { acuteVisits } from './acute.ts';
+import { earInfections, recurrentOtitis } from './ears.ts';
+import { wellChildPlan } from '../care-plans.ts';
 import { addAllergies } from './allergies.ts';
 import type { Scenario } from './types.ts';
 
@@ -124,6 +126,10 @@ function wellChild(b: TimelineBuilder, r: Rng, z: { weight: number; height: numb
     first = false;
     growthVitals(d, r, monthsOld(b.person.birthDate, date), b.person.sex === 'female', z);
     if ([9, 18, 30].includes(months)) d.cpt('96110', { clinical: true });
+    // Vision screening at the Bright Futures ages from three years.
+    if ([36, 48, 60, 72, 96, 120, 144, 180].includes(months)) d.cpt('99173', { clinical: true });
+    // The first visit checks the jaundice every newborn has: a total bilirubin below the treatment line.
+    if (months === 0) d.cpt('82247').quantity('1975-2', r.normal(9, 2.2));
     const vaccines = VACCINES[months] ?? [];
     if (vaccines.length > 0) d.dx('Z23');
     for (const cvx of vaccines) d.vaccinate(cvx, SYSTEMS.cpt, '90460');
@@ -135,22 +141,26 @@ function wellChild(b: TimelineBuilder, r: Rng, z: { weight: number; height: numb
 }
 
 /**
- * A child (0 to 17) covered on a parent's policy: well-child visits at the AAP ages with the CDC vaccines
- * of each age, growth measurements that keep the child's percentiles, ear infections treated with
- * amoxicillin, flu shots, sick visits and dental checkups.
+ * A child (1 to 17) covered on a parent's policy: well-child visits at the AAP ages with the CDC vaccines
+ * of each age, growth measurements that keep the child's percentiles, a newborn bilirubin and vision
+ * screens, recurrent ear infections treated with amoxicillin that end in tympanostomy tubes (before the
+ * record for an older child), strep throat and other sick visits, flu shots, dental checkups and a
+ * well-child care plan.
  */
 export const pediatric: Scenario = {
-  person: { minAge: 0, maxAge: 17 },
+  // From one year: every child's record holds the first year of well-child care and the ear-tube history.
+  person: { minAge: 1, maxAge: 17 },
   build(b) {
     const r = b.rng.fork('pediatric');
     const pcp = b.provider('pcp', SPECIALTY.pediatrics);
     const z = { weight: Math.max(-2, Math.min(2, r.normal(0, 1))), height: Math.max(-2, Math.min(2, r.normal(0, 1))) };
     addAllergies(b, 0.12);
     wellChild(b, r, z);
-    earInfections(b, pcp, r.int(0, 3));
-    if (ageOn(b.person.birthDate, b.asOf) >= 5) acuteVisits(b, pcp, r.int(0, 2));
+    if (!recurrentOtitis(b, pcp)) earInfections(b, pcp, r.int(0, 3));
+    if (ageOn(b.person.birthDate, b.asOf) >= 5) acuteVisits(b, pcp, r.int(1, 2), { antibiotic: true });
     fluShots(b, pcp, 0.55, { system: SYSTEMS.cpt, code: '90460' });
     dentalCare(b, true);
+    b.carePlan = wellChildPlan(b);
     return pcp;
   },
 };

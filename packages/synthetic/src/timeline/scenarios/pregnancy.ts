@@ -6,6 +6,8 @@ import { adultBody, bloodCount } from '../labs.ts';
 import { SPECIALTY } from '../specialties.ts';
 import { acuteVisits, ADULT_VACCINE_ADMIN } from './acute.ts';
 import { addAllergies } from './allergies.ts';
+import { antenatalPlan } from '../care-plans.ts';
+import { placeIud } from '../implants.ts';
 import type { Scenario } from './types.ts';
 
 /** Gestational weeks of the scheduled visits (ACOG: every 4 weeks to 28, every 2 to 36, then weekly). */
@@ -21,7 +23,8 @@ function z3a(weeks: number): string {
 /**
  * A woman (20 to 40) who had a baby in the last two years: a positive pregnancy test, prenatal visits at
  * the usual weeks with ultrasounds, a glucose challenge and Tdap, a delivery admission (vaginal or
- * cesarean, billed as global obstetric care on an inpatient institutional claim), and a postpartum visit.
+ * cesarean, billed as global obstetric care on an inpatient institutional claim), a postpartum visit where a
+ * levonorgestrel IUD is placed, and the completed antenatal care plan.
  */
 export const pregnancy: Scenario = {
   person: { minAge: 20, maxAge: 40, sex: 'female' },
@@ -140,7 +143,7 @@ export const pregnancy: Scenario = {
       .finish();
 
     const postpartum = weekdayOnOrAfter(addDays(delivery, r.int(38, 48)));
-    draft(b, {
+    const visit = draft(b, {
       label: 'postpartum',
       kind: 'office',
       claim: 'professional',
@@ -152,13 +155,17 @@ export const pregnancy: Scenario = {
       .dx('Z39.2')
       .cpt('0503F')
       .quantity('29463-7', weightAt(12) + r.normal(2.5, 1))
-      .bloodPressure(body.systolic + r.normal(0, 5), body.diastolic + r.normal(0, 4))
-      .note('Postpartum visit. Recovering well, breastfeeding, mood screen negative. Contraception discussed.')
+      .bloodPressure(body.systolic + r.normal(0, 5), body.diastolic + r.normal(0, 4));
+    placeIud(b, visit)
+      .note(
+        'Postpartum visit. Recovering well, breastfeeding, mood screen negative. Contraception discussed; levonorgestrel IUD placed without complication.',
+      )
       .finish();
 
-    acuteVisits(b, pcp, r.int(0, 2));
+    acuteVisits(b, pcp, r.int(1, 2), { antibiotic: true });
     fluShots(b, pcp, 0.55, ADULT_VACCINE_ADMIN);
     dentalCare(b, false);
+    b.carePlan = antenatalPlan(b, { start: confirm, delivery, bmi: body.bmi, gestationalDiabetes: gdm !== undefined });
     return ob;
   },
 };
