@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRecord, SandboxPatientRecord } from '@plan-api/portal';
 import { startTestSmtpServer } from '@plan-api/mail/testing';
 import type { TestSmtpServer } from '@plan-api/mail/testing';
-import { appInput, authorize, CookieJar, fhirGet, followRedirects, tokens } from '@plan-api/sandbox/testing';
+import {
+  appInput,
+  authorize,
+  CookieJar,
+  fhirGet,
+  followRedirects,
+  pageText,
+  startBrowser,
+  tokens,
+} from '@plan-api/sandbox/testing';
 import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
 import { startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
@@ -140,5 +149,29 @@ describe('two vendors on one server', () => {
     const launch = await b.sandbox.api.createLaunch(appB.id, { patientId: patientB.id, skipConsent: true });
     const crossed = await authorize(a.sandbox, appA, patientA.id, { launch: launch.launch });
     expect(crossed.code).toBeUndefined();
+  });
+
+  it("B's web UI lists only B's app, and A's app and patient pages say they cannot be loaded", async () => {
+    const browser = await startBrowser();
+    try {
+      const [name = '', value = ''] = b.cookie.split('=');
+      await browser.page.context().addCookies([{ name, value, url: server.url }]);
+      const page = browser.page;
+      await page.goto(`${server.url}/developer/apps`);
+      await page.getByRole('article', { name: 'B Wallet' }).waitFor();
+      expect(await pageText(page)).not.toContain('A Wallet');
+      for (const path of [`/developer/apps/${appA.id}`, `/developer/patients/${patientA.id}`]) {
+        await page.goto(`${server.url}${path}`);
+        await page
+          .getByText(/could not be loaded/i)
+          .first()
+          .waitFor();
+        const text = await pageText(page);
+        expect(text).not.toContain('A Wallet');
+        expect(text).not.toContain(patientA.name);
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { useApp } from '../../api/index.ts';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts';
 import { AppForm } from './AppForm.tsx';
 import { DeleteAppButton } from './DeleteAppButton.tsx';
+import { LaunchAppButton } from './LaunchAppButton.tsx';
 import { RequestProductionButton } from '../outbox/RequestProductionButton.tsx';
 
 function BackToApps() {
@@ -54,7 +55,12 @@ export function AppFormPage() {
         above={<BackToApps />}
         title={app.data.name}
         description="Edit the application and Save."
-        actions={<RequestProductionButton app={app.data} />}
+        actions={
+          <>
+            <LaunchAppButton app={app.data} />
+            <RequestProductionButton app={app.data} />
+          </>
+        }
       />
       <AppForm key={app.data.id} app={app.data} extraActions={<DeleteAppButton app={app.data} />} />
     </>
