@@ -18,6 +18,16 @@ describe('getOrCreateOnce', () => {
     expect(made).toBe(1);
   });
 
+  it('never makes a second value for a caller that read nothing just before the first one was stored', async () => {
+    const kv = createMemoryKeyValueStore();
+    let made = 0;
+    const first = await getOrCreateOnce(kv, 'ns', 'k', () => `value-${++made}`);
+    // A second process that read nothing before the first stored its value now claims: it must not make another.
+    expect(await kv.increment('ns', 'k#claim', { expiresInSeconds: 30 })).toBe(2);
+    expect(await getOrCreateOnce(kv, 'ns', 'k', () => `value-${++made}`)).toBe(first);
+    expect(made).toBe(1);
+  });
+
   it('replaces a stored value that is not valid', async () => {
     const kv = createMemoryKeyValueStore();
     await kv.set('ns', 'k', 'short');

@@ -22,10 +22,13 @@ export async function getOrCreateOnce<T>(
     const existing = await kv.get(namespace, key);
     if (valid(existing)) return existing;
     if ((await kv.increment(namespace, `${key}#claim`, { expiresInSeconds: claimSeconds })) === 1) {
-      const made = await make();
-      await kv.set(namespace, key, made);
-      await kv.delete(namespace, `${key}#claim`);
-      return made;
+      // Another process may have made it between our read and our claim (its claim had just expired).
+      const made = await kv.get(namespace, key);
+      if (valid(made)) return made;
+      const value = await make();
+      await kv.set(namespace, key, value);
+      // The claim is left to expire: deleting it would let a process that read nothing a moment ago claim again.
+      return value;
     }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to create ${namespace}/${key}.`);
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
