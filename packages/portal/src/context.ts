@@ -1,5 +1,6 @@
 import { createDefaultRegistry, type SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
+import type { RateCounter } from './accounts/model.ts';
 import type { PatientGenerator } from './patients/generator.ts';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
@@ -37,6 +38,11 @@ export interface SandboxPortalDeps {
   launchLogLimits?: LaunchLogLimits;
   /** Sends the vendor's mail (the sandbox: its outbox); without one, nothing is sent. */
   mailer?: Mailer<ProductionRequestMail>;
+  /**
+   * Atomic counters in the database, for the numbering of launch-log steps when several processes append to one
+   * launch (the hosted sandbox). Without them, steps are numbered in process memory (one process: the desktop).
+   */
+  counters?: RateCounter;
 }
 
 /** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
@@ -72,6 +78,7 @@ export interface PortalContext {
   launchTtlSeconds: number;
   launchLogLimits: LaunchLogLimits;
   mailer: Mailer<ProductionRequestMail> | undefined;
+  counters: RateCounter | undefined;
   /**
    * The seq of each launch's latest step, read from the RecordStore once per launch, so appending a step does
    * not count the launch's steps. Written only under the launch's `steps:` lock.
@@ -112,6 +119,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     launchTtlSeconds,
     launchLogLimits: { ...launchLogLimits },
     mailer: deps.mailer,
+    counters: deps.counters,
     lastStepSeq: new Map(),
     lock: new KeyedLock(),
     serial: () => counter++,

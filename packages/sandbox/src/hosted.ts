@@ -67,6 +67,7 @@ export async function createHostedSandbox(options: HostedSandboxOptions): Promis
     logger: options.logger,
     memberSeed: (owner, seed) => `${owner}/${seed}`,
     cookiePrefix: '_sandbox',
+    sharedCounters: true,
     ...(options.mailer ? { mailer: options.mailer } : {}),
   });
   return { realm, routes: managementRouteSet(realm.portal), close: () => realm.close() };

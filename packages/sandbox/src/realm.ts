@@ -43,6 +43,8 @@ export interface SandboxRealmOptions {
   memberSeed?: (owner: string, seed: string) => string;
   /** The authorization server's cookie prefix (one per realm on one host). */
   cookiePrefix?: string;
+  /** Number launch-log steps with the key-value store's atomic counter (several processes share a launch). */
+  sharedCounters?: boolean;
 }
 
 /** A sandbox realm: the portal over its stores, and its authorization server and FHIR API behind one router. */
@@ -74,6 +76,14 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     }),
     registry: stores.registry,
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.sharedCounters
+      ? {
+          counters: {
+            increment: (key: string, windowSeconds: number) =>
+              stores.kv.increment('counters', key, { expiresInSeconds: windowSeconds }),
+          },
+        }
+      : {}),
   });
   const auth = await createAuthServer({
     issuer: `${publicUrl}${paths.auth}`,

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultRegistry } from '@plan-api/fhir';
 import { createMemoryRecordStore, createMemoryStore, type RecordStore } from '@plan-api/store';
 import { createPortalContext, type PortalContext } from '../context.ts';
-import { appInput, counterRandom, createTestPortal, FHIR_BASE, OWNER } from '../testing/harness.ts';
+import type { RateCounter } from '../accounts/model.ts';
+import { appInput, counterRandom, createTestPortal, FHIR_BASE, manualClock, OWNER } from '../testing/harness.ts';
+import { memoryRateCounter } from '../testing/rate-counter.ts';
 import { appendStep } from './append-step.ts';
 
-function contextOver(records: RecordStore, label = 'test'): PortalContext {
+function contextOver(records: RecordStore, label = 'test', counters?: RateCounter): PortalContext {
   return createPortalContext({
     records,
     fhir: createMemoryStore({ registry: createDefaultRegistry() }),
     fhirBaseUrl: FHIR_BASE,
     random: counterRandom(label),
+    ...(counters ? { counters } : {}),
   });
 }
 
@@ -28,6 +31,20 @@ describe('appendStep', () => {
       expect(steps.map((s) => s.seq)).toEqual(calls.map((_, n) => n + 1));
       expect(steps.map((s) => s.message)).toEqual(calls.map(String));
     }
+  });
+
+  it('two processes appending to one launch through the shared counter never repeat a number', async () => {
+    const records = createMemoryRecordStore();
+    const counters = memoryRateCounter(manualClock());
+    const [a, b] = [contextOver(records, 'a', counters), contextOver(records, 'b', counters)];
+    await Promise.all(Array.from({ length: 20 }, (_, i) => appendStep(i % 2 === 0 ? a : b, 'L1', stepOf(String(i)))));
+    const seqs = (await a.steps.list({ where: { launchId: 'L1' }, orderBy: 'seq' })).map((s) => s.seq);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+    // Without the counter each process numbers from what it saw: the two would repeat numbers.
+    const apart = createMemoryRecordStore();
+    const [c, d] = [contextOver(apart, 'c'), contextOver(apart, 'd')];
+    await Promise.all([appendStep(c, 'L2', stepOf('c')), appendStep(d, 'L2', stepOf('d'))]);
+    expect((await c.steps.list({ where: { launchId: 'L2' } })).map((s) => s.seq)).toEqual([1, 1]);
   });
 
   it('a portal started over stored steps numbers new steps after the last stored one', async () => {

@@ -13,7 +13,7 @@ export type NewStep = Omit<LaunchStepRecord, 'id' | 'launchId' | 'seq' | 'at'> &
 export async function appendStep(ctx: PortalContext, launchId: string, step: NewStep): Promise<LaunchStepRecord> {
   return ctx.lock.run(`steps:${launchId}`, async () => {
     const now = ctx.clock.now();
-    const seq = (await lastSeq(ctx, launchId)) + 1;
+    const seq = await nextSeq(ctx, launchId);
     const record: LaunchStepRecord = {
       ...step,
       id: sortableId(now, ctx.serial(), ctx.random),
@@ -29,6 +29,15 @@ export async function appendStep(ctx: PortalContext, launchId: string, step: New
     return record;
   });
 }
+
+/** A step's place in its launch: from the database's counter when processes share the launch, else in memory. */
+async function nextSeq(ctx: PortalContext, launchId: string): Promise<number> {
+  if (ctx.counters === undefined) return (await lastSeq(ctx, launchId)) + 1;
+  return ctx.counters.increment(`launch-steps:${launchId}`, STEP_COUNTER_SECONDS);
+}
+
+/** Launch logs are kept this long: the step counter outlives them. */
+const STEP_COUNTER_SECONDS = 400 * 24 * 3600;
 
 /** The seq of the launch's latest step (0 for none); asks the RecordStore only the first time. */
 async function lastSeq(ctx: PortalContext, launchId: string): Promise<number> {
