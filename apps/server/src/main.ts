@@ -5,6 +5,8 @@
 import { ConfigError, loadServerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runMembers } from './commands/members.ts';
+import { runReviewer } from './commands/reviewer.ts';
 import { runStart } from './commands/start.ts';
 import { UsageError } from './commands/usage.ts';
 
@@ -13,6 +15,12 @@ const HELP = `Usage: pnpm server [command]
 Commands:
   (none), start          start the server (PORT, HOST, PLAN_API_PUBLIC_URL, DATABASE_URL, SMTP_URL, ...)
   migrate                apply the database migrations (DATABASE_URL) and exit
+  reviewer add --email E [--name N]
+                         invite a plan reviewer (a set-password link is mailed; they sign in at /review)
+  members synthetic --count N [--seed S]
+                         load N synthetic members (Patient, Coverage, EOBs, clinical data) for demos
+  members invite --patient ID --email E [--name N]
+                         invite the member of Patient ID (a set-password link is mailed)
   help                   show this
 
 Settings (environment): see README.md, "Production server".`;
@@ -30,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       return runStart(config, logger, rest);
     case 'migrate':
       return runMigrate(config, logger, rest);
+    case 'reviewer':
+      return runReviewer(config, logger, rest);
+    case 'members':
+      return runMembers(config, logger, rest);
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   }
