@@ -186,15 +186,13 @@ describe('the HTTP production gateway', () => {
   it('says when the server cannot be reached or does not answer in time, never with the key', async () => {
     const url = await closedPortUrl();
     const records = createMemoryRecordStore();
-    await records
-      .collection(SETTINGS_COLLECTION)
-      .put({
-        id: CONNECTION_ID,
-        serverUrl: url,
-        apiKey: plan.apiKey,
-        account: { name: 'V', email: 'v@x.example' },
-        connectedAt: '2025-01-01T00:00:00Z',
-      });
+    await records.collection(SETTINGS_COLLECTION).put({
+      id: CONNECTION_ID,
+      serverUrl: url,
+      apiKey: plan.apiKey,
+      account: { name: 'V', email: 'v@x.example' },
+      connectedAt: '2025-01-01T00:00:00Z',
+    });
     const gone = createHttpProductionGateway({ connection: createConnection({ records }) });
     const unreachable = await portalError(gone.send(app, { attestation }));
     expect(unreachable.fields.serverUrl).toBe(
