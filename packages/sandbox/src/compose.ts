@@ -1,6 +1,6 @@
 import {
+  createApi,
   createFhirRouter,
-  createManagementApi,
   createRouter,
   createSessionRouter,
   createSessions,
@@ -9,11 +9,14 @@ import {
   fhirCors,
   lastResortErrors,
   managementAuth,
+  managementRouteSet,
+  SANDBOX_API,
 } from '@plan-api/http';
 import type { Router } from '@plan-api/http';
 import { createOutboxMailer } from '@plan-api/mail';
 import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { SandboxLogger, SandboxServerConfig } from './config.ts';
+import { connectionRouteSet, createConnection, createHttpProductionGateway } from './connection/index.ts';
 import { createSandboxRealm } from './realm.ts';
 import type { SandboxStores } from './stores.ts';
 
@@ -42,7 +45,8 @@ export interface ComposeOptions {
  * Wires the single-tenant sandbox over open stores, in the order DESIGN.md's HTTP surface needs: the realm
  * (`/auth` gets the raw request: no body parser in front of it; `/interaction`, `/fhir`), the public directory,
  * the management API of the one vendor, the token sign-in, and the web UI. Each router owns its own body
- * parsing and error format. The sandbox keeps its mail in the outbox.
+ * parsing and error format. The sandbox keeps its mail in the outbox; connected to a plan server (`/api/connection`),
+ * it sends its production requests there instead.
  */
 export async function composeSandbox(options: ComposeOptions): Promise<SandboxParts> {
   const { config, logger, stores, publicUrl, secret } = options;
@@ -51,6 +55,8 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
 
   // The sandbox delivers no mail: it keeps what it would send in its outbox (the Outbox page, GET /api/outbox).
   const mailer = createOutboxMailer({ records: stores.records });
+  // Desktop to production: the plan server (and the vendor's API key there) production requests go to.
+  const connection = createConnection({ records: stores.records });
   const realm = await createSandboxRealm({
     publicUrl,
     paths: { auth: '/auth', interaction: '/interaction', fhir: '/fhir' },
@@ -60,6 +66,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     secret,
     logger,
     mailer,
+    production: createHttpProductionGateway({ connection }),
   });
 
   const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });
@@ -87,12 +94,12 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
   );
   router.use(
     '/api',
-    createManagementApi({
-      portal: realm.portal,
+    createApi({
+      sets: [managementRouteSet(realm.portal, mailer), connectionRouteSet(connection)],
       authenticate: managementAuth({ token: config.managementToken, owner: SANDBOX_OWNER, sessions, publicOrigin }),
       serverUrl: `${publicUrl}/api`,
+      description: SANDBOX_API,
       logger,
-      outbox: mailer,
     }),
   );
   router.use(session.router);

@@ -5,6 +5,7 @@ import type { PortalMailer } from '@plan-api/portal';
 import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 import type { Terminology } from '@plan-api/synthetic';
 import type { SandboxLogger } from './config.ts';
+import type { VendorContact } from './connection/model.ts';
 import { ensureDirectory } from './directory.ts';
 import { createSandboxRealm } from './realm.ts';
 import type { SandboxRealm } from './realm.ts';
@@ -29,6 +30,8 @@ export interface HostedSandboxOptions {
   logger: SandboxLogger;
   /** Where the vendor's production-request mail goes (the server's SMTP mailer). */
   mailer?: PortalMailer;
+  /** The enrolled vendor of an owner (its account): the requests' contact, where the decisions are mailed. */
+  vendorContact?: VendorContact;
   /** The synthetic directory the sandbox's members see (default 2,000 resources, seed `sandbox`). */
   directorySize?: number;
   directorySeed?: string;
@@ -69,6 +72,7 @@ export async function createHostedSandbox(options: HostedSandboxOptions): Promis
     cookiePrefix: '_sandbox',
     sharedCounters: true,
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.vendorContact ? { vendorContact: options.vendorContact } : {}),
   });
   return { realm, routes: managementRouteSet(realm.portal), close: () => realm.close() };
 }

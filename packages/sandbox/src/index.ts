@@ -11,4 +11,19 @@ export { createHostedSandbox, HOSTED_SANDBOX_PATHS } from './hosted.ts';
 export type { HostedSandbox, HostedSandboxOptions } from './hosted.ts';
 export { createSandboxRealm } from './realm.ts';
 export type { RealmPaths, SandboxRealm, SandboxRealmOptions } from './realm.ts';
+export {
+  connectionRouteSet,
+  createConnection,
+  createHttpProductionGateway,
+  normalizeServerUrl,
+} from './connection/index.ts';
+export type {
+  ConnectedAccount,
+  Connection,
+  ConnectionOptions,
+  ConnectionView,
+  HttpGatewayOptions,
+  ProductionGateway,
+  VendorContact,
+} from './connection/index.ts';
 export { EmptyTokenFileError, TOKEN_FILE, tokenFromFile } from './token.ts';

@@ -15,6 +15,7 @@ import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 import type { SearchRegistry } from '@plan-api/fhir';
 import { syntheticPatients } from '@plan-api/synthetic';
 import type { Directory, Terminology } from '@plan-api/synthetic';
+import type { ProductionGateway, VendorContact } from './connection/model.ts';
 import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
 
 /** Where a sandbox realm's three surfaces are mounted, relative to the server's root. */
@@ -45,6 +46,10 @@ export interface SandboxRealmOptions {
   cookiePrefix?: string;
   /** Number launch-log steps with the key-value store's atomic counter (several processes share a launch). */
   sharedCounters?: boolean;
+  /** Where production requests go when the desktop/headless sandbox is connected to a plan server. */
+  production?: ProductionGateway;
+  /** The enrolled vendor of an owner (the hosted sandbox): where the portal's mail about its requests goes. */
+  vendorContact?: VendorContact;
 }
 
 /** A sandbox realm: the portal over its stores, and its authorization server and FHIR API behind one router. */
@@ -65,7 +70,13 @@ export interface SandboxRealm {
 export async function createSandboxRealm(options: SandboxRealmOptions): Promise<SandboxRealm> {
   const { publicUrl, paths, stores, logger } = options;
   const fhirBaseUrl = `${publicUrl}${paths.fhir}`;
+  // The production gateway and the vendor contact are ports of the portal's issue-11 deps.
+  const productionDeps = {
+    ...(options.production ? { production: options.production } : {}),
+    ...(options.vendorContact ? { vendorContact: options.vendorContact } : {}),
+  };
   const portal = createSandboxPortal({
+    ...productionDeps,
     records: stores.records,
     fhir: stores.fhir,
     fhirBaseUrl,

@@ -1,5 +1,7 @@
 export { memoryLogger, repoUiDir, startTestSandbox, testSandboxConfig } from './start.ts';
 export type { TestSandbox } from './start.ts';
+export { closedPortUrl, FAKE_VENDOR, startFakePlanServer } from './plan-server.ts';
+export type { FakeAnswer, FakePlanServer, ReceivedRequest } from './plan-server.ts';
 export { CHROMIUM_PATH, pageText, startBrowser } from './e2e/browser.ts';
 export type { BrowserHarness } from './e2e/browser.ts';
 export { startBrowserApp } from './e2e/browser-app.ts';
