@@ -16,7 +16,7 @@ import {
 
 const APP = { id: 'app-1', clientId: 'client-wallet', clientSecret: 'secret-sandbox' };
 
-async function pendingReview(...extra: Parameters<ReturnType<typeof createTestReview>['seed']>) {
+async function pendingReview() {
   const clock = manualClock('2026-07-01T12:00:00.000Z');
   const test = createTestReview(clock);
   const request = requestRecord({
@@ -26,7 +26,6 @@ async function pendingReview(...extra: Parameters<ReturnType<typeof createTestRe
     ],
   });
   await test.seed({ requests: [request], apps: [APP] });
-  for (const records of extra) await test.seed(records);
   return { test, clock, request };
 }
 

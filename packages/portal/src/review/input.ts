@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isObject, notAnObject } from '../shared/errors.ts';
+import { hasUnsafeCharacters } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 
 /** The longest reason a reviewer may give (it goes into the vendor's mail). */
@@ -8,7 +9,9 @@ export const MAX_REASON = 2000;
 export const MAX_QUERY_TEXT = 200;
 
 // Line breaks and tabs are fine in a reason (a paragraph); other controls and bidirectional overrides are not.
-const UNSAFE_REASON = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+function unsafeReason(value: string): boolean {
+  return hasUnsafeCharacters(value.replace(/[\n\r\t]/g, ''));
+}
 
 function reasonField(requiredMessage: string | undefined) {
   const base = z
@@ -16,7 +19,7 @@ function reasonField(requiredMessage: string | undefined) {
     .trim()
     .max(MAX_REASON, `Reason must be at most ${MAX_REASON} characters.`)
     .refine(
-      (value) => !UNSAFE_REASON.test(value),
+      (value) => !unsafeReason(value),
       'Reason must not contain control characters or bidirectional text overrides.',
     );
   return requiredMessage === undefined
