@@ -1,0 +1,70 @@
+import type { RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
+import { COLLECTIONS, systemClock, type Clock } from '../context.ts';
+import {
+  PRODUCTION_COLLECTIONS,
+  type AppSnapshot,
+  type PreCheck,
+  type ProductionRequestRecord,
+  type PublishedAppRecord,
+} from '../production/model.ts';
+import { diffSnapshots } from './compare.ts';
+import type { ReviewMailer } from './mail.ts';
+import type { FieldChange, VendorContact } from './model.ts';
+
+/** What createReviewPortal needs. */
+export interface ReviewPortalDeps {
+  /** The records shared with the vendor side: production requests, published apps, the sandbox apps. */
+  records: RecordStore;
+  /** Sends the decision and suspension mail to vendors; without one, nothing is sent. */
+  mailer?: ReviewMailer | undefined;
+  clock?: Clock;
+  /** The vendor account that owns an app (name, enrolled address, organization); undefined when there is none. */
+  vendorContact: (ownerId: string) => Promise<VendorContact | undefined>;
+  /** The absolute URL of an app's page in the vendor's area (the decision mail's link). */
+  appLink: (appId: string) => string;
+  /** The automatic pre-checks reviewers see (the vendor side's preCheckApp); default: none. */
+  preCheck?: (app: AppSnapshot) => PreCheck[];
+  /** The changes of a requested snapshot against the published one (default: compare.ts's diffSnapshots). */
+  diff?: (published: AppSnapshot, requested: AppSnapshot) => FieldChange[];
+}
+
+/** What the review portal reads of a sandbox app: only its credentials (the secret the production client keeps). */
+export interface SandboxAppCredentials extends StoredRecord {
+  clientId: string;
+  clientSecret?: string;
+}
+
+/** Everything a review use case works with. */
+export interface ReviewContext {
+  requests: RecordCollection<ProductionRequestRecord>;
+  published: RecordCollection<PublishedAppRecord>;
+  apps: RecordCollection<SandboxAppCredentials>;
+  mailer: ReviewMailer | undefined;
+  clock: Clock;
+  vendorContact: ReviewPortalDeps['vendorContact'];
+  appLink: ReviewPortalDeps['appLink'];
+  preCheck: NonNullable<ReviewPortalDeps['preCheck']>;
+  diff: NonNullable<ReviewPortalDeps['diff']>;
+}
+
+/** Resolves the dependencies (and their defaults) into a ReviewContext. */
+export function createReviewContext(deps: ReviewPortalDeps): ReviewContext {
+  const { records } = deps;
+  return {
+    requests: records.collection<ProductionRequestRecord>(PRODUCTION_COLLECTIONS.requests),
+    published: records.collection<PublishedAppRecord>(PRODUCTION_COLLECTIONS.published),
+    apps: records.collection<SandboxAppCredentials>(COLLECTIONS.apps),
+    mailer: deps.mailer,
+    clock: deps.clock ?? systemClock,
+    vendorContact: deps.vendorContact,
+    appLink: deps.appLink,
+    preCheck: deps.preCheck ?? (() => []),
+    diff: deps.diff ?? diffSnapshots,
+  };
+}
+
+/** Indexes of the review's lists (PostgreSQL's RECORD_INDEXES): the queue by status, published apps by status. */
+export const REVIEW_RECORD_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  [PRODUCTION_COLLECTIONS.requests]: [['status'], ['appId'], ['clientId']],
+  [PRODUCTION_COLLECTIONS.published]: [['status'], ['appId']],
+};

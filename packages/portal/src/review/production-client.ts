@@ -1,0 +1,34 @@
+import type { SmartClient } from '@plan-api/smart';
+import type { PublishedAppRecord } from '../production/model.ts';
+import type { ReviewContext } from './context.ts';
+
+/** The production authorization server's view of a published app: the approved snapshot, the same credentials. */
+export function toProductionClient(record: PublishedAppRecord): SmartClient {
+  const { app } = record;
+  const client: SmartClient = {
+    clientId: record.id,
+    redirectUris: [...app.redirectUris],
+    name: app.name,
+    appId: record.appId,
+  };
+  if (app.oauthType === 'secret' && record.clientSecret !== undefined) client.clientSecret = record.clientSecret;
+  if (app.logoUrl !== undefined) client.logoUri = app.logoUrl;
+  if (app.organizationUrl !== undefined) client.clientUri = app.organizationUrl;
+  if (app.privacyPolicyUrl !== undefined) client.policyUri = app.privacyPolicyUrl;
+  if (app.termsOfServiceUrl !== undefined) client.tosUri = app.termsOfServiceUrl;
+  if (app.organizationName !== undefined) client.organizationName = app.organizationName;
+  return client;
+}
+
+/**
+ * The production realm's ClientSource: the published, not suspended snapshot under a client ID; undefined for an
+ * app never approved, a suspended one, and a confidential one without a secret (it could not authenticate, and
+ * must never pass for a public client). A pending update changes nothing here until it is approved.
+ */
+export async function productionClientFor(ctx: ReviewContext, clientId: string): Promise<SmartClient | undefined> {
+  if (clientId === '') return undefined;
+  const record = await ctx.published.get(clientId);
+  if (record === undefined || record.status !== 'published') return undefined;
+  if (record.app.oauthType === 'secret' && record.clientSecret === undefined) return undefined;
+  return toProductionClient(record);
+}
