@@ -40,6 +40,7 @@ describe('the OpenAPI document of the management API', () => {
       'GET /access-log',
       'GET /apps',
       'GET /apps/{id}',
+      'GET /apps/{id}/production-checks',
       'GET /launches',
       'GET /launches/{id}',
       'GET /outbox',

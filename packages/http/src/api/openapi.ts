@@ -131,15 +131,6 @@ export const managementOperations: OpenApiPaths = {
       { parameters: [idParam('app')], requestBody: body('LaunchInput') },
     ),
   },
-  '/apps/{id}/production-request': {
-    post: op(
-      'requestProduction',
-      'Request production: ask the plan to publish the app (mails the vendor)',
-      'apps',
-      { '201': ok('The app, its productionRequest now pending.', ref('App')), ...E400, ...E404, ...E409 },
-      { parameters: [idParam('app')], requestBody: body('ProductionRequestInput') },
-    ),
-  },
   '/patients': {
     post: op(
       'initializePatient',

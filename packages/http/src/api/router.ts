@@ -13,6 +13,9 @@ import type { JsonSchema } from './openapi-schemas.ts';
 import { outboxSchemas } from './outbox/openapi.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
+import { appProductionOperations, productionRequestOperations, productionSchemas } from './production/openapi.ts';
+import type { ProductionRequestsPortal } from './production/port.ts';
+import { productionRequestRoutes } from './production/routes.ts';
 import type { ManagementPortal } from './ports.ts';
 import { mountRoutes } from './route.ts';
 import type { ApiRoute, Authenticate } from './route.ts';
@@ -47,11 +50,25 @@ export interface ApiOptions {
 /** The sandbox's management routes: apps, patients, launches, the access log (and the outbox when kept). */
 export function managementRouteSet(portal: ManagementPortal, outbox?: OutboxReader): ApiRouteSet {
   const routes = [...appRoutes(portal), ...patientRoutes(portal), ...launchRoutes(portal), ...accessLogRoutes(portal)];
-  if (outbox === undefined) return { routes, operations: managementOperations, schemas: outboxSchemas };
+  const operations = { ...managementOperations, ...appProductionOperations };
+  if (outbox === undefined) return { routes, operations, schemas: productionSchemas };
   return {
     routes: [...routes, ...outboxRoutes(outbox)],
-    operations: { ...managementOperations, ...outboxOperations },
-    schemas: outboxSchemas,
+    operations: { ...operations, ...outboxOperations },
+    schemas: { ...productionSchemas, ...outboxSchemas },
+  };
+}
+
+/**
+ * `POST /production-requests`, the plan server's side of a connected desktop's "Send Request" (vendor routes:
+ * the server adds this set next to the hosted sandbox's management routes).
+ */
+export function productionRequestRouteSet(portal: ProductionRequestsPortal): ApiRouteSet {
+  return {
+    routes: productionRequestRoutes(portal),
+    operations: productionRequestOperations,
+    schemas: productionSchemas,
+    account: 'vendor',
   };
 }
 
