@@ -1,4 +1,4 @@
-import express from 'express';
+import type express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieOf, startKindsApi, TEST_PASSWORD } from '../testing/api.ts';
 import type { KindsApiHarness } from '../testing/api.ts';
@@ -77,10 +77,18 @@ describe('vendors and reviewers in one API', () => {
 
   it("a reviewer's session cookie renamed to the vendor cookie is still refused on vendor routes", async () => {
     // Same store, another kind's subject: accountAuth checks the account's kind on every request.
-    const forged = await h.sessions.vendor.create((await h.accounts.signIn('reviewer', {
-      email: 'rae@plan.example',
-      password: TEST_PASSWORD,
-    }, { ip: '203.0.113.8' })).id);
+    const forged = await h.sessions.vendor.create(
+      (
+        await h.accounts.signIn(
+          'reviewer',
+          {
+            email: 'rae@plan.example',
+            password: TEST_PASSWORD,
+          },
+          { ip: '203.0.113.8' },
+        )
+      ).id,
+    );
     const res = await get('/apps', { cookie: forged.split(';')[0] ?? '' });
     expect(res.status).toBe(401);
   });

@@ -51,7 +51,8 @@ export type Authenticate = RequestHandler | Partial<Record<AccountKind, RequestH
  * routes): a route of another kind needs its own handler, or the API is not built.
  */
 export function authenticatorFor(authenticate: Authenticate, kind: AccountKind, path: string): RequestHandler {
-  const handler = typeof authenticate === 'function' ? (kind === 'vendor' ? authenticate : undefined) : authenticate[kind];
+  const handler =
+    typeof authenticate === 'function' ? (kind === 'vendor' ? authenticate : undefined) : authenticate[kind];
   if (handler === undefined) {
     throw new Error(`JSON API: ${path} needs a ${kind} account, and no authenticate handler of that kind was given`);
   }

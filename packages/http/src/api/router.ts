@@ -89,10 +89,7 @@ export function createApi(options: ApiOptions): Router {
   const router = express.Router({ caseSensitive: true, strict: false });
   const operations = Object.assign({}, ...options.sets.map((set) => set.operations)) as OpenApiPaths;
   const schemas = Object.assign({}, ...options.sets.map((set) => set.schemas ?? {})) as Record<string, JsonSchema>;
-  const securitySchemes = Object.assign(
-    {},
-    ...options.sets.map((set) => set.securitySchemes ?? {}),
-  ) as SecuritySchemes;
+  const securitySchemes = Object.assign({}, ...options.sets.map((set) => set.securitySchemes ?? {})) as SecuritySchemes;
   const document = JSON.stringify(
     openApiDocument(options.serverUrl, options.description, operations, schemas, securitySchemes),
   );

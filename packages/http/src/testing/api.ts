@@ -76,13 +76,25 @@ export async function startKindsApi(options: KindsApiOptions = {}): Promise<Kind
   const sessions = { vendor: sessionsOf('vendor'), reviewer: sessionsOf('reviewer') };
   const sets: ApiRouteSet[] = [
     accountRouteSet({ accounts, sessions: sessions.vendor, kind: 'vendor', publicOrigin: origin }),
-    accountRouteSet({ accounts, sessions: sessions.reviewer, kind: 'reviewer', publicOrigin: origin, prefix: '/review' }),
+    accountRouteSet({
+      accounts,
+      sessions: sessions.reviewer,
+      kind: 'reviewer',
+      publicOrigin: origin,
+      prefix: '/review',
+    }),
     managementRouteSet(options.portal as ManagementPortal),
   ];
   if (options.production) sets.push(productionRequestRouteSet(options.production));
   if (options.review) sets.push(reviewRouteSet(options.review));
   const auth = (kind: 'vendor' | 'reviewer') =>
-    accountAuth({ sessions: sessions[kind], accounts, publicOrigin: origin, signInHint: `Sign in as a ${kind}.`, kind });
+    accountAuth({
+      sessions: sessions[kind],
+      accounts,
+      publicOrigin: origin,
+      signInHint: `Sign in as a ${kind}.`,
+      kind,
+    });
   app.use(
     '/api',
     createApi({

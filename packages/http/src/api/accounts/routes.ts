@@ -126,16 +126,16 @@ export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
     },
   ];
   const changePassword: ApiRoute = {
-      method: 'put',
-      path: kind === 'vendor' ? `${prefix}/vendor/password` : `${prefix}/password`,
-      handler: async (req, res, owner) => {
-        await accounts.changePassword(owner, req.body);
-        // Every other browser signed in as this account is signed out; this one gets a new session.
-        await sessions.destroyAll(owner);
-        res.set('Set-Cookie', await sessions.create(owner));
-        res.status(204).set('Cache-Control', 'no-store').end();
-      },
-    };
+    method: 'put',
+    path: kind === 'vendor' ? `${prefix}/vendor/password` : `${prefix}/password`,
+    handler: async (req, res, owner) => {
+      await accounts.changePassword(owner, req.body);
+      // Every other browser signed in as this account is signed out; this one gets a new session.
+      await sessions.destroyAll(owner);
+      res.set('Set-Cookie', await sessions.create(owner));
+      res.status(204).set('Cache-Control', 'no-store').end();
+    },
+  };
   if (kind !== 'vendor') return [...routes, changePassword].map((route) => ({ ...route, account: kind }));
   const vendorRoutes: ApiRoute[] = [
     {

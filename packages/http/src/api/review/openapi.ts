@@ -83,18 +83,7 @@ export const reviewSchemas: Record<string, JsonSchema> = {
   }),
   PublishedApp: object(
     'An app published in production: the approved snapshot.',
-    [
-      'clientId',
-      'appId',
-      'requestId',
-      'version',
-      'app',
-      'attestation',
-      'approvedAt',
-      'approvedBy',
-      'status',
-      'vendor',
-    ],
+    ['clientId', 'appId', 'requestId', 'version', 'app', 'attestation', 'approvedAt', 'approvedBy', 'status', 'vendor'],
     {
       clientId: str('The production client_id (the same as in the sandbox).'),
       appId: str("The vendor's sandbox app."),
