@@ -16,11 +16,13 @@ export { createUiRouter, SANDBOX_SERVER_PATHS } from './ui/index.ts';
 export type { UiRouterOptions } from './ui/index.ts';
 export { authorizationErrorPage, createInteractionRouter } from './interaction/index.ts';
 export type { InteractionRouterOptions, PickablePatient } from './interaction/index.ts';
-export { createApi, createManagementApi, managementRouteSet } from './api/router.ts';
+export { createApi, createManagementApi, managementRouteSet, productionRequestRouteSet } from './api/router.ts';
 export type { ApiOptions, ApiRouteSet, ManagementApiOptions } from './api/router.ts';
 export { SANDBOX_API } from './api/openapi.ts';
 export type { ApiDescription } from './api/openapi.ts';
-export { accountRouteSet, clientIp, LINK_SENT } from './api/accounts/index.ts';
+export { accountOf } from './api/route.ts';
+export type { Authenticate, AuthenticatedAccount } from './api/route.ts';
+export { ACCOUNT_PREFIX, accountRouteSet, clientIp, LINK_SENT } from './api/accounts/index.ts';
 export type {
   AccountKind,
   AccountRoutesOptions,
@@ -30,6 +32,28 @@ export type {
   RequestContext,
 } from './api/accounts/index.ts';
 export type { ManagementPortal } from './api/ports.ts';
+export type {
+  AppSnapshot,
+  AttestationAnswer,
+  PreCheck,
+  PrivacyAttestation,
+  ProductionChecksPortal,
+  ProductionRequestsPortal,
+  ProductionStatus,
+} from './api/production/port.ts';
+export { reviewRouteSet } from './api/review/index.ts';
+export type {
+  FieldChange,
+  HistoryEntry,
+  PublishedApp,
+  RequestDetail,
+  RequestSummary,
+  RequestVersion,
+  Reviewer,
+  ReviewApi,
+  ReviewListQuery,
+  VendorContact,
+} from './api/review/index.ts';
 export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
 export { accountAuth } from './session/account-auth.ts';
 export type { AccountAuthOptions } from './session/account-auth.ts';

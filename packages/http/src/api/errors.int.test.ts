@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { PortalError } from '@plan-api/portal';
+import type { PortalErrorCode } from '@plan-api/portal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorHandler, unknownApiRoute } from './errors.ts';
 import { mountRoutes, OWNER_LOCAL } from './route.ts';
@@ -27,6 +28,11 @@ beforeAll(async () => {
       path: '/conflict',
       handler: () => Promise.reject(new PortalError('patient_exists', 'That seed is taken.', { seed: 'Taken.' })),
     },
+    ...['production_unchanged', 'request_decided', 'client_id_taken', 'some_future_code'].map((code) => ({
+      method: 'get' as const,
+      path: `/code/${code}`,
+      handler: () => Promise.reject(new PortalError(code as PortalErrorCode, `Refused: ${code}.`)),
+    })),
     {
       method: 'get',
       path: '/missing',
@@ -72,5 +78,16 @@ describe('the management API error handler', () => {
     const missing = await fetch(`${base}/missing`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'not_found', message: 'No app has id "x".' });
+  });
+
+  it("answers issue 11's conflicts with 409, and a code it does not know with 400, its code and message", async () => {
+    for (const code of ['production_unchanged', 'request_decided', 'client_id_taken']) {
+      const res = await fetch(`${base}/code/${code}`);
+      expect(res.status, code).toBe(409);
+      expect(await res.json()).toEqual({ error: code, message: `Refused: ${code}.` });
+    }
+    const future = await fetch(`${base}/code/some_future_code`);
+    expect(future.status).toBe(400);
+    expect(await future.json()).toEqual({ error: 'some_future_code', message: 'Refused: some_future_code.' });
   });
 });

@@ -12,8 +12,14 @@ export interface ApiErrorBody {
   fields?: Record<string, string>;
 }
 
+/**
+ * Codes of issue 11 that the portal adds to PortalErrorCode (production requests and reviews); named here too so
+ * the table has them whichever branch's union it compiles against.
+ */
+type ProductionErrorCode = 'production_unchanged' | 'request_decided' | 'client_id_taken';
+
 /** The status of each portal error code on this surface (exhaustive: a new code needs its status here). */
-export const PORTAL_ERROR_STATUS: Record<PortalErrorCode, number> = {
+export const PORTAL_ERROR_STATUS: Record<PortalErrorCode | ProductionErrorCode, number> = {
   validation_failed: 400,
   not_found: 404,
   patient_exists: 409,
@@ -24,7 +30,18 @@ export const PORTAL_ERROR_STATUS: Record<PortalErrorCode, number> = {
   link_invalid: 400,
   account_exists: 409,
   too_many_api_keys: 409,
+  production_unchanged: 409,
+  request_decided: 409,
+  client_id_taken: 409,
 };
+
+/** A code the table does not know (a portal newer than this surface) answers 400 with its own code and message. */
+const UNKNOWN_CODE_STATUS = 400;
+
+/** The status of a portal error code on this surface. */
+export function portalErrorStatus(code: string): number {
+  return (PORTAL_ERROR_STATUS as Record<string, number | undefined>)[code] ?? UNKNOWN_CODE_STATUS;
+}
 
 /** An error the API answers with its own status and body. */
 export class ApiError extends Error {
@@ -96,7 +113,7 @@ export function apiErrorHandler(logger: HttpLogger): ErrorRequestHandler {
     }
     const known =
       err instanceof PortalError
-        ? new ApiError(PORTAL_ERROR_STATUS[err.code], err.code, err.message, {
+        ? new ApiError(portalErrorStatus(err.code), err.code, err.message, {
             fields: err.fields,
             ...(err.retryAfterSeconds !== undefined
               ? { headers: { 'Retry-After': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } }

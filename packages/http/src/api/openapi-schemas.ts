@@ -73,23 +73,7 @@ export const schemas: Record<string, JsonSchema> = {
       clientSecret: str('The client secret (256 bits or more); only for oauthType "secret".'),
       createdAt: instant('When the app was registered.'),
       updatedAt: instant('When the app was last changed.'),
-      productionRequest: {
-        description: 'null, or the status of the request to publish the app.',
-        oneOf: [
-          { type: 'null' },
-          {
-            type: 'object',
-            required: ['status', 'requestedAt'],
-            properties: {
-              status: str('Review status.', { enum: ['pending', 'approved', 'rejected'] }),
-              reason: str('Why it was rejected.'),
-              requestedAt: instant('When it was requested.'),
-              contactEmail: str('Where the reviewers answer.'),
-              notes: str('What the vendor told the reviewers.'),
-            },
-          },
-        ],
-      },
+      productionRequest: ref('ProductionStatus'),
     },
   },
   PatientInput: {

@@ -20,6 +20,8 @@ export interface Operation {
   tags: string[];
   parameters?: Parameter[];
   requestBody?: MediaContent & { required: boolean };
+  /** Overrides the document's security (e.g. the reviewers' routes: only their session cookie). */
+  security?: Record<string, string[]>[];
   responses: Record<string, { description: string } & Partial<MediaContent>>;
 }
 
@@ -30,8 +32,11 @@ export interface OpenApiDocument {
   servers: { url: string }[];
   security: Record<string, string[]>[];
   paths: Record<string, Partial<Record<ApiMethod, Operation>>>;
-  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, Record<string, string>> };
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: SecuritySchemes };
 }
+
+/** OpenAPI security schemes by name. */
+export type SecuritySchemes = Record<string, Record<string, string>>;
 
 export const json = (schema: JsonSchema): MediaContent => ({ content: { 'application/json': { schema } } });
 export const body = (name: string, required = true) => ({ required, ...json(ref(name)) });
@@ -124,15 +129,6 @@ export const managementOperations: OpenApiPaths = {
       'launches',
       { '201': ok('The launch and the URL to open.', ref('CreatedLaunch')), ...E400, ...E404, ...E409 },
       { parameters: [idParam('app')], requestBody: body('LaunchInput') },
-    ),
-  },
-  '/apps/{id}/production-request': {
-    post: op(
-      'requestProduction',
-      'Request production: ask the plan to publish the app (mails the vendor)',
-      'apps',
-      { '201': ok('The app, its productionRequest now pending.', ref('App')), ...E400, ...E404, ...E409 },
-      { parameters: [idParam('app')], requestBody: body('ProductionRequestInput') },
     ),
   },
   '/patients': {
@@ -268,6 +264,7 @@ export function openApiDocument(
   description: ApiDescription,
   paths: OpenApiPaths,
   extraSchemas: Record<string, JsonSchema>,
+  extraSecuritySchemes: SecuritySchemes = {},
 ): OpenApiDocument {
   return {
     openapi: '3.1.0',
@@ -280,6 +277,7 @@ export function openApiDocument(
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: description.bearer },
         sessionCookie: { type: 'apiKey', in: 'cookie', ...description.cookie },
+        ...extraSecuritySchemes,
       },
     },
   };

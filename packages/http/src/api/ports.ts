@@ -1,8 +1,11 @@
 import type { SandboxPortal } from '@plan-api/portal';
+import type { ProductionChecksPortal } from './production/port.ts';
 
 /**
- * The use cases the management API calls (the sandbox portal's). Inputs are the raw JSON bodies: the
- * portal validates them and throws PortalError (with field errors; not_found when the owner has no such id).
+ * The use cases the management API calls (the sandbox portal's, with the production pre-checks of
+ * ProductionChecksPortal; the server's `POST /production-requests` is ProductionRequestsPortal, apart). Inputs are
+ * the raw JSON bodies: the portal validates them and throws PortalError (with field errors; not_found when the
+ * owner has no such id).
  */
 export type ManagementPortal = Pick<
   SandboxPortal,
@@ -20,4 +23,5 @@ export type ManagementPortal = Pick<
   | 'getLaunch'
   | 'listAccessLog'
   | 'requestProduction'
->;
+> &
+  ProductionChecksPortal;

@@ -1,32 +1,44 @@
 import express from 'express';
 import type { RequestHandler, Router } from 'express';
 import type { OutboxReader } from '@plan-api/mail';
+import type { AccountKind } from '@plan-api/portal';
 import type { HttpLogger } from '../fhir/options.ts';
 import { accessLogRoutes } from './access-log/routes.ts';
 import { appRoutes } from './apps/routes.ts';
 import { apiErrorHandler, unknownApiRoute } from './errors.ts';
 import { launchRoutes } from './launches/routes.ts';
 import { managementOperations, openApiDocument, outboxOperations, SANDBOX_API } from './openapi.ts';
-import type { ApiDescription, OpenApiPaths } from './openapi.ts';
+import type { ApiDescription, OpenApiPaths, SecuritySchemes } from './openapi.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 import { outboxSchemas } from './outbox/openapi.ts';
 import { outboxRoutes } from './outbox/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
+import { appProductionOperations, productionRequestOperations, productionSchemas } from './production/openapi.ts';
+import type { ProductionRequestsPortal } from './production/port.ts';
+import { productionRequestRoutes } from './production/routes.ts';
 import type { ManagementPortal } from './ports.ts';
 import { mountRoutes } from './route.ts';
-import type { ApiRoute } from './route.ts';
+import type { ApiRoute, Authenticate } from './route.ts';
 
 /** Routes of one part of the API with the OpenAPI operations and schemas that describe exactly them. */
 export interface ApiRouteSet {
   routes: ApiRoute[];
   operations: OpenApiPaths;
   schemas?: Record<string, JsonSchema>;
+  /** OpenAPI security schemes the operations name (e.g. `reviewerSession`, the reviewers' cookie). */
+  securitySchemes?: SecuritySchemes;
+  /** The account kind of every route of the set that does not name its own (default `vendor`). */
+  account?: AccountKind;
 }
 
 export interface ApiOptions {
   sets: ApiRouteSet[];
-  /** Authenticates every route that is not public and sets its owner (managementAuth, accountAuth). */
-  authenticate: RequestHandler;
+  /**
+   * Authenticates every route that is not public and sets its owner (managementAuth, accountAuth): one handler
+   * (every route is a `vendor` route: the sandbox, the vendor-only server), or one per account kind
+   * (`{vendor, reviewer, member}`), each route behind the handler of its kind.
+   */
+  authenticate: Authenticate;
   /** The absolute URL of the API (`<public URL>/api`), the `servers` entry of the OpenAPI document. */
   serverUrl: string;
   description: ApiDescription;
@@ -38,12 +50,35 @@ export interface ApiOptions {
 /** The sandbox's management routes: apps, patients, launches, the access log (and the outbox when kept). */
 export function managementRouteSet(portal: ManagementPortal, outbox?: OutboxReader): ApiRouteSet {
   const routes = [...appRoutes(portal), ...patientRoutes(portal), ...launchRoutes(portal), ...accessLogRoutes(portal)];
-  if (outbox === undefined) return { routes, operations: managementOperations, schemas: outboxSchemas };
+  const operations = { ...managementOperations, ...appProductionOperations };
+  if (outbox === undefined) return { routes, operations, schemas: productionSchemas };
   return {
     routes: [...routes, ...outboxRoutes(outbox)],
-    operations: { ...managementOperations, ...outboxOperations },
-    schemas: outboxSchemas,
+    operations: { ...operations, ...outboxOperations },
+    schemas: { ...productionSchemas, ...outboxSchemas },
   };
+}
+
+/**
+ * `POST /production-requests`, the plan server's side of a connected desktop's "Send Request" (vendor routes:
+ * the server adds this set next to the hosted sandbox's management routes).
+ */
+export function productionRequestRouteSet(portal: ProductionRequestsPortal): ApiRouteSet {
+  return {
+    routes: productionRequestRoutes(portal),
+    operations: productionRequestOperations,
+    schemas: productionSchemas,
+    account: 'vendor',
+  };
+}
+
+/** Every route of the sets, each with its account kind (its own, else its set's). */
+export function routesOf(sets: readonly ApiRouteSet[]): ApiRoute[] {
+  return sets.flatMap((set) =>
+    set.routes.map((route) =>
+      route.account === undefined && set.account !== undefined ? { ...route, account: set.account } : route,
+    ),
+  );
 }
 
 /**
@@ -54,17 +89,16 @@ export function createApi(options: ApiOptions): Router {
   const router = express.Router({ caseSensitive: true, strict: false });
   const operations = Object.assign({}, ...options.sets.map((set) => set.operations)) as OpenApiPaths;
   const schemas = Object.assign({}, ...options.sets.map((set) => set.schemas ?? {})) as Record<string, JsonSchema>;
-  const document = JSON.stringify(openApiDocument(options.serverUrl, options.description, operations, schemas));
+  const securitySchemes = Object.assign({}, ...options.sets.map((set) => set.securitySchemes ?? {})) as SecuritySchemes;
+  const document = JSON.stringify(
+    openApiDocument(options.serverUrl, options.description, operations, schemas, securitySchemes),
+  );
   router.get('/openapi.json', (_req, res) => {
     res.status(200).type('application/json').send(document);
   });
   // Every body is read as JSON whatever its Content-Type, so a wrong type cannot slip past as an empty body.
   router.use(express.json({ limit: options.maxBodyBytes ?? 256 * 1024, type: () => true }));
-  mountRoutes(
-    router,
-    options.sets.flatMap((set) => set.routes),
-    options.authenticate,
-  );
+  mountRoutes(router, routesOf(options.sets), options.authenticate);
   router.use(unknownApiRoute);
   router.use(apiErrorHandler(options.logger));
   return router;

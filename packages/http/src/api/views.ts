@@ -6,7 +6,10 @@ export type AppView = Omit<AppRecord, 'ownerId'>;
 /** A sandbox patient as the management API shows it. */
 export type PatientView = Omit<SandboxPatientRecord, 'ownerId'>;
 
-/** Drops the owner from an app record. */
+/**
+ * Drops the owner from an app record; every other field, `productionRequest` (the ProductionStatus) included,
+ * passes through unchanged.
+ */
 export function appView(record: AppRecord): AppView {
   const { ownerId: _ownerId, ...view } = record;
   return view;

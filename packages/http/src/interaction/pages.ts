@@ -84,6 +84,41 @@ ${list}
   );
 }
 
+/** What the sign-in page shows besides the app: its heading, the "Forgot password?" link, an error, the email. */
+export interface SignInView {
+  title: string;
+  forgotPasswordUrl?: string;
+  /** Why the last attempt failed (a sentence for a person). */
+  error?: string;
+  /** The email typed last (never the password). */
+  email?: string;
+}
+
+/** The member sign-in of the production realm: Email, Password, "Sign in", "Forgot password?". */
+export function signInPage(details: InteractionDetails, csrf: string, action: string, view: SignInView): string {
+  const error = view.error
+    ? `<p class="notice" role="alert" id="sign-in-error"><strong>${escapeHtml(view.error)}</strong></p>`
+    : '';
+  const forgot =
+    webUrl(view.forgotPasswordUrl) ?? (view.forgotPasswordUrl?.startsWith('/') ? view.forgotPasswordUrl : undefined);
+  return page(
+    view.title,
+    `${appHeader(details.client)}
+<h2>${escapeHtml(view.title)}</h2>
+<p>${escapeHtml(details.client.name)} asks to open your health records. Sign in to continue.</p>
+${error}
+<form class="signin" method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="csrf" value="${escapeHtml(csrf)}">
+<label class="field" for="email">Email</label>
+<input type="email" id="email" name="email" autocomplete="username" required value="${escapeHtml(view.email ?? '')}">
+<label class="field" for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit" class="primary">Sign in</button>
+</form>
+${forgot ? `<p><a href="${escapeHtml(forgot)}" id="forgot-password">Forgot password?</a></p>` : ''}`,
+  );
+}
+
 /** The consent screen: the app, its policies, each permission in plain words, a checkbox per resource type. */
 export function consentPage(details: InteractionDetails, csrf: string, action: string): string {
   const general = details.requested.filter((line) => line.resourceType === undefined);

@@ -5,17 +5,36 @@
  */
 import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { PortalError } from '@plan-api/portal';
 import type { AuthServer, InteractionDetails } from '@plan-api/smart';
+import { clientIp } from '../api/accounts/routes.ts';
 import { errorStatus } from '../error-status.ts';
 import { checkCsrfToken, issueCsrfToken } from './csrf.ts';
 import { pageCsp } from '../ui/theme.ts';
-import { consentPage, pickerPage, problemPage } from './pages.ts';
-import type { PickablePatient } from './pages.ts';
+import { consentPage, pickerPage, problemPage, signInPage } from './pages.ts';
+import type { PickablePatient, SignInView } from './pages.ts';
+
+/**
+ * Signs a member in with email and password (the production realm's member accounts): the account id the
+ * authorization server's login takes, or a sentence saying why not. It may also throw the portal's PortalError
+ * `invalid_credentials`, `rate_limited` or `validation_failed`: the page shows a message for each.
+ */
+export type InteractionSignIn = (
+  email: string,
+  password: string,
+  ctx: { ip: string },
+) => Promise<{ accountId: string } | { error: string }>;
 
 export interface InteractionRouterOptions {
   auth: AuthServer;
-  /** The patients a member may pick for this app (the sandbox's synthetic patients). */
-  listPatients: (clientId: string) => Promise<PickablePatient[]>;
+  /** The sandbox: the patients a member may pick for this app (its synthetic patients). */
+  listPatients?: (clientId: string) => Promise<PickablePatient[]>;
+  /** Production: the member signs in with email and password instead of picking a patient. */
+  signIn?: InteractionSignIn;
+  /** The sign-in page's heading (default "Sign in with your member account"). */
+  signInTitle?: string;
+  /** Where "Forgot password?" leads (an absolute URL or a path of this origin); no link without it. */
+  forgotPasswordUrl?: string;
 }
 
 const SECURITY_HEADERS = {
@@ -51,9 +70,31 @@ function pageErrors(error: unknown, _req: Request, res: Response, next: NextFunc
   send(res, 500, problemPage('Something went wrong', 'The sign-in failed on the server. Try the launch again.'));
 }
 
+/** The page's answer to a portal refusal of a sign-in; undefined for any other failure (a 500 page). */
+function signInRefusal(error: unknown): { status: number; message: string; retryAfter?: number } | undefined {
+  if (!(error instanceof PortalError)) return undefined;
+  const code: string = error.code;
+  switch (code) {
+    case 'invalid_credentials':
+      return { status: 401, message: 'The email or password is wrong.' };
+    case 'rate_limited': {
+      const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
+      const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+      return { status: 429, message: `Too many attempts. Try again in ${wait}.`, retryAfter: seconds };
+    }
+    case 'validation_failed':
+      return { status: 400, message: 'Enter a valid email address and your password.' };
+    default:
+      return undefined;
+  }
+}
+
 /** The interaction router; mount it at `/interaction` (the AuthServerConfig's interactionUrl points there). */
 export function createInteractionRouter(options: InteractionRouterOptions): Router {
-  const { auth, listPatients } = options;
+  const { auth, listPatients, signIn } = options;
+  if ((listPatients === undefined) === (signIn === undefined)) {
+    throw new Error('createInteractionRouter: give listPatients (the sandbox) or signIn (production), one of them');
+  }
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '16kb' });
 
@@ -70,9 +111,22 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     return details;
   };
 
+  const signInView = (extra: Partial<SignInView> = {}): SignInView => ({
+    title: options.signInTitle ?? 'Sign in with your member account',
+    ...(options.forgotPasswordUrl !== undefined ? { forgotPasswordUrl: options.forgotPasswordUrl } : {}),
+    ...extra,
+  });
+
   const show: RequestHandler = async (req, res) => {
     const details = await current(req, res);
     if (!details) return;
+    if (details.prompt === 'login' && signIn) {
+      // Production: the member always signs in (a launch naming a patient signs nobody in by itself).
+      const csrf = issueCsrfToken(req, res, details.uid);
+      const action = `${req.baseUrl}/${encodeURIComponent(details.uid)}/login`;
+      send(res, 200, signInPage(details, csrf, action, signInView()));
+      return;
+    }
     if (details.prompt === 'login' && details.patientId) {
       // An EHR launch already names the patient: nothing for the member to choose.
       await auth.interactions.login(req, res, details.patientId);
@@ -80,7 +134,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     }
     const csrf = issueCsrfToken(req, res, details.uid);
     const base = `${req.baseUrl}/${encodeURIComponent(details.uid)}`;
-    if (details.prompt === 'login') {
+    if (details.prompt === 'login' && listPatients) {
       send(res, 200, pickerPage(details, await listPatients(details.client.clientId), csrf, `${base}/login`));
     } else {
       send(res, 200, consentPage(details, csrf, `${base}/consent`));
@@ -94,6 +148,11 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     }
     const details = await current(req, res);
     if (!details) return;
+    if (signIn) {
+      await signInAnswer(req, res, details, signIn);
+      return;
+    }
+    if (!listPatients) return;
     const chosen = (req.body as Record<string, unknown>).patient;
     const patientId = details.patientId ?? (typeof chosen === 'string' ? chosen : '');
     const patients = await listPatients(details.client.clientId);
@@ -102,6 +161,42 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
       return;
     }
     await auth.interactions.login(req, res, patientId);
+  };
+
+  /** Checks the member's email and password: signs in, or shows the form again with what went wrong. */
+  const signInAnswer = async (
+    req: Request,
+    res: Response,
+    details: InteractionDetails,
+    check: InteractionSignIn,
+  ): Promise<void> => {
+    const body = req.body as Record<string, unknown>;
+    const email = typeof body.email === 'string' ? body.email.trim().slice(0, 320) : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const again = (status: number, error: string) => {
+      const csrf = issueCsrfToken(req, res, details.uid);
+      const action = `${req.baseUrl}/${encodeURIComponent(details.uid)}/login`;
+      send(res, status, signInPage(details, csrf, action, signInView({ error, email })));
+    };
+    if (email === '' || password === '') {
+      again(400, 'Enter your email and password.');
+      return;
+    }
+    let result: Awaited<ReturnType<InteractionSignIn>>;
+    try {
+      result = await check(email, password, { ip: clientIp(req) });
+    } catch (error) {
+      const refusal = signInRefusal(error);
+      if (!refusal) throw error;
+      if (refusal.retryAfter !== undefined) res.set('Retry-After', String(refusal.retryAfter));
+      again(refusal.status, refusal.message);
+      return;
+    }
+    if ('error' in result) {
+      again(401, result.error);
+      return;
+    }
+    await auth.interactions.login(req, res, result.accountId);
   };
 
   const consent: RequestHandler = async (req, res) => {

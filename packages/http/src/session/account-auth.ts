@@ -1,40 +1,63 @@
 import type { RequestHandler } from 'express';
-import type { AccountsApi } from '../api/accounts/port.ts';
+import type { AccountKind, AccountsApi, AccountView } from '../api/accounts/port.ts';
 import { ApiError } from '../api/errors.ts';
-import { OWNER_LOCAL } from '../api/route.ts';
+import { ACCOUNT_LOCAL, OWNER_LOCAL } from '../api/route.ts';
+import type { AuthenticatedAccount } from '../api/route.ts';
 import { cookieChangeRefusal } from './guard.ts';
 import type { Sessions } from './sessions.ts';
 
 export interface AccountAuthOptions {
+  /** The sessions of this kind of account (its own cookie). */
   sessions: Sessions;
-  /** Looks an API key up (`Authorization: Bearer <key>`, for CI). */
-  accounts: Pick<AccountsApi, 'authenticateApiKey'>;
+  /**
+   * Reads the signed-in account (`getAccount`) and looks an API key up (`authenticateApiKey`,
+   * `Authorization: Bearer <key>`, for CI; vendors only).
+   */
+  accounts: Pick<AccountsApi, 'authenticateApiKey' | 'getAccount'>;
   publicOrigin: string;
   /** Says where to sign in, in the 401's message. */
   signInHint: string;
+  /** The kind of account this handler admits (default `vendor`): any other kind's session or key gets 401. */
+  kind?: AccountKind;
+}
+
+function authenticated(account: AccountView): AuthenticatedAccount {
+  return { id: account.id, kind: account.kind, email: account.email };
 }
 
 /**
- * Authenticates a request of a multi-tenant API: an API key (`Authorization: Bearer`), or the session cookie of
- * a signed-in account (with the CSRF check on changes). The account becomes the request's owner: every route
- * then sees only what that account owns.
+ * Authenticates a request of a multi-tenant API for one kind of account: an API key (`Authorization: Bearer`,
+ * vendors only), or the session cookie of that kind (with the CSRF check on changes). The session's account is
+ * read on every request, so an account that is gone, not active, or of another kind is refused at once. The
+ * account becomes the request's owner (every route then sees only what it owns), and its id, kind and email are
+ * left for the routes (accountOf).
  */
 export function accountAuth(options: AccountAuthOptions): RequestHandler {
+  const kind = options.kind ?? 'vendor';
   const unauthorized = (message: string) =>
     new ApiError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="plan-api"' } });
   return (req, res, next) => {
     const authorization = req.headers.authorization;
     const run = async (): Promise<ApiError | undefined> => {
       if (authorization !== undefined) {
+        if (kind !== 'vendor') return unauthorized(`API keys are for vendors. ${options.signInHint}`);
         const key = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
         const account = key === undefined ? undefined : await options.accounts.authenticateApiKey(key);
-        if (!account) return unauthorized('The API key is unknown or was revoked; create one on your account page.');
+        if (account?.kind !== kind) {
+          return unauthorized('The API key is unknown or was revoked; create one on your account page.');
+        }
         res.locals[OWNER_LOCAL] = account.id;
+        res.locals[ACCOUNT_LOCAL] = authenticated(account);
         return undefined;
       }
       const session = await options.sessions.fromHeaders(req.headers);
       if (session?.subject === undefined) return unauthorized(`You are not signed in. ${options.signInHint}`);
-      res.locals[OWNER_LOCAL] = session.subject;
+      const account = await options.accounts.getAccount(session.subject);
+      if (account?.kind !== kind || account.status !== 'active') {
+        return unauthorized(`Your session has ended. ${options.signInHint}`);
+      }
+      res.locals[OWNER_LOCAL] = account.id;
+      res.locals[ACCOUNT_LOCAL] = authenticated(account);
       return cookieChangeRefusal(req, options.publicOrigin);
     };
     run().then(next, next);

@@ -12,6 +12,7 @@ import { createAuthServer } from '@plan-api/smart';
 import type { AuthServer, LaunchContext, SmartClient } from '@plan-api/smart';
 import { Browser, pkcePair } from '@plan-api/smart/testing';
 import { createInteractionRouter } from '../interaction/router.ts';
+import type { InteractionRouterOptions } from '../interaction/router.ts';
 import type { PickablePatient } from '../interaction/pages.ts';
 
 export const APP: SmartClient = {
@@ -37,8 +38,11 @@ export interface PagesHarness {
   close(): Promise<void>;
 }
 
-/** Starts the app with `/auth` and `/interaction` on 127.0.0.1. */
-export async function startPages(): Promise<PagesHarness> {
+/** The production sign-in instead of the picker (`signIn` given), with its title and "Forgot password?" link. */
+export type SignInPages = Pick<InteractionRouterOptions, 'signIn' | 'signInTitle' | 'forgotPasswordUrl'>;
+
+/** Starts the app with `/auth` and `/interaction` on 127.0.0.1 (the patient picker, or `signIn`'s form). */
+export async function startPages(pages: SignInPages = {}): Promise<PagesHarness> {
   const app = express();
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,7 +63,12 @@ export async function startPages(): Promise<PagesHarness> {
     cookieKeys: ['pages-test-key'],
   });
   app.use('/auth', auth.callback);
-  app.use('/interaction', createInteractionRouter({ auth, listPatients: () => Promise.resolve(PATIENTS) }));
+  app.use(
+    '/interaction',
+    createInteractionRouter(
+      pages.signIn ? { auth, ...pages } : { auth, listPatients: () => Promise.resolve(PATIENTS) },
+    ),
+  );
   return {
     origin,
     fhirBase: `${origin}/fhir`,

@@ -3,13 +3,14 @@ import addFormats from 'ajv-formats';
 import { openApiDocument, SANDBOX_API } from '../api/openapi.ts';
 import type { JsonSchema } from '../api/openapi-schemas.ts';
 import { outboxSchemas } from '../api/outbox/openapi.ts';
+import { productionSchemas } from '../api/production/openapi.ts';
 
 /**
  * Checks values against the component schemas of the OpenAPI document (tests use it to hold the
  * document to what the API really answers). Unknown properties are allowed, as in the document.
  */
 export function createSchemaCheck(
-  extraSchemas: Record<string, JsonSchema> = outboxSchemas,
+  extraSchemas: Record<string, JsonSchema> = { ...productionSchemas, ...outboxSchemas },
 ): (schemaName: string, value: unknown) => string[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);

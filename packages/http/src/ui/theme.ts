@@ -67,7 +67,7 @@ ul.patients li:hover{border-color:${c.primary};background:${c.primaryLight}}
 ul.patients button{flex:1;justify-content:flex-start;min-height:3rem;border:0;background:transparent;font-size:1rem;text-align:left}
 ul.patients .born{white-space:nowrap}
 label.field{display:block;font-size:.875rem;font-weight:600}
-input[type=password],input[type=text]{width:100%;height:2.25rem;padding:0 .75rem;font:inherit;font-size:.875rem;border:1px solid ${c.inputBorder};border-radius:8px}
+input[type=password],input[type=text],input[type=email]{width:100%;height:2.25rem;padding:0 .75rem;font:inherit;font-size:.875rem;border:1px solid ${c.inputBorder};border-radius:8px}
 form.signin{display:flex;flex-direction:column;gap:.5rem;margin-top:1rem}form.signin button{align-self:flex-start}
 `;
 

@@ -80,70 +80,96 @@ export const accountSchemas: Record<string, JsonSchema> = {
   }),
 };
 
-/** The account routes of a kind (`vendor`): paths relative to `/api`. */
-export function accountOperations(kind: string): OpenApiPaths {
-  return {
-    '/session': {
-      post: open(
+/** The name of a kind's session-cookie security scheme (`reviewerSession`); vendors use the document's own. */
+export function sessionScheme(kind: string): string {
+  return `${kind}Session`;
+}
+
+/** `signIn` for vendors, `reviewerSignIn` for reviewers: operation ids stay unique in one document. */
+function idFor(kind: string, name: string): string {
+  return kind === 'vendor' ? name : `${kind}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/** The account routes of a kind below its prefix (`/review` for reviewers): paths relative to `/api`. */
+export function accountOperations(kind: string, prefix = ''): OpenApiPaths {
+  const tag = kind === 'vendor' ? 'account' : `${kind} account`;
+  const security = kind === 'vendor' ? {} : { security: [{ [sessionScheme(kind)]: [] }] };
+  const authed = (
+    name: string,
+    summary: string,
+    responses: Operation['responses'],
+    extra: Partial<Operation> = {},
+  ): Operation => op(idFor(kind, name), summary, tag, responses, { ...security, ...extra });
+  const anyone = (
+    name: string,
+    summary: string,
+    responses: Operation['responses'],
+    extra: Partial<Operation> = {},
+  ): Operation => ({ ...open(idFor(kind, name), summary, responses, extra), tags: [tag], security: [] });
+  const common: OpenApiPaths = {
+    [`${prefix}/session`]: {
+      post: anyone(
         'signIn',
         'Sign in: starts a session (httpOnly cookie)',
         { '200': ok('Signed in.', ref('SessionView')), ...E401, ...E403 },
         { requestBody: body('SignInInput') },
       ),
-      get: op('getSession', 'Who is signed in', 'account', { '200': ok('The session.', ref('SessionView')) }),
-      delete: op('signOut', 'Sign out', 'account', { '204': { description: 'Signed out.' } }),
+      get: authed('getSession', 'Who is signed in', { '200': ok('The session.', ref('SessionView')) }),
+      delete: authed('signOut', 'Sign out', { '204': { description: 'Signed out.' } }),
     },
-    '/vendor-enrollments': {
-      post: open(
-        'enrollVendor',
-        'Vendor Enrollment to Sandbox: emails a link to set a password',
-        { '202': ok('The same answer whether or not the address is known.', ref('Message')) },
-        { requestBody: body('EnrollmentInput') },
-      ),
-    },
-    '/password-resets': {
-      post: open(
+    [`${prefix}/password-resets`]: {
+      post: anyone(
         'requestPasswordReset',
         'Forgot password: emails a link to set a new one',
         { '202': ok('The same answer whether or not the address is known.', ref('Message')) },
         { requestBody: body('EmailInput') },
       ),
     },
-    '/password-links': {
-      post: open(
+    [`${prefix}/password-links`]: {
+      post: anyone(
         'completePasswordLink',
-        'Set the password from an emailed link (enrollment or reset): signs in',
+        `Set the password from an emailed link (${kind === 'vendor' ? 'enrollment' : 'invitation'} or reset): signs in; a link of another kind of account is link_invalid`,
         { '200': ok('Signed in.', ref('SessionView')), ...E403 },
         { requestBody: body('PasswordLinkInput') },
       ),
     },
-    [`/${kind}`]: {
-      get: op('getAccount', 'The signed-in account', 'account', { '200': ok('The account.', ref('Account')) }),
-    },
-    [`/${kind}/password`]: {
-      put: op(
-        'changePassword',
-        'Change the password (signs out every other session)',
-        'account',
-        { '204': { description: 'Changed.' }, ...E400 },
-        { requestBody: body('PasswordChangeInput') },
+  };
+  const changePassword = {
+    put: authed(
+      'changePassword',
+      'Change the password (signs out every other session)',
+      { '204': { description: 'Changed.' }, ...E400 },
+      { requestBody: body('PasswordChangeInput') },
+    ),
+  };
+  if (kind !== 'vendor') return { ...common, [`${prefix}/password`]: changePassword };
+  return {
+    ...common,
+    [`${prefix}/vendor-enrollments`]: {
+      post: anyone(
+        'enrollVendor',
+        'Vendor Enrollment to Sandbox: emails a link to set a password',
+        { '202': ok('The same answer whether or not the address is known.', ref('Message')) },
+        { requestBody: body('EnrollmentInput') },
       ),
     },
-    [`/${kind}/api-keys`]: {
-      get: op('listApiKeys', "The account's API keys", 'account', { '200': ok('API keys.', list('ApiKey')) }),
-      post: op(
+    [`${prefix}/vendor`]: {
+      get: authed('getAccount', 'The signed-in account', { '200': ok('The account.', ref('Account')) }),
+    },
+    [`${prefix}/vendor/password`]: changePassword,
+    [`${prefix}/vendor/api-keys`]: {
+      get: authed('listApiKeys', "The account's API keys", { '200': ok('API keys.', list('ApiKey')) }),
+      post: authed(
         'createApiKey',
         'Create an API key for CI (shown once, stored hashed)',
-        'account',
         { '201': ok('The key.', ref('CreatedApiKey')), ...E400 },
         { requestBody: body('ApiKeyInput') },
       ),
     },
-    [`/${kind}/api-keys/{id}`]: {
-      delete: op(
+    [`${prefix}/vendor/api-keys/{id}`]: {
+      delete: authed(
         'revokeApiKey',
         'Revoke an API key',
-        'account',
         { '204': { description: 'Revoked.' }, ...E404 },
         { parameters: [idParam('API key')] },
       ),

@@ -1,4 +1,4 @@
-import type { AccountsPortal } from '@plan-api/portal';
+import type { AccountKind, AccountsPortal, AccountView } from '@plan-api/portal';
 
 export type { AccountKind, AccountView, ApiKeyView } from '@plan-api/portal';
 
@@ -15,7 +15,6 @@ export type AccountsApi = Pick<
   AccountsPortal,
   | 'enrollVendor'
   | 'requestPasswordReset'
-  | 'completeLink'
   | 'signIn'
   | 'getAccount'
   | 'changePassword'
@@ -23,4 +22,11 @@ export type AccountsApi = Pick<
   | 'listApiKeys'
   | 'revokeApiKey'
   | 'authenticateApiKey'
->;
+> & {
+  /**
+   * POST `<prefix>/password-links` `{token, password}`. The routes pass the kind of the page the link was
+   * completed on: a portal that takes it refuses another kind's link before using it (one that does not is
+   * checked after, by the AccountView's kind, and no session starts).
+   */
+  completeLink(input: unknown, context: RequestContext, kind: AccountKind): Promise<AccountView>;
+};

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { PortalError } from '@plan-api/portal';
 import type { Sessions } from '../../session/sessions.ts';
 import { cookieChangeRefusal } from '../../session/guard.ts';
 import { ApiError } from '../errors.ts';
@@ -13,6 +14,23 @@ export interface AccountRoutesOptions {
   kind: AccountKind;
   /** The server's own origin: cookie-setting posts from elsewhere are refused. */
   publicOrigin: string;
+  /**
+   * Where the kind's routes live below `/api` (default: none for vendors, `/review` for reviewers, `/account` for
+   * members): `<prefix>/session`, `<prefix>/password-resets`, `<prefix>/password-links`, `<prefix>/password`.
+   */
+  prefix?: string;
+}
+
+/** The default path prefix of each kind's account routes. */
+export const ACCOUNT_PREFIX: Readonly<Record<AccountKind, string>> = {
+  vendor: '',
+  reviewer: '/review',
+  member: '/account',
+};
+
+/** The prefix of a kind's routes: `options.prefix`, else the kind's default. */
+export function accountPrefix(options: Pick<AccountRoutesOptions, 'kind' | 'prefix'>): string {
+  return (options.prefix ?? ACCOUNT_PREFIX[options.kind]).replace(/\/+$/, '');
 }
 
 /** What the API answers to enrollment and reset requests, whatever the address (no enumeration). */
@@ -41,17 +59,28 @@ async function accountOf(accounts: AccountsApi, owner: string): Promise<AccountV
   return account;
 }
 
+/** A link of another kind's account, completed on this kind's route: refused as a link that does not work here. */
+function wrongKindLink(): PortalError {
+  return new PortalError(
+    'link_invalid',
+    'This link is not for this sign-in page. Open the link from the email as it is, or ask for a new one.',
+    { token: 'This link belongs to another kind of account.' },
+  );
+}
+
 /**
- * The account routes of one kind of account (the hosted developer sandbox's vendors): enrollment, emailed
- * links, sign-in and sign-out, password change and API keys. Sign-in and a completed link start a fresh
+ * The account routes of one kind of account, below its prefix: sign-in and sign-out, emailed links ("Forgot
+ * password" and setting a password) and password change for every kind; enrollment and API keys for vendors
+ * only. Every route is of that kind (authenticated by its handler). Sign-in and a completed link start a fresh
  * session (never reusing one a visitor brought); a password set or changed ends the account's other sessions.
  */
 export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
   const { accounts, sessions, kind, publicOrigin } = options;
-  return [
+  const prefix = accountPrefix(options);
+  const routes: ApiRoute[] = [
     {
       method: 'post',
-      path: '/session',
+      path: `${prefix}/session`,
       public: true,
       handler: async (req, res) => {
         refuseCrossSite(req, publicOrigin);
@@ -61,12 +90,12 @@ export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
     },
     {
       method: 'get',
-      path: '/session',
+      path: `${prefix}/session`,
       handler: async (_req, res, owner) => sendJson(res, 200, { kind, account: await accountOf(accounts, owner) }),
     },
     {
       method: 'delete',
-      path: '/session',
+      path: `${prefix}/session`,
       handler: async (req, res) => {
         res.set('Set-Cookie', await sessions.destroy(req.headers));
         res.status(204).set('Cache-Control', 'no-store').end();
@@ -74,16 +103,7 @@ export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
     },
     {
       method: 'post',
-      path: '/vendor-enrollments',
-      public: true,
-      handler: async (req, res) => {
-        await accounts.enrollVendor(req.body, { ip: clientIp(req) });
-        sendJson(res, 202, { message: LINK_SENT });
-      },
-    },
-    {
-      method: 'post',
-      path: '/password-resets',
+      path: `${prefix}/password-resets`,
       public: true,
       handler: async (req, res) => {
         await accounts.requestPasswordReset(kind, req.body, { ip: clientIp(req) });
@@ -92,48 +112,65 @@ export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
     },
     {
       method: 'post',
-      path: '/password-links',
+      path: `${prefix}/password-links`,
       public: true,
       handler: async (req, res) => {
         refuseCrossSite(req, publicOrigin);
-        const account = await accounts.completeLink(req.body, { ip: clientIp(req) });
+        // A portal that takes the kind refuses another kind's link before using it; either way its account must
+        // be of this kind, or no session starts.
+        const account = await accounts.completeLink(req.body, { ip: clientIp(req) }, kind);
+        if (account.kind !== kind) throw wrongKindLink();
         await sessions.destroyAll(account.id);
         signedIn(res, await sessions.create(account.id), kind, account);
       },
     },
-    {
-      method: 'get',
-      path: `/${kind}`,
-      handler: async (_req, res, owner) => sendJson(res, 200, await accountOf(accounts, owner)),
+  ];
+  const changePassword: ApiRoute = {
+    method: 'put',
+    path: kind === 'vendor' ? `${prefix}/vendor/password` : `${prefix}/password`,
+    handler: async (req, res, owner) => {
+      await accounts.changePassword(owner, req.body);
+      // Every other browser signed in as this account is signed out; this one gets a new session.
+      await sessions.destroyAll(owner);
+      res.set('Set-Cookie', await sessions.create(owner));
+      res.status(204).set('Cache-Control', 'no-store').end();
     },
+  };
+  if (kind !== 'vendor') return [...routes, changePassword].map((route) => ({ ...route, account: kind }));
+  const vendorRoutes: ApiRoute[] = [
     {
-      method: 'put',
-      path: `/${kind}/password`,
-      handler: async (req, res, owner) => {
-        await accounts.changePassword(owner, req.body);
-        // Every other browser signed in as this account is signed out; this one gets a new session.
-        await sessions.destroyAll(owner);
-        res.set('Set-Cookie', await sessions.create(owner));
-        res.status(204).set('Cache-Control', 'no-store').end();
+      method: 'post',
+      path: `${prefix}/vendor-enrollments`,
+      public: true,
+      handler: async (req, res) => {
+        await accounts.enrollVendor(req.body, { ip: clientIp(req) });
+        sendJson(res, 202, { message: LINK_SENT });
       },
     },
     {
       method: 'get',
-      path: `/${kind}/api-keys`,
+      path: `${prefix}/vendor`,
+      handler: async (_req, res, owner) => sendJson(res, 200, await accountOf(accounts, owner)),
+    },
+    changePassword,
+    {
+      method: 'get',
+      path: `${prefix}/vendor/api-keys`,
       handler: async (_req, res, owner) => sendJson(res, 200, await accounts.listApiKeys(owner)),
     },
     {
       method: 'post',
-      path: `/${kind}/api-keys`,
+      path: `${prefix}/vendor/api-keys`,
       handler: async (req, res, owner) => sendJson(res, 201, await accounts.createApiKey(owner, req.body)),
     },
     {
       method: 'delete',
-      path: `/${kind}/api-keys/{id}`,
+      path: `${prefix}/vendor/api-keys/{id}`,
       handler: async (req, res, owner) => {
         await accounts.revokeApiKey(owner, param(req, 'id'));
         res.status(204).set('Cache-Control', 'no-store').end();
       },
     },
   ];
+  return [...routes, ...vendorRoutes].map((route) => ({ ...route, account: kind }));
 }

@@ -1,11 +1,13 @@
 import type { ManagementPortal } from '../ports.ts';
 import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
+import { appProductionRoutes } from '../production/routes.ts';
 import { appView } from '../views.ts';
 
 /**
  * `/apps`: register, list, read, update and delete apps; `/apps/{id}/launch`: start an EHR launch;
- * `/apps/{id}/production-request`: ask the plan to publish the app.
+ * `/apps/{id}/production-checks` and `/apps/{id}/production-request`: the pre-checks, and ask the plan to
+ * publish the app.
  */
 export function appRoutes(portal: ManagementPortal): ApiRoute[] {
   return [
@@ -38,12 +40,7 @@ export function appRoutes(portal: ManagementPortal): ApiRoute[] {
         res.status(204).end();
       },
     },
-    {
-      method: 'post',
-      path: '/apps/{id}/production-request',
-      handler: async (req, res, owner) =>
-        sendJson(res, 201, appView(await portal.requestProduction(owner, param(req, 'id'), req.body))),
-    },
+    ...appProductionRoutes(portal),
     {
       method: 'post',
       path: '/apps/{id}/launch',

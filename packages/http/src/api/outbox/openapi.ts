@@ -12,17 +12,8 @@ const summaryFields: Record<string, JsonSchema> = {
   template: str('The template it was made from, e.g. productionRequestReceived.'),
 };
 
-/** The component schemas of the production request and the outbox. */
+/** The component schemas of the outbox. */
 export const outboxSchemas: Record<string, JsonSchema> = {
-  ProductionRequestInput: {
-    type: 'object',
-    description: 'Ask the plan to publish the app; the reviewers answer at the contact address.',
-    required: ['contactEmail'],
-    properties: {
-      contactEmail: str('Where the reviewers answer.', { format: 'email' }),
-      notes: str('Anything the reviewers should know (at most 2000 characters).'),
-    },
-  },
   OutboxSummary: {
     type: 'object',
     description: 'A message the sandbox kept instead of sending.',
