@@ -2,6 +2,8 @@ import {
   accountAuth,
   accountRouteSet,
   createApi,
+  productionRequestRouteSet,
+  reviewRouteSet,
   createFhirRouter,
   createRouter,
   createSessions,
@@ -10,10 +12,12 @@ import {
   fhirCors,
   lastResortErrors,
 } from '@plan-api/http';
-import type { ApiDescription, Router } from '@plan-api/http';
-import { createAccountsPortal } from '@plan-api/portal';
-import type { PortalMailer } from '@plan-api/portal';
+import type { ApiDescription, Router, Sessions } from '@plan-api/http';
+import { createReviewPortal } from '@plan-api/portal';
+import type { AccountKind, PortalMailer } from '@plan-api/portal';
 import { createHostedSandbox } from '@plan-api/sandbox';
+import { createServerAccounts } from './accounts.ts';
+import { createProductionRealm } from './production-realm.ts';
 import type { Terminology } from '@plan-api/synthetic';
 import type { ServerConfig } from './config.ts';
 import type { ServerLogger } from './logger.ts';
@@ -25,13 +29,18 @@ export const SERVER_API: ApiDescription = {
   description:
     'Everything the web UI does. Vendors: enroll, sign in, and use the hosted developer sandbox (apps, synthetic ' +
     'patients, launches, the launch and access logs) with the session cookie (plus `X-Requested-With` on changes) ' +
-    'or an API key (`Authorization: Bearer <key>`, made on the account page) from CI.',
+    'or an API key (`Authorization: Bearer <key>`, made on the account page) from CI; a connected desktop ' +
+    'sandbox sends its production requests to `/production-requests`. Reviewers: the review queue under ' +
+    '`/review/...` with their own session cookie. Members: `/account/...`.',
   bearer: 'A vendor API key (`pak_...`).',
   cookie: { name: 'plan_api_vendor', description: 'Set by POST /session or POST /password-links.' },
 };
 
 /** The developer area's pages a signed-out visitor may open. */
 export const DEVELOPER_PUBLIC_PAGES = ['/enroll', '/enroll/sent', '/sign-in', '/forgot-password', '/set-password'];
+
+/** The review area's pages a signed-out visitor may open. */
+export const REVIEW_PUBLIC_PAGES = ['/sign-in', '/forgot-password', '/set-password'];
 
 /** Paths the member portal's page never answers (the server's other surfaces). */
 const SERVER_PATHS = ['/api', '/auth', '/fhir', '/interaction', '/sandbox', '/directory', '/developer', '/review'];
@@ -55,29 +64,36 @@ export interface ServerParts {
 
 /**
  * The production server's composition (DESIGN.md "HTTP surface of the production server"): the member portal's
- * page at `/`, the hosted developer sandbox (its realm at `/sandbox/...`, its web UI at `/developer`), the JSON
- * API at `/api` (accounts and the vendor's sandbox, scoped to the signed-in vendor or API key), and the public
- * Provider Directory at `/directory/fhir`.
+ * page at `/`, the hosted developer sandbox (its realm at `/sandbox/...`, its web UI at `/developer`), the review
+ * queue (`/review`), the production realm of approved apps (`/auth`, `/interaction`, `/fhir`), the JSON API at
+ * `/api` (vendors' accounts and sandbox, production requests, the reviewers' queue, members' accounts, each
+ * scoped to its own session), and the public Provider Directory at `/directory/fhir`.
  */
 export async function composeServer(options: ComposeServerOptions): Promise<ServerParts> {
   const { config, stores, logger, publicUrl, secret, mailer } = options;
   const secure = publicUrl.startsWith('https:');
   const publicOrigin = new URL(publicUrl).origin;
 
-  const accounts = createAccountsPortal({
+  const accounts = createServerAccounts({ records: stores.records, kv: stores.kv, mailer, publicUrl });
+  const sessionsOf = (kind: AccountKind): Sessions =>
+    createSessions({ kv: stores.kv, secret: deriveKey(secret, `${kind}-session`), secure, name: `plan_api_${kind}` });
+  const vendorSessions = sessionsOf('vendor');
+  const reviewerSessions = sessionsOf('reviewer');
+  const memberSessions = sessionsOf('member');
+  const vendorContact = async (ownerId: string) => {
+    const account = await accounts.getAccount(ownerId);
+    if (account?.kind !== 'vendor') return undefined;
+    return {
+      name: account.name,
+      email: account.email,
+      ...(account.organizationName !== undefined ? { organizationName: account.organizationName } : {}),
+    };
+  };
+  const review = createReviewPortal({
     records: stores.records,
     mailer,
-    counters: {
-      increment: (key, windowSeconds) => stores.kv.increment('rate', key, { expiresInSeconds: windowSeconds }),
-    },
-    links: (_kind, _purpose, token) => `${publicUrl}/developer/set-password#token=${encodeURIComponent(token)}`,
-    pages: (_kind, page) => `${publicUrl}/developer/${page === 'signIn' ? 'sign-in' : 'forgot-password'}`,
-  });
-  const vendorSessions = createSessions({
-    kv: stores.kv,
-    secret: deriveKey(secret, 'vendor-session'),
-    secure,
-    name: 'plan_api_vendor',
+    vendorContact,
+    appLink: (appId) => `${publicUrl}/developer/apps/${encodeURIComponent(appId)}`,
   });
   const hosted = await createHostedSandbox({
     publicUrl,
@@ -86,10 +102,21 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     secret,
     logger,
     mailer,
+    vendorContact,
+  });
+  const production = await createProductionRealm({
+    publicUrl,
+    planName: config.planName,
+    stores: { fhir: stores.fhir, kv: stores.kv, registry: stores.registry },
+    clients: review.productionClientFor,
+    accounts,
+    secret,
+    logger,
   });
 
   const router = createRouter();
   router.use(hosted.realm.router);
+  router.use(production.router);
   router.use(
     '/directory/fhir',
     fhirCors(),
@@ -105,13 +132,36 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
   router.use(
     '/api',
     createApi({
-      sets: [accountRouteSet({ accounts, sessions: vendorSessions, kind: 'vendor', publicOrigin }), hosted.routes],
-      authenticate: accountAuth({
-        sessions: vendorSessions,
-        accounts,
-        publicOrigin,
-        signInHint: `Sign in at ${publicUrl}/developer/sign-in, or send an API key.`,
-      }),
+      sets: [
+        accountRouteSet({ accounts, sessions: vendorSessions, kind: 'vendor', publicOrigin }),
+        hosted.routes,
+        productionRequestRouteSet(hosted.realm.portal),
+        accountRouteSet({ accounts, sessions: reviewerSessions, kind: 'reviewer', publicOrigin }),
+        reviewRouteSet(review),
+        accountRouteSet({ accounts, sessions: memberSessions, kind: 'member', publicOrigin }),
+      ],
+      authenticate: {
+        vendor: accountAuth({
+          sessions: vendorSessions,
+          accounts,
+          publicOrigin,
+          signInHint: `Sign in at ${publicUrl}/developer/sign-in, or send an API key.`,
+        }),
+        reviewer: accountAuth({
+          sessions: reviewerSessions,
+          accounts,
+          publicOrigin,
+          kind: 'reviewer',
+          signInHint: `Sign in at ${publicUrl}/review/sign-in.`,
+        }),
+        member: accountAuth({
+          sessions: memberSessions,
+          accounts,
+          publicOrigin,
+          kind: 'member',
+          signInHint: `Sign in at ${publicUrl}/account/sign-in.`,
+        }),
+      },
       serverUrl: `${publicUrl}/api`,
       description: SERVER_API,
       logger,
@@ -130,6 +180,17 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     }),
   );
   router.use(
+    '/review',
+    createUiRouter({
+      distDir: config.uiDir,
+      config: { ...uiConfig, mode: 'review', basePath: '/review' },
+      isSignedIn: async (req) => (await reviewerSessions.fromHeaders(req.headers))?.subject !== undefined,
+      publicPages: REVIEW_PUBLIC_PAGES,
+      signInPath: '/review/sign-in',
+      serverPaths: [],
+    }),
+  );
+  router.use(
     createUiRouter({
       distDir: config.uiDir,
       page: 'portal.html',
@@ -144,5 +205,5 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
       .json({ error: 'not_found', message: `There is nothing at ${req.method} ${req.path.slice(0, 200)}.` });
   });
   router.use(lastResortErrors(logger));
-  return { router, close: () => hosted.close() };
+  return { router, close: async () => Promise.all([hosted.close(), production.close()]).then(() => undefined) };
 }

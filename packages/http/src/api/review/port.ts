@@ -104,13 +104,13 @@ export interface ReviewApi {
   /** GET /review/requests/{id}. */
   getRequest(requestId: string): Promise<RequestDetail>;
   /** POST /review/requests/{id}/approve `{reason?}`: publishes the latest version, mails the vendor. */
-  approveRequest(reviewer: Reviewer, requestId: string, input: unknown): Promise<RequestDetail>;
+  approve(reviewer: Reviewer, requestId: string, input: unknown): Promise<RequestDetail>;
   /** POST /review/requests/{id}/reject `{reason}`: mails the vendor with the reason. */
-  rejectRequest(reviewer: Reviewer, requestId: string, input: unknown): Promise<RequestDetail>;
+  reject(reviewer: Reviewer, requestId: string, input: unknown): Promise<RequestDetail>;
   /** GET /review/apps. */
-  listPublishedApps(query: ReviewListQuery): Promise<PublishedApp[]>;
+  listPublished(query: ReviewListQuery): Promise<PublishedApp[]>;
   /** POST /review/apps/{clientId}/suspend `{reason}`: its tokens stop working, mails the vendor. */
-  suspendApp(reviewer: Reviewer, clientId: string, input: unknown): Promise<PublishedApp>;
+  suspend(reviewer: Reviewer, clientId: string, input: unknown): Promise<PublishedApp>;
   /** POST /review/apps/{clientId}/reinstate `{reason?}`. */
-  reinstateApp(reviewer: Reviewer, clientId: string, input: unknown): Promise<PublishedApp>;
+  reinstate(reviewer: Reviewer, clientId: string, input: unknown): Promise<PublishedApp>;
 }

@@ -102,16 +102,16 @@ function memoryReview(): ReviewApi & { calls: { method: string; reviewer?: Revie
       return Promise.resolve(rows.map(({ versions: _v, checks: _c, changes: _ch, history: _h, ...row }) => row));
     },
     getRequest: (id) => Promise.resolve().then(() => find(id)),
-    approveRequest: (reviewer, id, input) => {
-      calls.push({ method: 'approveRequest', reviewer });
+    approve: (reviewer, id, input) => {
+      calls.push({ method: 'approve', reviewer });
       return Promise.resolve().then(() => decide(reviewer, id, input, 'approved'));
     },
-    rejectRequest: (reviewer, id, input) => Promise.resolve().then(() => decide(reviewer, id, input, 'rejected')),
-    listPublishedApps: (query) => {
-      calls.push({ method: 'listPublishedApps', query });
+    reject: (reviewer, id, input) => Promise.resolve().then(() => decide(reviewer, id, input, 'rejected')),
+    listPublished: (query) => {
+      calls.push({ method: 'listPublished', query });
       return Promise.resolve([...published.values()]);
     },
-    suspendApp: (reviewer, clientId, input) =>
+    suspend: (reviewer, clientId, input) =>
       Promise.resolve().then(() => {
         const found = app(clientId);
         const reason = reasonOf(input, true) ?? '';
@@ -119,7 +119,7 @@ function memoryReview(): ReviewApi & { calls: { method: string; reviewer?: Revie
         found.suspension = { at: '2026-01-06T00:00:00.000Z', by: reviewer.email, reason };
         return found;
       }),
-    reinstateApp: (_reviewer, clientId) =>
+    reinstate: (_reviewer, clientId) =>
       Promise.resolve().then(() => {
         const found = app(clientId);
         if (found.status !== 'suspended') throw new PortalError('request_decided' as never, 'Not suspended.');
@@ -186,7 +186,7 @@ describe('the review routes', () => {
     expect(check('RequestDetail', detail)).toEqual([]);
     expect(detail.status).toBe('approved');
     expect(detail.history.at(-1)).toMatchObject({ type: 'approved', by: 'rae@plan.example' });
-    const call = review.calls.find((c) => c.method === 'approveRequest');
+    const call = review.calls.find((c) => c.method === 'approve');
     expect(call?.reviewer).toEqual({ id: expect.any(String) as string, email: 'rae@plan.example' });
     const again = await post('/review/requests/r1/approve', {});
     expect(again.status).toBe(409);
@@ -213,7 +213,7 @@ describe('the review routes', () => {
     const body = (await list.json()) as { apps: PublishedApp[] };
     expect(check('PublishedAppList', body)).toEqual([]);
     expect(body.apps.map((a) => a.clientId)).toEqual(['client-r1']);
-    expect(review.calls.at(-1)).toEqual({ method: 'listPublishedApps', query: { status: 'published' } });
+    expect(review.calls.at(-1)).toEqual({ method: 'listPublished', query: { status: 'published' } });
     expect((await post('/review/apps/client-r1/suspend', {})).status).toBe(400);
     const suspended = await post('/review/apps/client-r1/suspend', { reason: 'Leaks tokens.' });
     expect(suspended.status).toBe(200);

@@ -36,31 +36,29 @@ export function reviewRoutes(review: ReviewApi): ApiRoute[] {
     {
       method: 'post',
       path: '/review/requests/{id}/approve',
-      handler: async (req, res) =>
-        sendJson(res, 200, await review.approveRequest(reviewer(res), param(req, 'id'), req.body)),
+      handler: async (req, res) => sendJson(res, 200, await review.approve(reviewer(res), param(req, 'id'), req.body)),
     },
     {
       method: 'post',
       path: '/review/requests/{id}/reject',
-      handler: async (req, res) =>
-        sendJson(res, 200, await review.rejectRequest(reviewer(res), param(req, 'id'), req.body)),
+      handler: async (req, res) => sendJson(res, 200, await review.reject(reviewer(res), param(req, 'id'), req.body)),
     },
     {
       method: 'get',
       path: '/review/apps',
-      handler: async (req, res) => sendJson(res, 200, { apps: await review.listPublishedApps(listQuery(req)) }),
+      handler: async (req, res) => sendJson(res, 200, { apps: await review.listPublished(listQuery(req)) }),
     },
     {
       method: 'post',
       path: '/review/apps/{clientId}/suspend',
       handler: async (req, res) =>
-        sendJson(res, 200, await review.suspendApp(reviewer(res), param(req, 'clientId'), req.body)),
+        sendJson(res, 200, await review.suspend(reviewer(res), param(req, 'clientId'), req.body)),
     },
     {
       method: 'post',
       path: '/review/apps/{clientId}/reinstate',
       handler: async (req, res) =>
-        sendJson(res, 200, await review.reinstateApp(reviewer(res), param(req, 'clientId'), req.body)),
+        sendJson(res, 200, await review.reinstate(reviewer(res), param(req, 'clientId'), req.body)),
     },
   ];
   return routes.map((route) => ({ ...route, account: 'reviewer' }));
