@@ -33,10 +33,7 @@ export async function updateApp(ctx: PortalContext, owner: string, id: string, i
       productionRequest: existing.productionRequest,
     };
     await ctx.apps.put(app);
-    if (app.productionRequest.remote !== undefined) {
-      const forwarded = await forwardSave(ctx, app);
-      return forwarded === app ? withStatus(ctx, app) : forwarded;
-    }
+    if (app.productionRequest.remote !== undefined) return forwardSave(ctx, app);
     const pending = await latestRequest(ctx, id);
     if (pending?.status === 'pending' && !sameSnapshot(snapshotOf(app), lastVersion(pending).app)) {
       const by = actorOf(await vendorOf(ctx, owner), pending, owner);

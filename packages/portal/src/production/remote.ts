@@ -99,10 +99,13 @@ export async function sendRemote(
 }
 
 /**
- * After a save of an app whose request is pending on a plan server: sends the new version there, as a save
- * updates a local pending request. When that fails, the save stands and the status says so in `remote.error`.
+ * After a save of an app whose request went to a plan server: the app with the server's status, and when the
+ * request is pending there, the new version sent to it, as a save updates a local pending request. When that
+ * fails, the save stands and the status says so in `remote.error`.
  */
-export async function forwardSave(ctx: PortalContext, app: AppRecord): Promise<AppRecord> {
+export async function forwardSave(ctx: PortalContext, saved: AppRecord): Promise<AppRecord> {
+  // The server may have decided since the last read: only a request still pending there takes a new version.
+  const app: AppRecord = { ...saved, productionRequest: await refreshRemote(ctx, saved) };
   const remote = app.productionRequest.remote;
   if (remote === undefined || app.productionRequest.state !== 'pending' || ctx.production === undefined) return app;
   const sent = await ctx.remoteRequests.get(app.id);
