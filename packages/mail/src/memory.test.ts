@@ -8,14 +8,22 @@ describe('the memory mailer', () => {
     await mailer.send({ to: 'a@b.example', subject: 'First', text: 'one' });
     const { id } = await mailer.send({
       to: 'dev@wallet.example',
-      template: 'productionRequestRejected',
-      data: { appName: 'Wallet', clientId: 'c', decidedAt: '2026-07-01T12:00:00.000Z', reason: 'No privacy policy.' },
+      template: 'productionDecision',
+      data: {
+        appName: 'Wallet',
+        clientId: 'c',
+        decision: 'rejected',
+        reason: 'No privacy policy.',
+        version: 1,
+        decidedAt: '2026-07-01T12:00:00.000Z',
+        appLink: 'https://plan.example/developer/apps/a1',
+      },
     });
-    expect(mailer.messages.map((m) => m.subject)).toEqual(['First', 'Production request not approved: Wallet']);
+    expect(mailer.messages.map((m) => m.subject)).toEqual(['First', '"Wallet" was not approved for production']);
     expect(mailer.messages[1]?.id).toBe(id);
     expect(mimePart(mailer.messages[1]?.raw ?? '', 'text/plain')).toContain('No privacy policy.');
-    expect((await mailer.list()).map((m) => m.subject)).toEqual(['Production request not approved: Wallet', 'First']);
-    expect((await mailer.get(id))?.template).toBe('productionRequestRejected');
+    expect((await mailer.list()).map((m) => m.subject)).toEqual(['"Wallet" was not approved for production', 'First']);
+    expect((await mailer.get(id))?.template).toBe('productionDecision');
   });
 
   it('hands out copies, so a test cannot change what was sent by accident', async () => {

@@ -5,6 +5,9 @@ import type { PatientGenerator } from './patients/generator.ts';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
 import type { Mailer, ProductionRequestMail } from './production/mailer.ts';
+import type { ProductionGateway } from './production/gateway.ts';
+import { PRODUCTION_COLLECTIONS, type ProductionRequestRecord, type PublishedAppRecord } from './production/model.ts';
+import { REMOTE_REQUESTS_COLLECTION, type RemoteRequestRecord } from './production/remote-record.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /** The time source of the portal (tests pin it). */
@@ -15,6 +18,14 @@ export interface Clock {
 /** Which launch a token grant belongs to (oidc-provider grant id -> launch id). */
 export interface GrantLaunchRecord extends StoredRecord {
   launchId: string;
+}
+
+/** Who a vendor is, for the mail about their production requests and the reviewers' queue. */
+export interface VendorContact {
+  name: string;
+  /** The enrolled address: production request mail goes there. */
+  email: string;
+  organizationName?: string;
 }
 
 /** What createSandboxPortal needs. */
@@ -43,6 +54,16 @@ export interface SandboxPortalDeps {
    * launch (the hosted sandbox). Without them, steps are numbered in process memory (one process: the desktop).
    */
   counters?: RateCounter;
+  /**
+   * The vendor behind an owner id (the hosted server: the vendor's account). Without it (the desktop and
+   * headless sandbox), a production request needs a `contactEmail`, which is where its mail goes.
+   */
+  vendorContact?: (ownerId: string) => Promise<VendorContact | undefined>;
+  /**
+   * The plan server a desktop/headless sandbox is connected to: when it says it is connected, production
+   * requests go there and the App Status follows the server's. Without it, requests stay local (the outbox).
+   */
+  production?: ProductionGateway;
 }
 
 /** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
@@ -69,6 +90,11 @@ export interface PortalContext {
   steps: RecordCollection<LaunchStepRecord>;
   accessLog: RecordCollection<AccessLogRecord>;
   grants: RecordCollection<GrantLaunchRecord>;
+  requests: RecordCollection<ProductionRequestRecord>;
+  published: RecordCollection<PublishedAppRecord>;
+  remoteRequests: RecordCollection<RemoteRequestRecord>;
+  vendorContact: ((ownerId: string) => Promise<VendorContact | undefined>) | undefined;
+  production: ProductionGateway | undefined;
   fhir: FhirStore;
   fhirBaseUrl: string;
   registry: SearchRegistry;
@@ -110,6 +136,11 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     steps: records.collection<LaunchStepRecord>(COLLECTIONS.steps),
     accessLog: records.collection<AccessLogRecord>(COLLECTIONS.accessLog),
     grants: records.collection<GrantLaunchRecord>(COLLECTIONS.grants),
+    requests: records.collection<ProductionRequestRecord>(PRODUCTION_COLLECTIONS.requests),
+    published: records.collection<PublishedAppRecord>(PRODUCTION_COLLECTIONS.published),
+    remoteRequests: records.collection<RemoteRequestRecord>(REMOTE_REQUESTS_COLLECTION),
+    vendorContact: deps.vendorContact,
+    production: deps.production,
     fhir: deps.fhir,
     fhirBaseUrl: deps.fhirBaseUrl.replace(/\/+$/, ''),
     registry: deps.registry ?? createDefaultRegistry(),

@@ -1,6 +1,6 @@
 export * from './types.ts';
 export { createSandboxPortal, type SandboxPortal } from './sandbox.ts';
-export { COLLECTIONS, type Clock, type SandboxPortalDeps } from './context.ts';
+export { COLLECTIONS, type Clock, type SandboxPortalDeps, type VendorContact } from './context.ts';
 export { APP_FIELDS, type AppInput } from './apps/schema.ts';
 export { toSmartClient } from './apps/client-for.ts';
 export { CLIENT_ID_BYTES, CLIENT_SECRET_BYTES } from './apps/credentials.ts';
@@ -19,14 +19,33 @@ export type { FhirAccessInput } from './logs/record-fhir-access.ts';
 export type { AccessLogQuery } from './logs/list-access-log.ts';
 export type { RandomBytes } from './shared/ids.ts';
 export { patientCompartmentTypes } from './patients/member-resources.ts';
-export type { RequestProductionInput } from './production/request-production.ts';
+export type { RequestProductionInput } from './production/request-input.ts';
 export type {
   Mailer as PortalMailer,
   PortalMail,
   ProductionRequestMail,
   ProductionRequestMailData,
+  ProductionDecisionMailData,
+  ProductionSuspensionMailData,
+  ReviewMail,
   AccountMail,
 } from './production/mailer.ts';
+export {
+  PRODUCTION_COLLECTIONS,
+  type AppSnapshot,
+  type AttestationAnswer,
+  type HistoryEntry,
+  type PreCheck,
+  type PrivacyAttestation,
+  type ProductionRequestRecord,
+  type ProductionStatus,
+  type PublishedAppRecord,
+  type RequestVersion,
+} from './production/model.ts';
+export { PRODUCTION_RECORD_INDEXES } from './production/indexes.ts';
+export { ATTESTATION_QUESTIONS, type AttestationQuestion } from './production/attestation.ts';
+export { preCheckApp, snapshotOf, diffSnapshots, SNAPSHOT_LABELS, type FieldChange } from './production/pre-checks.ts';
+export type { ProductionGateway } from './production/gateway.ts';
 export { createAccountsPortal, type AccountsPortal } from './accounts.ts';
 export type { AccountsPortalDeps } from './accounts/context.ts';
 export {

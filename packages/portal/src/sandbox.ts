@@ -22,6 +22,9 @@ import { recordAuthEvent } from './logs/record-auth-event.ts';
 import { recordFhirAccess, type FhirAccessInput } from './logs/record-fhir-access.ts';
 import { listAccessLog, type AccessLogQuery } from './logs/list-access-log.ts';
 import { requestProduction } from './production/request-production.ts';
+import { productionChecks } from './production/production-checks.ts';
+import { receiveProductionRequest } from './production/receive-production-request.ts';
+import type { PreCheck } from './production/model.ts';
 import type { AccessLogRecord, AppRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
 
 /**
@@ -74,8 +77,19 @@ export interface SandboxPortal {
   /** Access history of the owner's apps, newest first. */
   listAccessLog(owner: string, query?: AccessLogQuery): Promise<AccessLogRecord[]>;
 
-  /** POST /api/apps/{id}/production-request with `{ contactEmail, notes? }`; mails the vendor. */
+  /**
+   * POST /api/apps/{id}/production-request with `{ attestation, notes?, contactEmail? }`: blocking pre-checks,
+   * then a pending request (or, connected to a plan server, the server's status); mails the vendor.
+   */
   requestProduction(owner: string, appId: string, input: unknown): Promise<AppRecord>;
+  /** GET /api/apps/{id}/production-checks: the pre-checks of the app as it is now; not_found. */
+  productionChecks(owner: string, appId: string): Promise<PreCheck[]>;
+  /**
+   * POST /api/production-requests (the server; what a connected sandbox sends): `{ app: {<app fields>,
+   * clientId, clientSecret?}, attestation, notes? }` creates or updates the vendor's app with exactly that
+   * client ID and secret, then sends the request; client_id_taken for another vendor's client ID.
+   */
+  receiveProductionRequest(owner: string, input: unknown): Promise<AppRecord>;
 }
 
 /**
@@ -105,5 +119,7 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     recordFhirAccess: (input) => recordFhirAccess(ctx, input),
     listAccessLog: (owner, query) => listAccessLog(ctx, owner, query),
     requestProduction: (owner, appId, input) => requestProduction(ctx, owner, appId, input),
+    productionChecks: (owner, appId) => productionChecks(ctx, owner, appId),
+    receiveProductionRequest: (owner, input) => receiveProductionRequest(ctx, owner, input),
   };
 }

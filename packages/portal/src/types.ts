@@ -1,3 +1,5 @@
+import type { ProductionStatus } from './production/model.ts';
+
 /** The sandbox app record (management API shape, see DESIGN.md "Management API"). */
 export interface AppRecord {
   id: string;
@@ -19,15 +21,12 @@ export interface AppRecord {
   description?: string;
   createdAt: string;
   updatedAt: string;
-  productionRequest: null | {
-    status: 'pending' | 'approved' | 'rejected';
-    reason?: string;
-    requestedAt: string;
-    /** Where the reviewers answer (set by requestProduction). */
-    contactEmail?: string;
-    /** What the vendor told the reviewers. */
-    notes?: string;
-  };
+  /**
+   * The App Status (never null: `{ state: 'draft' }` until the first request). Derived on read from the
+   * production request and published records (see production/status.ts); stored only for a request sent to a
+   * connected plan server (with `remote`), and as read from records of earlier versions.
+   */
+  productionRequest: ProductionStatus;
 }
 
 /** A synthetic patient of the sandbox ("Initialize Patient"). */
@@ -102,7 +101,10 @@ export interface AccessLogRecord {
 /**
  * What went wrong, as a code the HTTP layer maps to a status (one table per surface): `validation_failed`
  * (the input is wrong; `fields` says where), `not_found` (no such record of the caller's), the conflicts
- * named after the state that refuses the request, and the account errors: `invalid_credentials` (email or
+ * named after the state that refuses the request (`production_request_pending`: a request of the app is
+ * already pending, save the app to update it; `production_unchanged`: the app is approved and nothing changed
+ * since; `request_decided`: a reviewer approves or rejects a request that is no longer pending;
+ * `client_id_taken`: an imported app's client ID belongs to another vendor), and the account errors: `invalid_credentials` (email or
  * password wrong, one message for every cause), `rate_limited` (too many attempts; `retryAfterSeconds` says
  * when to come back), `link_invalid` (an emailed link that is unknown, expired, used or replaced),
  * `account_exists` (an invitation for an address that already has an account) and `too_many_api_keys`.
@@ -112,7 +114,9 @@ export type PortalErrorCode =
   | 'not_found'
   | 'patient_exists'
   | 'production_request_pending'
-  | 'production_approved'
+  | 'production_unchanged'
+  | 'request_decided'
+  | 'client_id_taken'
   | 'invalid_credentials'
   | 'rate_limited'
   | 'link_invalid'

@@ -113,8 +113,8 @@ describe('accountExists', () => {
 describe("the plan's name", () => {
   it('is in the header and the footer of every message, escaped, and signs the text', () => {
     const mail = renderTemplate(
-      'productionRequestApproved',
-      { appName: 'Wallet', clientId: 'c', decidedAt: '2026-07-02T09:30:00Z' },
+      'productionSuspension',
+      { appName: 'Wallet', clientId: 'c', action: 'reinstated', at: '2026-07-02T09:30:00Z' },
       { planName: 'Acme & Co <Health>' },
     );
     expect(mail.html).toContain('Sent by Acme &amp; Co &lt;Health&gt;');

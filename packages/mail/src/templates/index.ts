@@ -1,9 +1,6 @@
 import { accountExists, accountLink } from './account.ts';
-import {
-  productionRequestApproved,
-  productionRequestReceived,
-  productionRequestRejected,
-} from './production-request.ts';
+import { productionDecision, productionSuspension } from './production-decision.ts';
+import { productionRequestReceived } from './production-request.ts';
 import { DEFAULT_CONTEXT, type RenderedMail, type TemplateContext } from './types.ts';
 
 /** Every message template by name: a plain function from its data to the subject, text and HTML. */
@@ -11,8 +8,8 @@ export const TEMPLATES = {
   accountLink,
   accountExists,
   productionRequestReceived,
-  productionRequestApproved,
-  productionRequestRejected,
+  productionDecision,
+  productionSuspension,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -40,8 +37,5 @@ export function renderTemplate<K extends TemplateName>(
 export { markup, multiline, SafeHtml, type HtmlValue } from './html.ts';
 export { DEFAULT_PLAN_NAME, type RenderedMail, type TemplateContext } from './types.ts';
 export type { AccountAudience, AccountExistsData, AccountLinkData, AccountLinkPurpose } from './account.ts';
-export type {
-  ProductionRequestApprovedData,
-  ProductionRequestReceivedData,
-  ProductionRequestRejectedData,
-} from './production-request.ts';
+export type { ProductionRequestReceivedData } from './production-request.ts';
+export type { ProductionDecisionData, ProductionSuspensionData } from './production-decision.ts';

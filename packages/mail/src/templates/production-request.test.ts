@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTemplateName, renderTemplate } from './index.ts';
-import {
-  productionRequestApproved,
-  productionRequestReceived,
-  productionRequestRejected,
-} from './production-request.ts';
+import { productionRequestReceived } from './production-request.ts';
 
 const received = {
   appName: 'Health Wallet',
@@ -45,33 +41,23 @@ describe('productionRequestReceived', () => {
     expect(mail.text).toContain('"<img src=x onerror=alert(1)> & Co"');
   });
 
+  it('says which version it is, and for an update that the published version stays live', () => {
+    const mail = productionRequestReceived({ ...received, version: 3, kind: 'update' });
+    expect(mail.subject).toBe('Production update request received: Health Wallet');
+    expect(mail.text).toContain('publish changes to "Health Wallet"');
+    expect(mail.text).toContain('  Version:   3\n');
+    expect(mail.text.replace(/\s+/g, ' ')).toContain('stays live until the update is approved');
+    expect(mail.html).toContain('Production update request received');
+    const first = productionRequestReceived({ ...received, version: 1, kind: 'new' });
+    expect(first.subject).toBe('Production request received: Health Wallet');
+    expect(first.text).not.toContain('stays live');
+  });
+
   it('makes a whole HTML document with the subject as its title', () => {
     const { html } = productionRequestReceived(received);
     expect(html).toMatch(/^<!doctype html>\s*<html lang="en">/);
     expect(html).toContain('<title>Production request received: Health Wallet</title>');
     expect(html).toContain('<code>c-123</code>');
-  });
-});
-
-describe('the decision templates', () => {
-  it('productionRequestApproved says members can now connect the app', () => {
-    const mail = productionRequestApproved({ appName: 'Wallet', clientId: 'c', decidedAt: '2026-07-02T09:30:00Z' });
-    expect(mail.subject).toBe('Approved for production: Wallet');
-    expect(mail.text).toContain('members can now find it');
-    expect(mail.text).toContain('  Approved:  2026-07-02 09:30 UTC');
-  });
-
-  it("productionRequestRejected carries the reviewer's reason, escaped in the HTML", () => {
-    const mail = productionRequestRejected({
-      appName: 'Wallet',
-      clientId: 'c',
-      decidedAt: '2026-07-02T09:30:00Z',
-      reason: 'The privacy policy URL <answers> 404.',
-    });
-    expect(mail.subject).toBe('Production request not approved: Wallet');
-    expect(mail.text).toContain('  Reason:    The privacy policy URL <answers> 404.');
-    expect(mail.html).toContain('The privacy policy URL &lt;answers&gt; 404.');
-    expect(mail.text).toContain('request production again');
   });
 });
 
@@ -82,7 +68,7 @@ describe('renderTemplate', () => {
 
   it('refuses a name that is not a template, including inherited object keys', () => {
     expect(isTemplateName('toString')).toBe(false);
-    expect(isTemplateName('productionRequestApproved')).toBe(true);
+    expect(isTemplateName('productionDecision')).toBe(true);
     expect(() => renderTemplate('toString' as 'productionRequestReceived', received)).toThrow(
       'There is no mail template "toString".',
     );

@@ -14,23 +14,10 @@ export interface ProductionRequestReceivedData {
   requestedAt: string;
   /** What the vendor told the reviewers. */
   notes?: string;
-}
-
-/** Data of the mail a vendor gets when their app is approved for production. */
-export interface ProductionRequestApprovedData {
-  appName: string;
-  clientId: string;
-  /** ISO instant of the decision. */
-  decidedAt: string;
-}
-
-/** Data of the mail a vendor gets when their production request is rejected. */
-export interface ProductionRequestRejectedData {
-  appName: string;
-  clientId: string;
-  decidedAt: string;
-  /** Why, in the reviewer's words: what to change before asking again. */
-  reason: string;
+  /** The version of the request (1 on the first send; a new send after a rejection or approval counts on). */
+  version?: number;
+  /** `update` when a version of the app is already published (it stays live until the update is approved). */
+  kind?: 'new' | 'update';
 }
 
 /** "Production request received": confirms the request and says what happens next. */
@@ -38,19 +25,30 @@ export function productionRequestReceived(
   data: ProductionRequestReceivedData,
   { planName }: TemplateContext = DEFAULT_CONTEXT,
 ): RenderedMail {
-  const subject = `Production request received: ${data.appName}`;
+  const update = data.kind === 'update';
+  const subject = update
+    ? `Production update request received: ${data.appName}`
+    : `Production request received: ${data.appName}`;
+  const intro = update
+    ? `We received your request to publish changes to "${data.appName}" in production.`
+    : `We received your request to publish "${data.appName}" in production.`;
+  const lead = update ? 'We received your request to publish changes to ' : 'We received your request to publish ';
+  const live = update ? 'The version members use today stays live until the update is approved. ' : '';
+  const version = data.version === undefined ? undefined : String(data.version);
   const next =
     "The plan's reviewers check the app's registration (redirect URIs, privacy policy, terms of service) and " +
-    'answer at this address when it is approved or if something needs to change. Your sandbox keeps working ' +
-    'while you wait.';
+    'answer at this address when it is approved or if something needs to change. ' +
+    live +
+    'Your sandbox keeps working while you wait.';
   const text = textBody(
     [
       'Hello,',
-      `We received your request to publish "${data.appName}" in production.`,
+      intro,
       {
         pre: textTable([
           ['App', data.appName],
           ['Client ID', data.clientId],
+          ['Version', version],
           ['Requested', formatInstant(data.requestedAt)],
           ['Contact', data.contactEmail],
           ['Notes', data.notes],
@@ -61,10 +59,11 @@ export function productionRequestReceived(
     planName,
   );
   const body = markup`<p style="margin:0 0 12px">Hello,</p>
-    <p style="margin:0 0 12px">We received your request to publish <strong>${data.appName}</strong> in production.</p>
+    <p style="margin:0 0 12px">${lead}<strong>${data.appName}</strong> in production.</p>
     ${detailsTable([
       ['App', data.appName],
       ['Client ID', markup`<code>${data.clientId}</code>`],
+      ['Version', version],
       ['Requested', formatInstant(data.requestedAt)],
       ['Contact', data.contactEmail],
       ['Notes', data.notes === undefined ? undefined : multiline(data.notes)],
@@ -77,92 +76,8 @@ export function productionRequestReceived(
     html: layout({
       planName,
       title: subject,
-      preheader: `We received your request to publish ${data.appName}.`,
-      heading: 'Production request received',
-      body,
-    }),
-  };
-}
-
-/** "Approved": the app is published and members can connect it. */
-export function productionRequestApproved(
-  data: ProductionRequestApprovedData,
-  { planName }: TemplateContext = DEFAULT_CONTEXT,
-): RenderedMail {
-  const subject = `Approved for production: ${data.appName}`;
-  const line = `"${data.appName}" is approved: members can now find it among the plan's apps and connect it to their data.`;
-  const text = textBody(
-    [
-      'Hello,',
-      line,
-      {
-        pre: textTable([
-          ['App', data.appName],
-          ['Client ID', data.clientId],
-          ['Approved', formatInstant(data.decidedAt)],
-        ]),
-      },
-    ],
-    planName,
-  );
-  const body = markup`<p style="margin:0 0 12px">Hello,</p>
-    <p style="margin:0 0 12px">${line}</p>
-    ${detailsTable([
-      ['App', data.appName],
-      ['Client ID', markup`<code>${data.clientId}</code>`],
-      ['Approved', formatInstant(data.decidedAt)],
-    ])}
-    ${signature(planName).html}`;
-  return {
-    subject,
-    text,
-    html: layout({ planName, title: subject, preheader: line, heading: 'Approved for production', body }),
-  };
-}
-
-/** "Not approved": the reviewer's reason, and that the vendor may ask again once it is addressed. */
-export function productionRequestRejected(
-  data: ProductionRequestRejectedData,
-  { planName }: TemplateContext = DEFAULT_CONTEXT,
-): RenderedMail {
-  const subject = `Production request not approved: ${data.appName}`;
-  const after = 'Change what the reviewer asks for, then request production again from the sandbox.';
-  const text = textBody(
-    [
-      'Hello,',
-      `Your request to publish "${data.appName}" in production was not approved.`,
-      {
-        pre: textTable([
-          ['App', data.appName],
-          ['Client ID', data.clientId],
-          ['Decided', formatInstant(data.decidedAt)],
-          ['Reason', data.reason],
-        ]),
-      },
-      after,
-    ],
-    planName,
-  );
-  const body = markup`<p style="margin:0 0 12px">Hello,</p>
-    <p style="margin:0 0 12px">
-      Your request to publish <strong>${data.appName}</strong> in production was not approved.
-    </p>
-    ${detailsTable([
-      ['App', data.appName],
-      ['Client ID', markup`<code>${data.clientId}</code>`],
-      ['Decided', formatInstant(data.decidedAt)],
-      ['Reason', multiline(data.reason)],
-    ])}
-    <p style="margin:0 0 12px">${after}</p>
-    ${signature(planName).html}`;
-  return {
-    subject,
-    text,
-    html: layout({
-      planName,
-      title: subject,
-      preheader: data.reason,
-      heading: 'Production request not approved',
+      preheader: intro,
+      heading: update ? 'Production update request received' : 'Production request received',
       body,
     }),
   };

@@ -17,7 +17,7 @@ describe('createApp credentials', () => {
     expect(app.clientId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(app.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(app.clientSecret ?? '', 'base64url')).toHaveLength(32);
-    expect(app.productionRequest).toBeNull();
+    expect(app.productionRequest).toEqual({ state: 'draft' });
     expect(app.ownerId).toBe('sandbox');
     expect(app.createdAt).toBe('2026-07-01T12:00:00.000Z');
     expect(app.updatedAt).toBe(app.createdAt);

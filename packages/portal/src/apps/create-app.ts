@@ -19,7 +19,7 @@ export async function createApp(ctx: PortalContext, owner: string, input: unknow
     ...(fields.oauthType === 'secret' ? { clientSecret: newClientSecret(ctx.random) } : {}),
     createdAt: now,
     updatedAt: now,
-    productionRequest: null,
+    productionRequest: { state: 'draft' },
   };
   await ctx.apps.insert(app);
   return app;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type PortalError } from '../types.ts';
 import { appInput, createTestPortal, rejection, OWNER } from '../testing/harness.ts';
+import { ATTESTATION, completeApp, decideRequest, requestsOf } from '../testing/production.ts';
+import { PRODUCTION_COLLECTIONS, type PublishedAppRecord } from '../production/model.ts';
 
 describe('deleteApp', () => {
   it('deletes the app, its launches and their steps; its client id stops resolving', async () => {
@@ -23,5 +25,30 @@ describe('deleteApp', () => {
     const { portal } = createTestPortal();
     const error = (await rejection(portal.deleteApp(OWNER, 'nope'))) as PortalError;
     expect(error.code).toBe('not_found');
+  });
+
+  it('withdraws a pending request (history "withdrawn") and keeps the published version', async () => {
+    const { portal, records, clock } = createTestPortal({
+      vendorContact: () => Promise.resolve({ name: 'Ada', email: 'ada@wallet.example' }),
+    });
+    const app = await portal.createApp(OWNER, completeApp());
+    await portal.requestProduction(OWNER, app.id, { attestation: ATTESTATION });
+    await decideRequest(records, app.id, 'approved');
+    await portal.updateApp(OWNER, app.id, completeApp({ name: 'Wallet 2' }));
+    await portal.requestProduction(OWNER, app.id, { attestation: ATTESTATION });
+    clock.advance(30);
+    await portal.deleteApp(OWNER, app.id);
+    const [approved, withdrawn] = await requestsOf(records, app.id);
+    expect(approved?.status).toBe('approved');
+    expect(withdrawn?.status).toBe('withdrawn');
+    expect(withdrawn?.history.at(-1)).toEqual({
+      type: 'withdrawn',
+      at: '2026-07-01T12:00:30.000Z',
+      version: 2,
+      by: 'ada@wallet.example',
+    });
+    const published = await records.collection<PublishedAppRecord>(PRODUCTION_COLLECTIONS.published).get(app.clientId);
+    expect(published).toMatchObject({ appId: app.id, status: 'published', version: 1 });
+    expect(await portal.clientFor(app.clientId)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PortalError } from '../types.ts';
 import { appInput, createTestPortal, rejection, OWNER } from '../testing/harness.ts';
+import { ATTESTATION, completeApp, decideRequest, requestsOf } from '../testing/production.ts';
 
 describe('updateApp', () => {
   it('replaces the fields, keeps the client id and secret, and moves updatedAt', async () => {
@@ -58,5 +59,53 @@ describe('updateApp', () => {
     expect(error).toBeInstanceOf(PortalError);
     expect(error.code).toBe('not_found');
     expect(error.message).toBe('No app has id "nope". List your apps with GET /api/apps to find the right id.');
+  });
+});
+
+describe('updateApp and production requests', () => {
+  const hosted = () =>
+    createTestPortal({ vendorContact: () => Promise.resolve({ name: 'Ada', email: 'ada@wallet.example' }) });
+
+  it('a save while pending appends a version (history "updated"); a save without changes adds none', async () => {
+    const { portal, records, clock } = hosted();
+    const app = await portal.createApp(OWNER, completeApp());
+    await portal.requestProduction(OWNER, app.id, { attestation: ATTESTATION, notes: 'Soon.' });
+    clock.advance(60);
+    const saved = await portal.updateApp(OWNER, app.id, completeApp({ name: 'Wallet 2' }));
+    expect(saved.productionRequest).toMatchObject({
+      state: 'pending',
+      version: 2,
+      requestedAt: '2026-07-01T12:01:00.000Z',
+    });
+    const again = await portal.updateApp(OWNER, app.id, { ...saved });
+    expect(again.productionRequest.version).toBe(2);
+    const [request] = await requestsOf(records, app.id);
+    expect(request?.versions.map((v) => [v.version, v.app.name, v.notes, v.attestation])).toEqual([
+      [1, 'Health Wallet', 'Soon.', ATTESTATION],
+      [2, 'Wallet 2', 'Soon.', ATTESTATION],
+    ]);
+    expect(request?.history.map((h) => [h.type, h.version, h.by])).toEqual([
+      ['submitted', 1, 'ada@wallet.example'],
+      ['updated', 2, 'ada@wallet.example'],
+    ]);
+  });
+
+  it('after approval a save is allowed and only sets changesNotPublished (undone by going back)', async () => {
+    const { portal, records } = hosted();
+    const app = await portal.createApp(OWNER, completeApp());
+    await portal.requestProduction(OWNER, app.id, { attestation: ATTESTATION });
+    await decideRequest(records, app.id, 'approved');
+    const changed = await portal.updateApp(OWNER, app.id, completeApp({ launchUrl: 'https://wallet.example.com/l2' }));
+    expect(changed.productionRequest).toMatchObject({ state: 'approved', changesNotPublished: true });
+    const back = await portal.updateApp(OWNER, app.id, completeApp());
+    expect(back.productionRequest).toMatchObject({ state: 'approved', changesNotPublished: false });
+    expect(await requestsOf(records, app.id)).toHaveLength(1);
+  });
+
+  it('accepts the productionRequest of a GET echoed back, whatever it says', async () => {
+    const { portal } = hosted();
+    const app = await portal.createApp(OWNER, completeApp());
+    const saved = await portal.updateApp(OWNER, app.id, { ...app, productionRequest: { state: 'approved' } });
+    expect(saved.productionRequest).toEqual({ state: 'draft' });
   });
 });

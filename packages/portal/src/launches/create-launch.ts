@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PortalContext } from '../context.ts';
-import { getApp } from '../apps/get-app.ts';
+import { findApp } from '../apps/get-app.ts';
 import { appendStep } from '../logs/append-step.ts';
 import { invalidField, isObject, notAnObject } from '../shared/errors.ts';
 import { randomToken } from '../shared/ids.ts';
@@ -57,7 +57,7 @@ export async function createLaunch(
   appId: string,
   input: unknown,
 ): Promise<CreatedLaunch> {
-  const app = await getApp(ctx, owner, appId);
+  const app = await findApp(ctx, owner, appId);
   if (!isObject(input)) throw notAnObject('launch options (patientId, skipConsent, simulateError)');
   const options = parseOrThrow(
     inputSchema,

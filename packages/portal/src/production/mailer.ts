@@ -6,6 +6,35 @@ export interface ProductionRequestMailData {
   /** ISO instant of the request. */
   requestedAt: string;
   notes?: string;
+  /** The version of the request this mail confirms. */
+  version?: number;
+  /** `update` when a version of the app is already published. */
+  kind?: 'new' | 'update';
+}
+
+/** Data of the `productionDecision` mail: a reviewer approved or rejected a request (a rejection has the reason). */
+export interface ProductionDecisionMailData {
+  appName: string;
+  clientId: string;
+  decision: 'approved' | 'rejected';
+  /** Required for a rejection: what to change. */
+  reason?: string;
+  /** The version of the request that was decided. */
+  version: number;
+  /** ISO instant of the decision. */
+  decidedAt: string;
+  /** The app's page in the developer area (absolute http(s) URL). */
+  appLink: string;
+}
+
+/** Data of the `productionSuspension` mail: a reviewer suspended or reinstated a published app. */
+export interface ProductionSuspensionMailData {
+  appName: string;
+  clientId: string;
+  action: 'suspended' | 'reinstated';
+  reason?: string;
+  /** ISO instant of the action. */
+  at: string;
 }
 
 /** Data of the `accountLink` mail: a single-use link that sets the password (and activates a pending account). */
@@ -37,13 +66,18 @@ export interface ProductionRequestMail {
   data: ProductionRequestMailData;
 }
 
+/** The mail of the review portal: decisions on requests, suspensions of published apps (to the enrolled address). */
+export type ReviewMail =
+  | { to: string; template: 'productionDecision'; data: ProductionDecisionMailData }
+  | { to: string; template: 'productionSuspension'; data: ProductionSuspensionMailData };
+
 /** The mail of accounts: emailed links, and "you already have an account" (the accounts portal sends it). */
 export type AccountMail =
   | { to: string; template: 'accountLink'; data: AccountLinkMailData }
   | { to: string; template: 'accountExists'; data: AccountExistsMailData };
 
 /** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
-export type PortalMail = ProductionRequestMail | AccountMail;
+export type PortalMail = ProductionRequestMail | ReviewMail | AccountMail;
 
 /**
  * The Mailer port as the portal needs it (packages/mail's transports implement it): the sandbox keeps the mail
