@@ -65,21 +65,9 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password-po
 export type { AccountExistsMailData, AccountLinkMailData } from './production/mailer.ts';
 export { createReviewPortal, type ReviewPortal } from './review.ts';
 export { REVIEW_RECORD_INDEXES, type ReviewPortalDeps } from './review/context.ts';
-export type {
-  FieldChange,
-  PublishedApp,
-  RequestDetail,
-  RequestSummary,
-  Reviewer,
-  VendorContact,
-} from './review/model.ts';
+export type { PublishedApp, RequestDetail, RequestSummary, Reviewer } from './review/model.ts';
 export type { ListRequestsQuery } from './review/list-requests.ts';
 export type { ListPublishedQuery } from './review/list-published.ts';
-export type {
-  ProductionDecisionMailData,
-  ProductionSuspensionMailData,
-  ReviewMail,
-  ReviewMailer,
-} from './review/mail.ts';
+export type { ReviewMailer } from './review/context.ts';
 export { REJECTION_REASON_REQUIRED } from './review/reject-request.ts';
 export { SUSPENSION_REASON_REQUIRED } from './review/suspend-app.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_COLLECTIONS, type ProductionRequestRecord } from './production/model.ts';
-import { RAE, SAM, createTestReview, requestRecord, snapshot, version } from './review/test-support.ts';
+import { RAE, SAM, createTestReview, requestRecord, snapshot, version } from './testing/review.ts';
 import { manualClock, rejection } from './testing/harness.ts';
 import type { PortalError } from './types.ts';
 

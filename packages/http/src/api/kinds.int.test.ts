@@ -10,11 +10,11 @@ import type { ReviewApi } from './review/port.ts';
 const review: ReviewApi = {
   listRequests: () => Promise.resolve([]),
   getRequest: () => Promise.reject(new Error('not used')),
-  approveRequest: () => Promise.reject(new Error('not used')),
-  rejectRequest: () => Promise.reject(new Error('not used')),
-  listPublishedApps: () => Promise.resolve([]),
-  suspendApp: () => Promise.reject(new Error('not used')),
-  reinstateApp: () => Promise.reject(new Error('not used')),
+  approve: () => Promise.reject(new Error('not used')),
+  reject: () => Promise.reject(new Error('not used')),
+  listPublished: () => Promise.resolve([]),
+  suspend: () => Promise.reject(new Error('not used')),
+  reinstate: () => Promise.reject(new Error('not used')),
 };
 
 let h: KindsApiHarness;

@@ -12,7 +12,7 @@ import {
   requestRecord,
   snapshot,
   version,
-} from './test-support.ts';
+} from '../testing/review.ts';
 
 const APP = { id: 'app-1', clientId: 'client-wallet', clientSecret: 'secret-sandbox' };
 

@@ -7,9 +7,12 @@ import {
   type ProductionRequestRecord,
   type PublishedAppRecord,
 } from '../production/model.ts';
-import { diffSnapshots } from './compare.ts';
-import type { ReviewMailer } from './mail.ts';
-import type { FieldChange, VendorContact } from './model.ts';
+import type { VendorContact } from '../context.ts';
+import { diffSnapshots, preCheckApp, type FieldChange } from '../production/pre-checks.ts';
+import type { Mailer, ReviewMail } from '../production/mailer.ts';
+
+/** The Mailer port as the review portal needs it. */
+export type ReviewMailer = Mailer<ReviewMail>;
 
 /** What createReviewPortal needs. */
 export interface ReviewPortalDeps {
@@ -22,9 +25,9 @@ export interface ReviewPortalDeps {
   vendorContact: (ownerId: string) => Promise<VendorContact | undefined>;
   /** The absolute URL of an app's page in the vendor's area (the decision mail's link). */
   appLink: (appId: string) => string;
-  /** The automatic pre-checks reviewers see (the vendor side's preCheckApp); default: none. */
+  /** The automatic pre-checks reviewers see (default: the vendor side's preCheckApp, the same rules). */
   preCheck?: (app: AppSnapshot) => PreCheck[];
-  /** The changes of a requested snapshot against the published one (default: compare.ts's diffSnapshots). */
+  /** The changes of a requested snapshot against the published one (default: diffSnapshots). */
   diff?: (published: AppSnapshot, requested: AppSnapshot) => FieldChange[];
 }
 
@@ -58,7 +61,7 @@ export function createReviewContext(deps: ReviewPortalDeps): ReviewContext {
     clock: deps.clock ?? systemClock,
     vendorContact: deps.vendorContact,
     appLink: deps.appLink,
-    preCheck: deps.preCheck ?? (() => []),
+    preCheck: deps.preCheck ?? preCheckApp,
     diff: deps.diff ?? diffSnapshots,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppSnapshot } from '../production/model.ts';
 import { manualClock, rejection } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
-import { createTestReview, publishedRecord, requestRecord, snapshot, version } from './test-support.ts';
+import { createTestReview, publishedRecord, requestRecord, snapshot, version } from '../testing/review.ts';
 
 const v1 = snapshot();
 const v2 = snapshot({ description: 'Keeps your claims, coverage and care team in one wallet.' });

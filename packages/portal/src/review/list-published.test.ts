@@ -9,7 +9,7 @@ import {
   requestRecord,
   snapshot,
   version,
-} from './test-support.ts';
+} from '../testing/review.ts';
 
 async function seeded() {
   const test = createTestReview(manualClock());

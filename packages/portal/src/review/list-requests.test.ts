@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock, rejection } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
-import { createTestReview, requestRecord, snapshot, version } from './test-support.ts';
+import { createTestReview, requestRecord, snapshot, version } from '../testing/review.ts';
 
 const wallet = requestRecord({
   id: 'req-wallet',

@@ -1,3 +1,5 @@
+import type { VendorContact } from '../context.ts';
+import type { FieldChange } from '../production/pre-checks.ts';
 import type {
   AppSnapshot,
   HistoryEntry,
@@ -12,13 +14,6 @@ import type {
 export interface Reviewer {
   id: string;
   email: string;
-}
-
-/** The vendor of an app as reviewers see it: the enrolled account, or the request's contact address. */
-export interface VendorContact {
-  name: string;
-  email: string;
-  organizationName?: string;
 }
 
 /** One row of the review queue (GET /api/review/requests). */
@@ -39,14 +34,6 @@ export interface RequestSummary {
   /** When the latest version was sent. */
   updatedAt: string;
   decidedAt?: string;
-}
-
-/** One field that differs between the published snapshot and the requested one (arrays joined with newlines). */
-export interface FieldChange {
-  field: keyof AppSnapshot & string;
-  label: string;
-  published?: string;
-  requested?: string;
 }
 
 /** A published app as reviewers see it (GET /api/review/apps): never the secret. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../testing/harness.ts';
-import { RAE, createTestReview, publishedRecord, requestRecord, snapshot, version } from './test-support.ts';
+import { RAE, createTestReview, publishedRecord, requestRecord, snapshot, version } from '../testing/review.ts';
 
 describe('productionClientFor', () => {
   it("serves the approved snapshot with the sandbox app's client ID and secret", async () => {

@@ -3,7 +3,7 @@ import { PRODUCTION_COLLECTIONS } from '../production/model.ts';
 import { manualClock, rejection } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
 import { REJECTION_REASON_REQUIRED } from './reject-request.ts';
-import { RAE, SAM, createTestReview, requestRecord } from './test-support.ts';
+import { RAE, SAM, createTestReview, requestRecord } from '../testing/review.ts';
 
 describe('reject', () => {
   it("records the rejection with its reason and mails the reason to the vendor's enrolled address", async () => {

@@ -3,7 +3,7 @@ import { PRODUCTION_COLLECTIONS, type PublishedAppRecord } from '../production/m
 import { manualClock, rejection } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
 import { SUSPENSION_REASON_REQUIRED } from './suspend-app.ts';
-import { RAE, SAM, createTestReview, publishedRecord, requestRecord } from './test-support.ts';
+import { RAE, SAM, createTestReview, publishedRecord, requestRecord } from '../testing/review.ts';
 
 async function publishedReview() {
   const clock = manualClock();

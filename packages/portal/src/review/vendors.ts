@@ -1,6 +1,6 @@
 import type { PublishedAppRecord } from '../production/model.ts';
 import type { ReviewContext } from './context.ts';
-import type { VendorContact } from './model.ts';
+import type { VendorContact } from '../context.ts';
 
 /** Where mail goes when an owner has no account: the request's contact address, read only when needed. */
 type ContactEmail = string | undefined | (() => Promise<string | undefined>);

@@ -1,6 +1,4 @@
-// Test support of the review portal's tests: records built directly (the vendor side writes them in the
-// composition). It belongs in src/testing/ once the branches are merged (this branch may only add files
-// under review/); it imports nothing test-only, so it is harmless in dist meanwhile.
+// Test support of the review portal's tests: production requests and published apps built as records.
 import { createMemoryRecordStore, type RecordStore } from '@plan-api/store';
 import type { Clock } from '../context.ts';
 import {
@@ -12,9 +10,11 @@ import {
   type RequestVersion,
 } from '../production/model.ts';
 import { createReviewPortal, type ReviewPortal } from '../review.ts';
-import { createReviewContext, type ReviewContext, type ReviewPortalDeps } from './context.ts';
-import type { ReviewMail, ReviewMailer } from './mail.ts';
-import type { Reviewer, VendorContact } from './model.ts';
+import { createReviewContext, type ReviewContext, type ReviewPortalDeps } from '../review/context.ts';
+import type { ReviewMail } from '../production/mailer.ts';
+import type { ReviewMailer } from '../review/context.ts';
+import type { VendorContact } from '../context.ts';
+import type { Reviewer } from '../review/model.ts';
 
 /** The reviewers the tests act as. */
 export const RAE: Reviewer = { id: 'acct-rae', email: 'rae@plan.example' };
