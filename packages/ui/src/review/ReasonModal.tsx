@@ -26,10 +26,6 @@ export function ReasonModal(props: ReasonModalProps) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const serverProblem = error instanceof ApiError ? error.fields.reason : undefined;
-  const rest =
-    error instanceof ApiError && serverProblem !== undefined
-      ? new ApiError(error.status, error.code, error.message, {}, error.retryAfterSeconds)
-      : error;
   const submit = () => {
     const found = reasonError(reason);
     setProblem(found);
@@ -77,8 +73,8 @@ export function ReasonModal(props: ReasonModalProps) {
             aria-invalid={(problem ?? serverProblem) !== undefined || undefined}
             data-autofocus
           />
-          {error !== null && error !== undefined && (serverProblem === undefined || rest !== error) && (
-            <ErrorAlert error={rest} title={errorTitle} />
+          {error !== null && error !== undefined && serverProblem === undefined && (
+            <ErrorAlert error={error} title={errorTitle} />
           )}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose} disabled={busy}>

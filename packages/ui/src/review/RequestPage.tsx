@@ -6,18 +6,19 @@ import {
   Code,
   Group,
   Image,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Timeline,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCheck, IconX } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { ApiError, useDecideRequest, useReviewRequest } from '../api/index.ts';
-import type { RequestDetail } from '../api/index.ts';
+import type { FieldChange, RequestDetail } from '../api/index.ts';
 import { ConfirmModal, ErrorAlert, LoadingState, PageHeader, Section } from '../components/index.ts';
 import { initials } from '../pages/apps/app-form-model.ts';
 import { formatDateTime } from '../pages/launches/steps.ts';
@@ -71,6 +72,68 @@ function DetailValue({ value, link }: { value: string | string[] | undefined; li
     <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
       {value}
     </Text>
+  );
+}
+
+function NotSet() {
+  return (
+    <Text span c="dimmed" fs="italic" size="sm">
+      Not set
+    </Text>
+  );
+}
+
+/** The fields that differ: a table, or at phone width one block per field (three columns do not fit). */
+function ChangesTable({ changes }: { changes: readonly FieldChange[] }) {
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const cell = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+  if (phone)
+    return (
+      <Stack gap="sm" data-testid="changes">
+        {changes.map((change) => (
+          <Paper key={change.field} withBorder p="sm" component="section" aria-label={change.label}>
+            <Text fw={600} size="sm">
+              {change.label}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              Published
+            </Text>
+            <Text size="sm" style={cell}>
+              {change.published ?? <NotSet />}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              Requested
+            </Text>
+            <Text size="sm" style={cell}>
+              {change.requested ?? <NotSet />}
+            </Text>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  return (
+    <Table verticalSpacing="xs" striped withTableBorder data-testid="changes" layout="fixed">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col" w="22%">
+            Field
+          </Table.Th>
+          <Table.Th scope="col">Published</Table.Th>
+          <Table.Th scope="col">Requested</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((change) => (
+          <Table.Tr key={change.field}>
+            <Table.Th scope="row" fw={500}>
+              {change.label}
+            </Table.Th>
+            <Table.Td style={cell}>{change.published ?? <NotSet />}</Table.Td>
+            <Table.Td style={cell}>{change.requested ?? <NotSet />}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
@@ -276,40 +339,7 @@ function RequestContent({ request }: { request: RequestDetail }) {
           ) : request.changes.length === 0 ? (
             <Text size="sm">No field differs from the published version {request.published?.version}.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={480}>
-              <Table verticalSpacing="xs" striped withTableBorder data-testid="changes">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Field</Table.Th>
-                    <Table.Th scope="col">Published</Table.Th>
-                    <Table.Th scope="col">Requested</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {request.changes.map((change) => (
-                    <Table.Tr key={change.field}>
-                      <Table.Th scope="row" fw={500}>
-                        {change.label}
-                      </Table.Th>
-                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {change.published ?? (
-                          <Text span c="dimmed" fs="italic" size="sm">
-                            Not set
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        {change.requested ?? (
-                          <Text span c="dimmed" fs="italic" size="sm">
-                            Not set
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ChangesTable changes={request.changes} />
           )}
         </Section>
         <Section title="History" description={`${request.versions.length} version(s) kept.`}>

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconInfoCircle, IconSend, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -294,6 +294,8 @@ export function SendRequestButton(props: SendRequestButtonProps) {
   const { app, needsContact } = props;
   const [opened, { open, close }] = useDisclosure(false);
   const availability = sendAvailability(app.productionRequest);
+  // A long form: the whole screen at phone width.
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   // Kept while the page lives: answers survive closing the modal (e.g. to fix a field and Save).
   const form = useSendForm(needsContact);
   return (
@@ -311,7 +313,14 @@ export function SendRequestButton(props: SendRequestButtonProps) {
           {availability.hint}
         </Text>
       )}
-      <Modal opened={opened} onClose={close} title="Send Request" size="lg" onExitTransitionEnd={form.clearErrors}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title="Send Request"
+        size="lg"
+        fullScreen={phone}
+        onExitTransitionEnd={form.clearErrors}
+      >
         {props.destination === 'outbox' && (
           <Text size="sm" mb="sm">
             The sandbox is not connected to a plan server: the request mail goes to the{' '}

@@ -37,7 +37,7 @@ function ConnectForm() {
       <Stack gap="md">
         <TextInput
           label="Server URL"
-          description="The address of the plan's server, e.g. https://developer.plan.example."
+          description="The address of the plan's server (the site, not its /developer pages), e.g. https://plan.example."
           placeholder="https://"
           type="url"
           autoComplete="url"
