@@ -8,6 +8,7 @@ import { SignInCard } from './components/SignInCard.tsx';
 import { LocalSignOutButton } from './components/SignOutButton.tsx';
 import { OutboxMessagePage } from './pages/outbox/OutboxMessagePage.tsx';
 import { OutboxPage } from './pages/outbox/OutboxPage.tsx';
+import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { createQueryClient } from './query-client.ts';
 import { fallbackRoutes, sandboxPageRoutes } from './routes.tsx';
 
@@ -19,6 +20,7 @@ export function AppRoutes() {
         {sandboxPageRoutes()}
         <Route path="outbox" element={<OutboxPage />} />
         <Route path="outbox/:id" element={<OutboxMessagePage />} />
+        <Route path="settings" element={<SettingsPage />} />
         {fallbackRoutes()}
       </Route>
     </Routes>

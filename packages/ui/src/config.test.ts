@@ -19,6 +19,14 @@ describe('parseRuntimeConfig', () => {
     });
   });
 
+  it('reads the review area of the plan server', () => {
+    expect(parseRuntimeConfig('{"mode":"review","basePath":"/review","planName":"Acme"}')).toEqual({
+      mode: 'review',
+      basePath: '/review',
+      planName: 'Acme',
+    });
+  });
+
   it('gives the desktop sandbox defaults when the page has no config', () => {
     expect(parseRuntimeConfig(undefined)).toEqual({ mode: 'local', basePath: '/', planName: 'Plan API' });
     expect(parseRuntimeConfig(null)).toEqual(DEFAULT_CONFIG);

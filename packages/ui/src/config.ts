@@ -5,8 +5,13 @@
  * never executed, so the strict CSP needs no exception. Without it the UI behaves as the desktop sandbox always did.
  */
 
-/** `local`: the single-user sandbox (token sign-in, outbox). `hosted`: vendors with accounts on the plan's server. */
-export type UiMode = 'local' | 'hosted';
+/**
+ * `local`: the single-user sandbox (token sign-in, outbox). `hosted`: vendors with accounts on the plan's server.
+ * `review`: the plan's reviewers (production requests and published apps) on the plan's server, at `/review`.
+ */
+export type UiMode = 'local' | 'hosted' | 'review';
+
+const MODES: readonly UiMode[] = ['local', 'hosted', 'review'];
 
 export interface RuntimeConfig {
   mode: UiMode;
@@ -54,7 +59,7 @@ export function parseRuntimeConfig(text: string | null | undefined): RuntimeConf
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ...DEFAULT_CONFIG };
   const value = raw as Record<string, unknown>;
-  const mode: UiMode = value.mode === 'hosted' || value.mode === 'local' ? value.mode : DEFAULT_CONFIG.mode;
+  const mode: UiMode = MODES.find((m) => m === value.mode) ?? DEFAULT_CONFIG.mode;
   const basePath =
     (typeof value.basePath === 'string' ? normalizeBasePath(value.basePath) : undefined) ?? DEFAULT_CONFIG.basePath;
   const name = typeof value.planName === 'string' ? value.planName.trim() : '';

@@ -1,4 +1,4 @@
-import type { ScenarioName, SimulatedErrorName } from './types.ts';
+import type { PrivacyAttestation, ScenarioName, SimulatedErrorName } from './types.ts';
 
 /** Scenario choices of Initialize Patient, as the seed names them. */
 export const SCENARIO_OPTIONS: readonly { value: ScenarioName; label: string; description: string }[] = [
@@ -27,3 +27,39 @@ export const OAUTH_TYPE_LABELS: Record<'secret' | 'pkce', string> = {
   secret: 'Authorization Code + Secret',
   pkce: 'Authorization Code + PKCE',
 };
+
+/**
+ * The privacy attestation's questions, in order (mirrors the portal's ATTESTATION_QUESTIONS: the UI may import
+ * only types from the portal). `yes` and `no` are the plain words for each answer, as the member gallery says them.
+ */
+export const ATTESTATION_QUESTIONS: readonly {
+  key: keyof PrivacyAttestation;
+  question: string;
+  yes: string;
+  no: string;
+}[] = [
+  {
+    key: 'sellsData',
+    question: "Does the app sell members' data?",
+    yes: "Sells members' data",
+    no: "Does not sell members' data",
+  },
+  {
+    key: 'sharesWithThirdParties',
+    question: "Does the app share members' data with third parties?",
+    yes: "Shares members' data with third parties",
+    no: "Does not share members' data with third parties",
+  },
+  {
+    key: 'membersCanDelete',
+    question: 'Can members have their data deleted from the app?',
+    yes: 'Members can have their data deleted',
+    no: 'Members cannot have their data deleted',
+  },
+  {
+    key: 'followsCarinCode',
+    question: 'Does the app follow the CARIN Alliance code of conduct?',
+    yes: 'Follows the CARIN Alliance code of conduct',
+    no: 'Does not follow the CARIN Alliance code of conduct',
+  },
+];

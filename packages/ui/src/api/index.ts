@@ -12,16 +12,39 @@ export { queryKeys, type LiveOptions } from './keys.ts';
 export { useApp, useApps, useCreateApp, useCreateLaunch, useDeleteApp, useUpdateApp } from './apps.ts';
 export { useDeletePatient, useInitializePatient, usePatientData, usePatients } from './patients.ts';
 export { useAccessLog, useLaunch, useLaunches, type AccessLogQuery, type LaunchListQuery } from './launches.ts';
+export { outboxKeys, useOutbox, useOutboxMessage, type OutboxMessage, type OutboxSummary } from './outbox.ts';
 export {
-  outboxKeys,
-  useOutbox,
-  useOutboxMessage,
-  useRequestProduction,
-  type OutboxMessage,
-  type OutboxSummary,
-  type ProductionRequestInput,
-} from './outbox.ts';
+  deleteConnection,
+  getConnection,
+  getProductionChecks,
+  putConnection,
+  sendProductionRequest,
+  useConnect,
+  useConnection,
+  useDisconnect,
+  useProductionChecks,
+  useSendProductionRequest,
+} from './production.ts';
 export {
+  changePublishedApp,
+  decideReviewRequest,
+  getReviewRequest,
+  listPublishedApps,
+  listReviewRequests,
+  reviewListQueryString,
+  useChangePublishedApp,
+  useDecideRequest,
+  usePublishedApps,
+  useReviewRequest,
+  useReviewRequests,
+  type PublishedStatusFilter,
+  type RequestStatusFilter,
+  type ReviewListQuery,
+} from './review.ts';
+export {
+  accountPrefixFor,
+  useAccountPrefix,
+  type AccountPrefix,
   createSession,
   deleteSession,
   enrollVendor,
@@ -47,5 +70,5 @@ export {
   useRevokeApiKey,
   useVendor,
 } from './vendor.ts';
-export { OAUTH_TYPE_LABELS, SCENARIO_OPTIONS, SIMULATED_ERROR_OPTIONS } from './constants.ts';
+export { ATTESTATION_QUESTIONS, OAUTH_TYPE_LABELS, SCENARIO_OPTIONS, SIMULATED_ERROR_OPTIONS } from './constants.ts';
 export type * from './types.ts';

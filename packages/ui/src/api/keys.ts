@@ -13,6 +13,15 @@ export const queryKeys = {
   session: ['session'] as const,
   vendor: ['vendor'] as const,
   apiKeys: ['vendor', 'api-keys'] as const,
+  /** The pre-checks of an app before Send Request (under its app, so saving the app refreshes them). */
+  productionChecks: (appId: string) => ['apps', appId, 'production-checks'] as const,
+  /** The desktop sandbox's plan server connection. */
+  connection: ['connection'] as const,
+  /** The review area: everything under it refreshes after a decision. */
+  review: ['review'] as const,
+  reviewRequests: (query: object) => ['review', 'requests', 'list', query] as const,
+  reviewRequest: (id: string) => ['review', 'requests', 'detail', id] as const,
+  reviewApps: (query: object) => ['review', 'apps', query] as const,
 };
 
 /** Options of a query that can poll (the launch inspector watches a launch live). */

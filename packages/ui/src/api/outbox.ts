@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest } from './client.ts';
-import { queryKeys, queryString } from './keys.ts';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from './client.ts';
+import { queryString } from './keys.ts';
 import type { LiveOptions } from './keys.ts';
-import type { AppRecord } from './types.ts';
 
 /** A kept message as GET /api/outbox lists it. */
 export interface OutboxSummary {
@@ -23,12 +22,6 @@ export interface OutboxMessage extends OutboxSummary {
   html?: string;
   messageId: string;
   raw: string;
-}
-
-/** The body of POST /api/apps/{id}/production-request. */
-export interface ProductionRequestInput {
-  contactEmail: string;
-  notes?: string;
 }
 
 /** react-query keys of the outbox (a prefix of both, so one invalidation refreshes list and messages). */
@@ -56,26 +49,5 @@ export function useOutboxMessage(id: string | undefined) {
     enabled: id !== undefined,
     // A kept message never changes.
     staleTime: Infinity,
-  });
-}
-
-/** POST /api/apps/{id}/production-request: the app's request becomes pending and a mail lands in the outbox. */
-export function useRequestProduction(appId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ProductionRequestInput) =>
-      apiRequest<AppRecord>(`/apps/${encodeURIComponent(appId)}/production-request`, { method: 'POST', body: input }),
-    onSuccess: async (app) => {
-      client.setQueryData(queryKeys.app(app.id), app);
-      await Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.apps, exact: true }),
-        client.invalidateQueries({ queryKey: outboxKeys.all }),
-      ]);
-    },
-    // A 409 means the app's request changed elsewhere (another tab, the API): show its current status.
-    onError: (error) =>
-      error instanceof ApiError && error.status === 409
-        ? client.invalidateQueries({ queryKey: queryKeys.app(appId) })
-        : undefined,
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  accountPrefixFor,
   createSession,
   deleteSession,
   enrollVendor,
@@ -78,6 +79,24 @@ describe('the account client functions', () => {
       ['/api/session', 'DELETE', undefined],
       ['/api/vendor', 'GET', undefined],
       ['/api/vendor/api-keys', 'GET', undefined],
+    ]);
+  });
+
+  it('use the reviewer routes under /api/review in the review area', async () => {
+    expect(accountPrefixFor('review')).toBe('/review');
+    expect(accountPrefixFor('hosted')).toBe('');
+    const calls = answer(200, { kind: 'reviewer', account: { ...ACCOUNT, kind: 'reviewer' } });
+    await getSession(undefined, '/review');
+    await createSession({ email: 'r@plan.example', password: 'p' }, '/review');
+    await requestPasswordReset('r@plan.example', '/review');
+    await setPasswordWithLink({ token: 't', password: 'a long password' }, '/review');
+    await deleteSession('/review');
+    expect(calls.map(([url, method]) => `${method} ${url}`)).toEqual([
+      'GET /api/review/session',
+      'POST /api/review/session',
+      'POST /api/review/password-resets',
+      'POST /api/review/password-links',
+      'DELETE /api/review/session',
     ]);
   });
 });

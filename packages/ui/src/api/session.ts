@@ -1,13 +1,29 @@
-// The hosted developer sandbox's accounts: session, enrollment and the emailed password links.
+// The accounts of the plan's server: session, enrollment and the emailed password links. Vendors' routes are
+// under /api (the hosted developer sandbox), reviewers' the same under /api/review (the review area).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useRuntimeConfig } from '../config-context.ts';
+import type { UiMode } from '../config.ts';
 import { apiRequest, isUnauthorized } from './client.ts';
 import { queryKeys } from './keys.ts';
 import type { AcceptedMessage, PasswordLinkInput, SessionView, SignInInput, VendorEnrollmentInput } from './types.ts';
 
+/** Where a kind of account's routes live below /api: '' for vendors, '/review' for reviewers. */
+export type AccountPrefix = '' | '/review';
+
+/** The account routes of the page's mode: the review area's reviewers, everyone else's vendors. */
+export function accountPrefixFor(mode: UiMode): AccountPrefix {
+  return mode === 'review' ? '/review' : '';
+}
+
+/** The account routes of this page. */
+export function useAccountPrefix(): AccountPrefix {
+  return accountPrefixFor(useRuntimeConfig().mode);
+}
+
 /** GET /api/session: who is signed in, or null (the API's 401) when no one is. */
-export async function getSession(signal?: AbortSignal): Promise<SessionView | null> {
+export async function getSession(signal?: AbortSignal, prefix: AccountPrefix = ''): Promise<SessionView | null> {
   try {
-    return await apiRequest<SessionView>('/session', signal !== undefined ? { signal } : {});
+    return await apiRequest<SessionView>(`${prefix}/session`, signal !== undefined ? { signal } : {});
   } catch (error) {
     if (isUnauthorized(error)) return null;
     throw error;
@@ -15,13 +31,13 @@ export async function getSession(signal?: AbortSignal): Promise<SessionView | nu
 }
 
 /** POST /api/session: signs in with email and password (the server sets the session cookie). */
-export function createSession(input: SignInInput): Promise<SessionView> {
-  return apiRequest<SessionView>('/session', { method: 'POST', body: input });
+export function createSession(input: SignInInput, prefix: AccountPrefix = ''): Promise<SessionView> {
+  return apiRequest<SessionView>(`${prefix}/session`, { method: 'POST', body: input });
 }
 
 /** DELETE /api/session: signs out. */
-export function deleteSession(): Promise<undefined> {
-  return apiRequest<undefined>('/session', { method: 'DELETE' });
+export function deleteSession(prefix: AccountPrefix = ''): Promise<undefined> {
+  return apiRequest<undefined>(`${prefix}/session`, { method: 'DELETE' });
 }
 
 /** POST /api/vendor-enrollments: asks for an enrollment link by email (202 whether or not the address can enroll). */
@@ -30,13 +46,13 @@ export function enrollVendor(input: VendorEnrollmentInput): Promise<AcceptedMess
 }
 
 /** POST /api/password-resets: asks for a set-password link by email (202 whatever the address). */
-export function requestPasswordReset(email: string): Promise<AcceptedMessage> {
-  return apiRequest<AcceptedMessage>('/password-resets', { method: 'POST', body: { email } });
+export function requestPasswordReset(email: string, prefix: AccountPrefix = ''): Promise<AcceptedMessage> {
+  return apiRequest<AcceptedMessage>(`${prefix}/password-resets`, { method: 'POST', body: { email } });
 }
 
 /** POST /api/password-links: sets the password with an emailed link's token; the account is then signed in. */
-export function setPasswordWithLink(input: PasswordLinkInput): Promise<SessionView> {
-  return apiRequest<SessionView>('/password-links', { method: 'POST', body: input });
+export function setPasswordWithLink(input: PasswordLinkInput, prefix: AccountPrefix = ''): Promise<SessionView> {
+  return apiRequest<SessionView>(`${prefix}/password-links`, { method: 'POST', body: input });
 }
 
 /**
@@ -50,9 +66,10 @@ function startSession(client: QueryClient, session: SessionView): void {
 
 /** Who is signed in (null: no one). A 401 here is an answer, not an error, so it never sends anyone to sign in. */
 export function useSession() {
+  const prefix = useAccountPrefix();
   return useQuery({
     queryKey: queryKeys.session,
-    queryFn: ({ signal }) => getSession(signal),
+    queryFn: ({ signal }) => getSession(signal, prefix),
     staleTime: 60_000,
   });
 }
@@ -60,13 +77,21 @@ export function useSession() {
 /** "Sign in" (POST /api/session). */
 export function useSignIn() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: createSession, onSuccess: (session) => startSession(client, session) });
+  const prefix = useAccountPrefix();
+  return useMutation({
+    mutationFn: (input: SignInInput) => createSession(input, prefix),
+    onSuccess: (session) => startSession(client, session),
+  });
 }
 
 /** "Save password" with an emailed link (POST /api/password-links): signs the account in. */
 export function useSetPassword() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: setPasswordWithLink, onSuccess: (session) => startSession(client, session) });
+  const prefix = useAccountPrefix();
+  return useMutation({
+    mutationFn: (input: PasswordLinkInput) => setPasswordWithLink(input, prefix),
+    onSuccess: (session) => startSession(client, session),
+  });
 }
 
 /**
@@ -75,7 +100,8 @@ export function useSetPassword() {
  * redirect on its own, racing the caller's navigation).
  */
 export function useSignOut() {
-  return useMutation({ mutationFn: deleteSession });
+  const prefix = useAccountPrefix();
+  return useMutation({ mutationFn: () => deleteSession(prefix) });
 }
 
 /** "Submit" of Vendor Enrollment to Sandbox (POST /api/vendor-enrollments). */
@@ -85,5 +111,6 @@ export function useEnrollVendor() {
 
 /** "Send link" of Forgot password (POST /api/password-resets). */
 export function useRequestPasswordReset() {
-  return useMutation({ mutationFn: requestPasswordReset });
+  const prefix = useAccountPrefix();
+  return useMutation({ mutationFn: (email: string) => requestPasswordReset(email, prefix) });
 }

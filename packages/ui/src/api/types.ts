@@ -11,8 +11,173 @@ import type {
   SandboxPatientRecord,
 } from '@plan-api/portal';
 
-/** An app as the management API shows it (the owner is implicit in the sandbox). */
-export type AppRecord = Omit<PortalAppRecord, 'ownerId'>;
+/**
+ * An app as the management API shows it (the owner is implicit in the sandbox); `productionRequest` is its App
+ * Status (spec 11: never null any more).
+ */
+export type AppRecord = Omit<PortalAppRecord, 'ownerId' | 'productionRequest'> & {
+  productionRequest: ProductionStatus;
+};
+
+// Production requests (spec 11). Mirrors of packages/portal/src/production/model.ts and the review API's views,
+// written out here so the UI compiles whatever the portal exports (the shapes are the contract's).
+
+/** An answer of the privacy attestation. */
+export type AttestationAnswer = 'yes' | 'no';
+
+/** The privacy attestation of a production request. */
+export interface PrivacyAttestation {
+  sellsData: AttestationAnswer;
+  sharesWithThirdParties: AttestationAnswer;
+  membersCanDelete: AttestationAnswer;
+  followsCarinCode: AttestationAnswer;
+}
+
+/** One automatic pre-check of an app before it goes to production. */
+export interface PreCheck {
+  id: string;
+  /** The app field at fault (an AppInput field name). */
+  field?: string;
+  severity: 'blocking' | 'advisory';
+  passed: boolean;
+  message: string;
+}
+
+/** The app's fields as sent for review and as published (never the secret). */
+export interface AppSnapshot {
+  name: string;
+  oauthType: 'secret' | 'pkce';
+  clientId: string;
+  redirectUris: string[];
+  launchUrl?: string;
+  logoUrl?: string;
+  organizationName?: string;
+  organizationUrl?: string;
+  privacyPolicyUrl?: string;
+  securityPolicyUrl?: string;
+  termsOfServiceUrl?: string;
+  description?: string;
+}
+
+/** The App Status of a sandbox app (AppRecord.productionRequest). */
+export interface ProductionStatus {
+  state: 'draft' | 'pending' | 'approved' | 'rejected' | 'suspended';
+  requestId?: string;
+  /** The latest version of the request. */
+  version?: number;
+  /** When the latest version was sent (ISO). */
+  requestedAt?: string;
+  decidedAt?: string;
+  /** Rejection or suspension reason. */
+  reason?: string;
+  /** Present once the app has been approved (it stays published while a new request is pending). */
+  published?: { approvedAt: string; version: number; suspended: boolean };
+  /** Published, and the sandbox app differs from the published snapshot. */
+  changesNotPublished?: boolean;
+  /** The desktop/headless sandbox connected to a plan server: where the request went. */
+  remote?: { serverUrl: string; appId: string; checkedAt: string; error?: string };
+}
+
+/** The body of POST /api/apps/{id}/production-request ("Send Request"). */
+export interface ProductionRequestInput {
+  attestation: PrivacyAttestation;
+  notes?: string;
+  /** Only where the portal has no vendor contact (the desktop sandbox not connected to a plan server). */
+  contactEmail?: string;
+}
+
+/** Who sent a request or owns a published app. */
+export interface VendorSummary {
+  name: string;
+  email: string;
+  organizationName?: string;
+}
+
+/** The status of a production request. */
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A request as the review queue lists it (GET /api/review/requests). */
+export interface RequestSummary {
+  id: string;
+  appId: string;
+  clientId: string;
+  appName: string;
+  organizationName?: string;
+  logoUrl?: string;
+  vendor: VendorSummary;
+  status: RequestStatus;
+  version: number;
+  kind: 'new' | 'update';
+  /** When the first version was sent. */
+  submittedAt: string;
+  /** When the latest version was sent. */
+  updatedAt: string;
+  decidedAt?: string;
+}
+
+/** One version of a request: what the vendor sent. */
+export interface RequestVersion {
+  version: number;
+  submittedAt: string;
+  app: AppSnapshot;
+  attestation: PrivacyAttestation;
+  notes?: string;
+}
+
+/** One field that differs between the published app and the request (arrays joined with newlines). */
+export interface FieldChange {
+  field: string;
+  label: string;
+  published?: string;
+  requested?: string;
+}
+
+/** What happened to a request; `by` is the email of the vendor or reviewer. */
+export interface HistoryEntry {
+  type: 'submitted' | 'updated' | 'approved' | 'rejected' | 'withdrawn';
+  at: string;
+  version: number;
+  by: string;
+  reason?: string;
+}
+
+/** An app approved for production (GET /api/review/apps). */
+export interface PublishedApp {
+  clientId: string;
+  appId: string;
+  requestId: string;
+  version: number;
+  app: AppSnapshot;
+  attestation: PrivacyAttestation;
+  approvedAt: string;
+  approvedBy: string;
+  status: 'published' | 'suspended';
+  suspension?: { at: string; by: string; reason: string };
+  vendor: VendorSummary;
+}
+
+/** A request with every version, its checks, the diff against the published app and its history. */
+export interface RequestDetail extends RequestSummary {
+  /** Oldest first. */
+  versions: RequestVersion[];
+  /** Of the latest version. */
+  checks: PreCheck[];
+  /** Latest version vs published; [] when new. */
+  changes: FieldChange[];
+  published?: PublishedApp;
+  /** Oldest first. */
+  history: HistoryEntry[];
+}
+
+/** GET /api/connection (desktop/headless sandbox): the plan server this sandbox sends its requests to. */
+export type ConnectionView =
+  { connected: false } | { connected: true; serverUrl: string; account: VendorSummary; connectedAt: string };
+
+/** The body of PUT /api/connection. */
+export interface ConnectionInput {
+  serverUrl: string;
+  apiKey: string;
+}
 
 /** A sandbox patient as the management API shows it. */
 export type PatientRecord = Omit<SandboxPatientRecord, 'ownerId'>;

@@ -12,13 +12,17 @@ export interface AppLayoutProps {
   nav: readonly NavItem[];
   /** The right end of the header: who is signed in and Sign out. */
   accountArea: ReactNode;
+  /** The header's title after the plan name and its badge (default "Sandbox", the developer sandbox). */
+  brand?: string;
+  /** The note at the foot of the navigation (default: the sandbox's synthetic data and management API). */
+  footer?: ReactNode;
 }
 
 /**
  * The shell: header "<plan name> Sandbox" ("Plan API Sandbox" on the desktop), the navigation (a burger drawer
  * at phone width) and the page.
  */
-export function AppLayout({ nav, accountArea }: AppLayoutProps) {
+export function AppLayout({ nav, accountArea, brand = 'Sandbox', footer }: AppLayoutProps) {
   const { planName } = useRuntimeConfig();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -47,10 +51,10 @@ export function AppLayout({ nav, accountArea }: AppLayoutProps) {
               aria-controls="main-navigation"
             />
             <UnstyledButton component={Link} to="/" onClick={close} className={brandClass}>
-              <BrandMark name={`${planName} Sandbox`} />
+              <BrandMark name={`${planName} ${brand}`} />
             </UnstyledButton>
             <Badge variant="light" color="teal" visibleFrom="xs">
-              Sandbox
+              {brand}
             </Badge>
           </Group>
           {accountArea}
@@ -75,13 +79,15 @@ export function AppLayout({ nav, accountArea }: AppLayoutProps) {
           </nav>
         </AppShell.Section>
         <AppShell.Section>
-          <Text size="xs" c="dimmed" px="sm" pb="xs">
-            Synthetic data only. The{' '}
-            <a href="/api/openapi.json" target="_blank" rel="noreferrer">
-              management API
-            </a>{' '}
-            does everything this UI does.
-          </Text>
+          {footer ?? (
+            <Text size="xs" c="dimmed" px="sm" pb="xs">
+              Synthetic data only. The{' '}
+              <a href="/api/openapi.json" target="_blank" rel="noreferrer">
+                management API
+              </a>{' '}
+              does everything this UI does.
+            </Text>
+          )}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

@@ -11,6 +11,8 @@ export interface ConfirmModalProps {
   /** The red button's label ("Delete", "Revoke"). */
   confirmLabel: string;
   confirmIcon?: ReactNode;
+  /** The confirm button's color (default red: most confirmations are of something that cannot be undone). */
+  confirmColor?: string;
   onConfirm: () => void;
   /** While the change runs: the modal stays open and its buttons wait. */
   busy: boolean;
@@ -27,6 +29,7 @@ export interface ConfirmModalProps {
  */
 export function ConfirmModal(props: ConfirmModalProps) {
   const { opened, onClose, title, children, confirmLabel, confirmIcon, onConfirm, busy, error, errorTitle } = props;
+  const confirmColor = props.confirmColor ?? 'red';
   return (
     <Modal
       opened={opened}
@@ -45,7 +48,7 @@ export function ConfirmModal(props: ConfirmModalProps) {
           <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={onConfirm} loading={busy} leftSection={confirmIcon}>
+          <Button color={confirmColor} onClick={onConfirm} loading={busy} leftSection={confirmIcon}>
             {confirmLabel}
           </Button>
         </Group>

@@ -1,4 +1,14 @@
-import { IconApps, IconHeartbeat, IconMail, IconRocket, IconUserCircle, type Icon } from '@tabler/icons-react';
+import {
+  IconApps,
+  IconClipboardCheck,
+  IconHeartbeat,
+  IconMail,
+  IconRocket,
+  IconSettings,
+  IconUserCircle,
+  IconWorldUpload,
+  type Icon,
+} from '@tabler/icons-react';
 
 /** One entry of the shell's navigation; `match` says whether the current page belongs to it. */
 export interface NavItem {
@@ -20,10 +30,22 @@ const SANDBOX_NAV: readonly NavItem[] = [
 export const LOCAL_NAV: readonly NavItem[] = [
   ...SANDBOX_NAV,
   { to: '/outbox', label: 'Outbox', icon: IconMail, match: under('/outbox') },
+  { to: '/settings', label: 'Settings', icon: IconSettings, match: under('/settings') },
 ];
 
 /** The hosted developer sandbox's pages: the server sends mail, and the vendor has an account. */
 export const HOSTED_NAV: readonly NavItem[] = [
   ...SANDBOX_NAV,
   { to: '/account', label: 'Account', icon: IconUserCircle, match: under('/account') },
+];
+
+/** The review area's pages (the plan's reviewers). */
+export const REVIEW_NAV: readonly NavItem[] = [
+  {
+    to: '/requests',
+    label: 'Requests',
+    icon: IconClipboardCheck,
+    match: (path) => path === '/' || under('/requests')(path),
+  },
+  { to: '/apps', label: 'Published apps', icon: IconWorldUpload, match: under('/apps') },
 ];

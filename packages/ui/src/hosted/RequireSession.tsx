@@ -5,6 +5,7 @@ import { useSession, useSignOut } from '../api/index.ts';
 import { ErrorAlert } from '../components/index.ts';
 import { appHref } from '../config.ts';
 import { useRuntimeConfig } from '../config-context.ts';
+import { useAccountArea } from '../pages/auth/account-area.ts';
 import { signInPathFor } from '../pages/auth/next-path.ts';
 
 /** A whole-page box for the states before the shell can show. */
@@ -18,19 +19,21 @@ function Whole({ children }: { children: ReactNode }) {
   );
 }
 
-/** Someone other than a vendor (a reviewer, a member) signed in: the developer sandbox is not theirs. */
-function NotAVendor({ kind }: { kind: string }) {
+/** Someone of another kind (a reviewer, a member) signed in: this area is not theirs. */
+function WrongKind({ kind }: { kind: string }) {
   const signOut = useSignOut();
   const { basePath } = useRuntimeConfig();
+  const area = useAccountArea();
   return (
     <Whole>
       <Stack gap="sm">
         <Title order={1} size="h3">
-          This is the developer sandbox
+          This is {area.name}
         </Title>
         <Text size="sm">
-          You are signed in with a {kind} account. The developer sandbox is for app vendors: sign out, then sign in with
-          your vendor account.
+          You are signed in with a {kind} account. {area.name.replace(/^t/, 'T')} is for{' '}
+          {area.kind === 'vendor' ? 'app vendors' : "the plan's reviewers"}: sign out, then sign in with your{' '}
+          {area.kind} account.
         </Text>
         {signOut.isError && <ErrorAlert error={signOut.error} title="You were not signed out" />}
         <Button
@@ -47,12 +50,13 @@ function NotAVendor({ kind }: { kind: string }) {
 }
 
 /**
- * The gate of the vendor's pages: while the session loads, a spinner; without one, Sign in (which brings the
+ * The gate of the vendor's (or, in the review area, the reviewer's) pages: while the session loads, a spinner; without one, Sign in (which brings the
  * vendor back to this page afterwards); with a vendor's session, the pages.
  */
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
+  const area = useAccountArea();
   if (session.isPending)
     return (
       <Center mih="100dvh" bg="gray.0" role="status" aria-label="Loading your session">
@@ -70,6 +74,6 @@ export function RequireSession() {
       </Whole>
     );
   if (session.data === null) return <Navigate to={signInPathFor(location)} replace />;
-  if (session.data.kind !== 'vendor') return <NotAVendor kind={session.data.kind} />;
+  if (session.data.kind !== area.kind) return <WrongKind kind={session.data.kind} />;
   return <Outlet />;
 }

@@ -3,7 +3,8 @@ import { IconPencil, IconRocket } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { OAUTH_TYPE_LABELS } from '../../api/index.ts';
 import type { AppRecord } from '../../api/index.ts';
-import { canLaunch, initials, productionStatus } from './app-form-model.ts';
+import { statusBadge } from '../production/production-model.ts';
+import { canLaunch, initials } from './app-form-model.ts';
 
 export interface AppCardProps {
   app: AppRecord;
@@ -12,7 +13,7 @@ export interface AppCardProps {
 
 /** One app of the Apps list: logo, name, OAuth type, production status, Launch App and Edit. */
 export function AppCard({ app, onLaunch }: AppCardProps) {
-  const status = productionStatus(app);
+  const status = statusBadge(app.productionRequest);
   const launchable = canLaunch(app);
   return (
     <Card component="article" aria-labelledby={`app-${app.id}-name`} data-testid="app-card">
@@ -39,6 +40,11 @@ export function AppCard({ app, onLaunch }: AppCardProps) {
               <Badge variant="dot" color={status.color} tt="none">
                 Production: {status.label}
               </Badge>
+              {app.productionRequest?.changesNotPublished === true && (
+                <Badge variant="light" color="orange" tt="none">
+                  Changes not yet published
+                </Badge>
+              )}
             </Group>
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
               Client ID <Code fz="xs">{app.clientId}</Code>

@@ -15,6 +15,7 @@ import {
   saveErrorSummary,
 } from './app-form-model.ts';
 import type { AppFormValues } from './app-form-model.ts';
+import { pendingUpdateMessage } from '../production/production-model.ts';
 import { CredentialsSection } from './CredentialsSection.tsx';
 import { OAuthTypeField } from './OAuthTypeField.tsx';
 
@@ -23,12 +24,18 @@ export interface AppFormProps {
   app: AppRecord | undefined;
   /** Extra buttons beside Save (Delete on edit). */
   extraActions?: ReactNode;
+  /**
+   * What comes before the form (App Status on edit), given whether the form has unsaved changes. It stays
+   * outside the <form>: a modal's form there would otherwise submit this one too (React events bubble through
+   * portals).
+   */
+  before?: (dirty: boolean) => ReactNode;
 }
 
 const URL_PLACEHOLDER = 'https://';
 
 /** The App form: every field of an app, saved with POST (new) or PUT (edit); server errors beside their field. */
-export function AppForm({ app, extraActions }: AppFormProps) {
+export function AppForm({ app, extraActions, before }: AppFormProps) {
   const navigate = useNavigate();
   const create = useCreateApp();
   const update = useUpdateApp(app?.id ?? '');
@@ -53,11 +60,14 @@ export function AppForm({ app, extraActions }: AppFormProps) {
       if (error instanceof ApiError) form.setErrors(mapAppFieldErrors(error.fields).fieldErrors);
     };
     const onSuccess = (saved: AppRecord) => {
+      const pendingUpdate = app === undefined ? undefined : pendingUpdateMessage(saved);
       notifications.show({
         color: 'teal',
         title: 'Application saved',
         message:
-          app === undefined ? `${saved.name} is registered; its client ID is ready.` : `${saved.name} is up to date.`,
+          app === undefined
+            ? `${saved.name} is registered; its client ID is ready.`
+            : (pendingUpdate ?? `${saved.name} is up to date.`),
       });
       if (app === undefined) void navigate(`/apps/${encodeURIComponent(saved.id)}`, { replace: true });
       else {
@@ -77,90 +87,97 @@ export function AppForm({ app, extraActions }: AppFormProps) {
       : saveError;
 
   return (
-    <form ref={formRef} onSubmit={form.onSubmit(save)} noValidate aria-busy={saving}>
-      <Stack gap="md">
-        <Section title="Credentials" description="The sandbox assigns them when you save.">
-          <CredentialsSection app={app} oauthType={form.values.oauthType} />
-        </Section>
-        <Section title="Application" description="What members see when they sign in and consent.">
-          <TextInput label="Application Name" withAsterisk maxLength={100} {...form.getInputProps('name')} />
-          <OAuthTypeField
-            value={form.values.oauthType}
-            onChange={(value) => form.setFieldValue('oauthType', value)}
-            error={form.errors.oauthType as string | undefined}
-          />
-          <Textarea
-            label="Redirect URL"
-            description="One URL per line: the exact URLs your app receives the authorization code at."
-            placeholder="https://app.example.com/callback"
-            withAsterisk
-            autosize
-            minRows={2}
-            maxRows={10}
-            spellCheck={false}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-            {...form.getInputProps('redirectUris')}
-          />
-          <TextInput
-            label="Launch URL"
-            description="The page of your app that receives iss and launch (needed for Launch App)."
-            placeholder="https://app.example.com/launch"
-            type="url"
-            {...form.getInputProps('launchUrl')}
-          />
-          <TextInput label="Logo URL" placeholder={URL_PLACEHOLDER} type="url" {...form.getInputProps('logoUrl')} />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            maxRows={8}
-            maxLength={2000}
-            {...form.getInputProps('description')}
-          />
-        </Section>
-        <Section title="Organization" description="Who publishes the app, and its policies.">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label="Organization/Company Name" maxLength={200} {...form.getInputProps('organizationName')} />
-            <TextInput
-              label="Organization/Company Website URL"
-              placeholder={URL_PLACEHOLDER}
-              type="url"
-              {...form.getInputProps('organizationUrl')}
+    <Stack gap="md">
+      {before?.(form.isDirty())}
+      <form ref={formRef} onSubmit={form.onSubmit(save)} noValidate aria-busy={saving}>
+        <Stack gap="md">
+          <Section title="Credentials" description="The sandbox assigns them when you save.">
+            <CredentialsSection app={app} oauthType={form.values.oauthType} />
+          </Section>
+          <Section title="Application" description="What members see when they sign in and consent.">
+            <TextInput label="Application Name" withAsterisk maxLength={100} {...form.getInputProps('name')} />
+            <OAuthTypeField
+              value={form.values.oauthType}
+              onChange={(value) => form.setFieldValue('oauthType', value)}
+              error={form.errors.oauthType as string | undefined}
+            />
+            <Textarea
+              label="Redirect URL"
+              description="One URL per line: the exact URLs your app receives the authorization code at."
+              placeholder="https://app.example.com/callback"
+              withAsterisk
+              autosize
+              minRows={2}
+              maxRows={10}
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              {...form.getInputProps('redirectUris')}
             />
             <TextInput
-              label="Privacy Policy URL"
-              placeholder={URL_PLACEHOLDER}
+              label="Launch URL"
+              description="The page of your app that receives iss and launch (needed for Launch App)."
+              placeholder="https://app.example.com/launch"
               type="url"
-              {...form.getInputProps('privacyPolicyUrl')}
+              {...form.getInputProps('launchUrl')}
             />
-            <TextInput
-              label="Security Policy URL"
-              placeholder={URL_PLACEHOLDER}
-              type="url"
-              {...form.getInputProps('securityPolicyUrl')}
+            <TextInput label="Logo URL" placeholder={URL_PLACEHOLDER} type="url" {...form.getInputProps('logoUrl')} />
+            <Textarea
+              label="Description"
+              autosize
+              minRows={3}
+              maxRows={8}
+              maxLength={2000}
+              {...form.getInputProps('description')}
             />
-            <TextInput
-              label="Terms of Service URL"
-              placeholder={URL_PLACEHOLDER}
-              type="url"
-              {...form.getInputProps('termsOfServiceUrl')}
+          </Section>
+          <Section title="Organization" description="Who publishes the app, and its policies.">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label="Organization/Company Name"
+                maxLength={200}
+                {...form.getInputProps('organizationName')}
+              />
+              <TextInput
+                label="Organization/Company Website URL"
+                placeholder={URL_PLACEHOLDER}
+                type="url"
+                {...form.getInputProps('organizationUrl')}
+              />
+              <TextInput
+                label="Privacy Policy URL"
+                placeholder={URL_PLACEHOLDER}
+                type="url"
+                {...form.getInputProps('privacyPolicyUrl')}
+              />
+              <TextInput
+                label="Security Policy URL"
+                placeholder={URL_PLACEHOLDER}
+                type="url"
+                {...form.getInputProps('securityPolicyUrl')}
+              />
+              <TextInput
+                label="Terms of Service URL"
+                placeholder={URL_PLACEHOLDER}
+                type="url"
+                {...form.getInputProps('termsOfServiceUrl')}
+              />
+            </SimpleGrid>
+          </Section>
+          {saveError !== null && (
+            <ErrorAlert
+              error={summary}
+              title="The application was not saved"
+              withFields={Object.keys(unmatched).length > 0}
             />
-          </SimpleGrid>
-        </Section>
-        {saveError !== null && (
-          <ErrorAlert
-            error={summary}
-            title="The application was not saved"
-            withFields={Object.keys(unmatched).length > 0}
-          />
-        )}
-        <Group justify="space-between" gap="sm">
-          <Group gap="sm">{extraActions}</Group>
-          <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={18} aria-hidden />} size="md">
-            Save
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          )}
+          <Group justify="space-between" gap="sm">
+            <Group gap="sm">{extraActions}</Group>
+            <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={18} aria-hidden />} size="md">
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts'
 import { AppForm } from './AppForm.tsx';
 import { DeleteAppButton } from './DeleteAppButton.tsx';
 import { LaunchAppButton } from './LaunchAppButton.tsx';
-import { RequestProductionButton } from '../outbox/RequestProductionButton.tsx';
+import { AppStatusSection } from '../production/AppStatusSection.tsx';
 
 function BackToApps() {
   return (
@@ -54,15 +54,15 @@ export function AppFormPage() {
       <PageHeader
         above={<BackToApps />}
         title={app.data.name}
-        description="Edit the application and Save."
-        actions={
-          <>
-            <LaunchAppButton app={app.data} />
-            <RequestProductionButton app={app.data} />
-          </>
-        }
+        description="Edit the application and Save. When it is ready for production, Send Request."
+        actions={<LaunchAppButton app={app.data} />}
       />
-      <AppForm key={app.data.id} app={app.data} extraActions={<DeleteAppButton app={app.data} />} />
+      <AppForm
+        key={app.data.id}
+        app={app.data}
+        extraActions={<DeleteAppButton app={app.data} />}
+        before={(dirty) => <AppStatusSection app={app.data} dirty={dirty} />}
+      />
     </>
   );
 }

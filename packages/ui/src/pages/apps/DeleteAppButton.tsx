@@ -1,11 +1,12 @@
-import { Button } from '@mantine/core';
+import { Alert, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useDeleteApp } from '../../api/index.ts';
 import type { AppRecord } from '../../api/index.ts';
 import { ConfirmModal } from '../../components/index.ts';
+import { DELETE_PUBLISHED_WARNING, isPublished } from '../production/production-model.ts';
 
 /** Delete, with a confirmation: the app's credentials stop working at once. */
 export function DeleteAppButton({ app }: { app: AppRecord }) {
@@ -35,8 +36,16 @@ export function DeleteAppButton({ app }: { app: AppRecord }) {
         errorTitle="The application was not deleted"
         onExitTransitionEnd={remove.reset}
       >
-        <b>{app.name}</b> and its client ID stop working at once: its tokens are no longer accepted. This cannot be
-        undone.
+        {isPublished(app.productionRequest) && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} mb="sm" role="alert">
+            {DELETE_PUBLISHED_WARNING}
+          </Alert>
+        )}
+        <b>{app.name}</b> and its client ID stop working in the sandbox at once: its tokens are no longer accepted.
+        {isPublished(app.productionRequest)
+          ? ' The app stays on production, but you can no longer see or update it here.'
+          : ''}{' '}
+        This cannot be undone.
       </ConfirmModal>
     </>
   );

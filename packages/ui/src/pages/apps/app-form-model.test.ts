@@ -7,7 +7,6 @@ import {
   formValuesFromApp,
   initials,
   mapAppFieldErrors,
-  productionStatus,
   saveErrorSummary,
 } from './app-form-model.ts';
 
@@ -22,7 +21,7 @@ const APP: AppRecord = {
   description: 'Tracks claims',
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
-  productionRequest: null,
+  productionRequest: { state: 'draft' },
 };
 
 describe('mapAppFieldErrors', () => {
@@ -108,13 +107,6 @@ describe('app list helpers', () => {
     expect(initials('  myapp')).toBe('M');
     expect(initials('(Beta) tool')).toBe('BT');
     expect(initials('')).toBe('?');
-  });
-
-  it('names the production status, None without a request', () => {
-    expect(productionStatus(APP).label).toBe('None');
-    expect(
-      productionStatus({ productionRequest: { status: 'rejected', requestedAt: '2024-01-01T00:00:00Z' } }).label,
-    ).toBe('Rejected');
   });
 
   it('offers Launch App only with a launch URL and a redirect URL', () => {

@@ -148,20 +148,6 @@ export function initials(name: string): string {
   return letters.join('').toUpperCase() || '?';
 }
 
-/** The production status badge of an app: its label and color. */
-export function productionStatus(app: Pick<AppRecord, 'productionRequest'>): { label: string; color: string } {
-  switch (app.productionRequest?.status) {
-    case 'pending':
-      return { label: 'Pending', color: 'yellow' };
-    case 'approved':
-      return { label: 'Approved', color: 'teal' };
-    case 'rejected':
-      return { label: 'Rejected', color: 'red' };
-    default:
-      return { label: 'None', color: 'gray' };
-  }
-}
-
 /** Launch App needs both a launch URL and at least one redirect URL. */
 export function canLaunch(app: Pick<AppRecord, 'launchUrl' | 'redirectUris'>): boolean {
   return app.launchUrl !== undefined && app.launchUrl !== '' && app.redirectUris.length > 0;

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/index.ts';
 import { EmailField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
+import { useAccountArea } from './account-area.ts';
 import { emailError } from './auth-model.ts';
 import { CheckEmail } from './CheckEmail.tsx';
 
@@ -17,6 +18,7 @@ const FIELDS = ['email'] as const;
  */
 export function ForgotPasswordPage() {
   const reset = useRequestPasswordReset();
+  const area = useAccountArea();
   const { bindForm, onInvalid, showServerErrors, summaryError } = useFormErrors(FIELDS);
   const form = useForm({
     mode: 'controlled',
@@ -39,11 +41,17 @@ export function ForgotPasswordPage() {
               <Anchor component="button" type="button" size="sm" onClick={() => reset.reset()}>
                 Send another link
               </Anchor>
-              . No account yet? Use{' '}
-              <Anchor component={Link} to="/enroll" size="sm">
-                Vendor Enrollment to Sandbox
-              </Anchor>
               .
+              {area.canEnroll && (
+                <>
+                  {' '}
+                  No account yet? Use{' '}
+                  <Anchor component={Link} to="/enroll" size="sm">
+                    Vendor Enrollment to Sandbox
+                  </Anchor>
+                  .
+                </>
+              )}
             </>
           }
         />
@@ -53,8 +61,8 @@ export function ForgotPasswordPage() {
   return (
     <AuthCard
       title="Forgot password"
-      description="Enter the email you enrolled with. We will send you a link to set a new password."
-      links={[LINKS.signIn, LINKS.enroll]}
+      description={`Enter the email ${area.canEnroll ? 'you enrolled with' : 'of your account'}. We will send you a link to set a new password.`}
+      links={area.canEnroll ? [LINKS.signIn, LINKS.enroll] : [LINKS.signIn]}
     >
       <form
         ref={bindForm}

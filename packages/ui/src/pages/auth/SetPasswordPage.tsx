@@ -10,6 +10,7 @@ import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { newPasswordErrors, PASSWORD_POLICY } from './auth-model.ts';
 import type { NewPasswordForm } from './auth-model.ts';
+import { useAccountArea } from './account-area.ts';
 import { removeHashFromAddressBar, tokenFromHash } from './link-token.ts';
 
 const FIELDS = ['newPassword', 'confirmPassword'] as const;
@@ -18,19 +19,22 @@ const ALIASES = { password: 'newPassword' } as const;
 
 /** The link cannot be used: unknown, expired, used, or its token is gone from the address. */
 function LinkProblem({ message }: { message: string }) {
+  const { canEnroll } = useAccountArea();
   return (
     <AuthCard title="This link cannot be used" links={[LINKS.signIn]}>
       <Text role="alert" style={{ overflowWrap: 'anywhere' }}>
         {message}
       </Text>
-      <Text size="sm">Ask for a new link, or enroll again:</Text>
+      <Text size="sm">{canEnroll ? 'Ask for a new link, or enroll again:' : 'Ask for a new link:'}</Text>
       <Stack gap="sm">
         <Button component={Link} to={LINKS.forgotPassword.to}>
           {LINKS.forgotPassword.label}
         </Button>
-        <Button component={Link} to={LINKS.enroll.to} variant="default">
-          {LINKS.enroll.label}
-        </Button>
+        {canEnroll && (
+          <Button component={Link} to={LINKS.enroll.to} variant="default">
+            {LINKS.enroll.label}
+          </Button>
+        )}
       </Stack>
     </AuthCard>
   );
@@ -47,6 +51,7 @@ export function SetPasswordPage() {
   // Before the browser paints: the token never shows in the address bar, the history or a bookmark.
   useLayoutEffect(() => removeHashFromAddressBar(window.location, window.history), []);
   const navigate = useNavigate();
+  const { home } = useAccountArea();
   const setPassword = useSetPassword();
   const { bindForm, onInvalid, showServerErrors, summaryError } = useFormErrors(FIELDS, ALIASES);
   const form = useForm<NewPasswordForm>({
@@ -72,7 +77,7 @@ export function SetPasswordPage() {
             title: 'Password saved',
             message: `You are signed in as ${session.account.email}.`,
           });
-          void navigate('/apps', { replace: true });
+          void navigate(home, { replace: true });
         },
         onError: (failure) => showServerErrors(form, failure),
       },

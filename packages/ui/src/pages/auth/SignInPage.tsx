@@ -8,6 +8,7 @@ import { EmailField, PasswordField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
 import { AuthCard, LINKS } from './AuthCard.tsx';
 import { signInErrors } from './auth-model.ts';
+import { useAccountArea } from './account-area.ts';
 import { safeNextPath } from './next-path.ts';
 
 interface SignInForm {
@@ -32,11 +33,15 @@ function SignInError({ error, summary }: { error: unknown; summary: unknown }) {
   );
 }
 
-/** Sign in (`sign-in`): email and password; afterwards back to the page the vendor was on (`?next=`) or Apps. */
+/**
+ * Sign in (`sign-in`): email and password; afterwards back to the page the vendor (or reviewer) was on (`?next=`)
+ * or the area's home (Apps, Requests).
+ */
 export function SignInPage() {
   const { basePath } = useRuntimeConfig();
   const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'), basePath);
+  const area = useAccountArea();
+  const next = safeNextPath(params.get('next'), basePath, area.home);
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
@@ -48,7 +53,7 @@ export function SignInPage() {
   });
 
   // Already signed in (a bookmark, the back button): go on.
-  if (session.data?.kind === 'vendor' && !signIn.isPending) return <Navigate to={next} replace />;
+  if (session.data?.kind === area.kind && !signIn.isPending) return <Navigate to={next} replace />;
 
   const submit = (values: SignInForm) =>
     signIn.mutate(
@@ -65,8 +70,8 @@ export function SignInPage() {
   return (
     <AuthCard
       title="Sign in"
-      description="Sign in to the developer sandbox with the password you set from the emailed link."
-      links={[LINKS.forgotPassword, LINKS.enroll]}
+      description={`Sign in to ${area.name} with the password you set from the emailed link.`}
+      links={area.canEnroll ? [LINKS.forgotPassword, LINKS.enroll] : [LINKS.forgotPassword]}
     >
       <form ref={bindForm} onSubmit={form.onSubmit(submit, onInvalid)} noValidate aria-busy={signIn.isPending}>
         <Stack gap="md">

@@ -8,12 +8,12 @@ export const HOME_PATH = '/apps';
 
 /**
  * The page to return to from a `?next=` value, as a path inside the app (the router adds the base path), or
- * HOME_PATH when there is none or it is unsafe. Only same-app paths pass: never `//host`, a scheme or a
+ * `home` (default HOME_PATH) when there is none or it is unsafe. Only same-app paths pass: never `//host`, a scheme or a
  * backslash, which a browser could read as another site. A value that still carries the base path (a server
  * redirect names the full path) loses it.
  */
-export function safeNextPath(next: string | null | undefined, basePath: string): string {
-  if (next === null || next === undefined) return HOME_PATH;
+export function safeNextPath(next: string | null | undefined, basePath: string, home: string = HOME_PATH): string {
+  if (next === null || next === undefined) return home;
   let path = next.trim();
   if (
     !path.startsWith('/') ||
@@ -21,13 +21,13 @@ export function safeNextPath(next: string | null | undefined, basePath: string):
     path.includes('\\') ||
     [...path].some((c) => c.charCodeAt(0) < 0x20)
   )
-    return HOME_PATH;
+    return home;
   if (basePath !== '/' && (path === basePath || path.startsWith(`${basePath}/`) || path.startsWith(`${basePath}?`)))
     path = path.slice(basePath.length) || '/';
   if (!path.startsWith('/')) path = `/${path}`;
   const pathname = path.split(/[?#]/)[0] ?? '';
   if (pathname === '/' || PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`)))
-    return HOME_PATH;
+    return home;
   return path;
 }
 
