@@ -64,7 +64,7 @@ export { DEFAULT_SCRYPT, type ScryptParams } from './accounts/passwords.ts';
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password-policy.ts';
 export type { AccountExistsMailData, AccountLinkMailData } from './production/mailer.ts';
 export { createReviewPortal, type ReviewPortal } from './review.ts';
-export { REVIEW_RECORD_INDEXES, type ReviewPortalDeps } from './review/context.ts';
+export type { ReviewPortalDeps } from './review/context.ts';
 export type { PublishedApp, RequestDetail, RequestSummary, Reviewer } from './review/model.ts';
 export type { ListRequestsQuery } from './review/list-requests.ts';
 export type { ListPublishedQuery } from './review/list-published.ts';

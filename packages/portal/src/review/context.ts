@@ -65,9 +65,3 @@ export function createReviewContext(deps: ReviewPortalDeps): ReviewContext {
     diff: deps.diff ?? diffSnapshots,
   };
 }
-
-/** Indexes of the review's lists (PostgreSQL's RECORD_INDEXES): the queue by status, published apps by status. */
-export const REVIEW_RECORD_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  [PRODUCTION_COLLECTIONS.requests]: [['status'], ['appId'], ['clientId']],
-  [PRODUCTION_COLLECTIONS.published]: [['status'], ['appId']],
-};

@@ -8,7 +8,7 @@ import { createConnection } from './connection.ts';
 import type { Connection } from './connection.ts';
 import { createHttpProductionGateway } from './gateway.ts';
 import { CONNECTION_ID, SETTINGS_COLLECTION } from './model.ts';
-import type { PrivacyAttestation } from './model.ts';
+import type { ConnectionRecord, PrivacyAttestation } from './model.ts';
 import { KEY_REFUSED } from './remote.ts';
 
 async function portalError(promise: Promise<unknown>): Promise<PortalError> {
@@ -186,7 +186,7 @@ describe('the HTTP production gateway', () => {
   it('says when the server cannot be reached or does not answer in time, never with the key', async () => {
     const url = await closedPortUrl();
     const records = createMemoryRecordStore();
-    await records.collection(SETTINGS_COLLECTION).put({
+    await records.collection<ConnectionRecord>(SETTINGS_COLLECTION).put({
       id: CONNECTION_ID,
       serverUrl: url,
       apiKey: plan.apiKey,
