@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppSnapshot } from '../production/model.ts';
+import { preCheckApp } from '../production/pre-checks.ts';
 import { manualClock, rejection } from '../testing/harness.ts';
 import { PortalError } from '../types.ts';
 import { createTestReview, publishedRecord, requestRecord, snapshot, version } from '../testing/review.ts';
@@ -55,10 +56,12 @@ describe('getRequest', () => {
     ]);
   });
 
-  it("has no pre-checks until the vendor side's are wired in", async () => {
+  it("shows the pre-checks of the latest version, the same rules the vendor saw before sending", async () => {
     const test = createTestReview(manualClock());
     await test.seed({ requests: [requestRecord()] });
-    expect((await test.portal.getRequest('req-1')).checks).toEqual([]);
+    const { checks } = await test.portal.getRequest('req-1');
+    expect(checks).toEqual(preCheckApp(snapshot()));
+    expect(checks.length).toBeGreaterThan(0);
   });
 
   it('diffs an update against the published snapshot, field by field, and shows the published app', async () => {
@@ -70,7 +73,7 @@ describe('getRequest', () => {
     expect(detail.changes).toEqual([
       {
         field: 'redirectUris',
-        label: 'Redirect URIs',
+        label: 'Redirect URL',
         published: 'https://wallet.example/callback',
         requested: 'https://wallet.example/callback\nhttps://wallet.example/callback2',
       },
