@@ -7,7 +7,7 @@
  * member's EOBs; a sandbox-only app is refused; after "Suspend" the approved app's tokens get 401.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestSmtpServer } from '@plan-api/mail/testing';
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import {
@@ -26,6 +26,9 @@ import { runServerCommand, startServerProcess } from '../testing/server-process.
 import type { ServerProcess } from '../testing/server-process.ts';
 import { enrollVendor, linkTokenFor, TEST_PASSWORD } from '../testing/vendors.ts';
 import type { TestVendor } from '../testing/vendors.ts';
+
+// Each step drives a browser, a server command or an SMTP round trip on a 2-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 const REVIEWER = 'maya.reviewer@acme.example';
 const MEMBER = 'gio.member@acme.example';
@@ -69,6 +72,17 @@ const field = (page: Page, label: string) =>
 
 const appStatus = () => vendorPage.getByTestId('app-status');
 
+/** Waits until the vendor's App Status section says `text` (the page refetches the app as it loads). */
+async function statusSays(text: string): Promise<void> {
+  await appStatus()
+    .waitFor({ timeout: 20_000 })
+    .catch(async (e: unknown) => {
+      console.log('DEBUG', vendorPage.url(), await vendorPage.locator('body').innerText());
+      throw e;
+    });
+  await expect.poll(() => appStatus().innerText(), { timeout: 20_000 }).toContain(text);
+}
+
 async function fillApp(page: Page, name: string): Promise<void> {
   await field(page, 'Application Name').fill(name);
   await page.getByRole('radio', { name: /Authorization Code \+ Secret/ }).check();
@@ -93,7 +107,7 @@ async function signInVendor(page: Page): Promise<void> {
 }
 
 async function sendRequest(notes: string): Promise<void> {
-  await vendorPage.getByRole('button', { name: 'Send Request' }).click();
+  await vendorPage.getByRole('button', { name: 'Send Request' }).first().click();
   const dialog = vendorPage.getByRole('dialog', { name: 'Send Request' });
   await dialog.getByText(/make sure you have entered the correct app details/).waitFor();
   for (const [question, answer] of [
@@ -141,22 +155,27 @@ describe('publishing an app: production request, review, production realm', () =
     await vendorPage.getByRole('link', { name: 'New Application' }).first().click();
     await fillApp(vendorPage, APP_NAME);
     await vendorPage.getByRole('button', { name: 'Save' }).click();
-    await vendorPage.waitForURL(/\/developer\/apps\/[^/]+$/);
+    await vendorPage.waitForURL(
+      (url) => /\/developer\/apps\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'),
+    );
     flow.appUrl = vendorPage.url();
     await expect.poll(() => field(vendorPage, 'Client ID').inputValue()).not.toBe('');
     flow.clientId = await field(vendorPage, 'Client ID').inputValue();
     await vendorPage.getByRole('button', { name: 'Reveal secret' }).click();
     flow.clientSecret = await field(vendorPage, 'Client Secret').inputValue();
-    await expect.poll(() => appStatus().innerText()).toContain('Draft');
+    await statusSays('Draft');
     await screenshot(vendorPage, 'vendor-app-status-draft');
     // The loopback redirect is allowed for a native app, with a warning among the pre-checks.
-    await vendorPage.getByRole('button', { name: 'Send Request' }).click();
+    await vendorPage.getByRole('button', { name: 'Send Request' }).first().click();
     const dialog = vendorPage.getByRole('dialog', { name: 'Send Request' });
-    await dialog.getByText(/RFC 8252/).waitFor();
+    await dialog
+      .getByText(/RFC 8252/)
+      .first()
+      .waitFor();
     await screenshot(vendorPage, 'vendor-send-request');
     await vendorPage.keyboard.press('Escape');
     await sendRequest('We go live in March.');
-    await expect.poll(() => appStatus().innerText()).toContain('Pending review');
+    await statusSays('Pending review');
     await screenshot(vendorPage, 'vendor-app-status-pending');
   });
 
@@ -182,7 +201,7 @@ describe('publishing an app: production request, review, production realm', () =
     await reviewerPage.getByRole('button', { name: 'Reject' }).click();
     const dialog = reviewerPage.getByRole('dialog', { name: 'Reject this request' });
     await dialog.getByRole('button', { name: 'Reject' }).click();
-    await dialog.getByText(/Reason is required/).waitFor();
+    await dialog.getByText(/Enter the reason/).waitFor();
     await dialog.getByLabel('Reason').fill(REJECTION);
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await reviewerPage
@@ -199,7 +218,7 @@ describe('publishing an app: production request, review, production realm', () =
     expect(mail.subject).toContain(APP_NAME);
     expect(mail.text).toContain(REJECTION);
     await vendorPage.goto(flow.appUrl);
-    await expect.poll(() => appStatus().innerText()).toContain('Rejected');
+    await statusSays('Rejected');
     expect(await appStatus().innerText()).toContain(REJECTION);
     await screenshot(vendorPage, 'vendor-app-status-rejected');
   });
@@ -208,7 +227,7 @@ describe('publishing an app: production request, review, production realm', () =
     await field(vendorPage, 'Description').fill('Shows your claims and what you owe, in plain words. Policy fixed.');
     await vendorPage.getByRole('button', { name: 'Save' }).click();
     await sendRequest('Privacy policy published.');
-    await expect.poll(() => appStatus().innerText()).toContain('Pending review');
+    await statusSays('Pending review');
     await field(vendorPage, 'Terms of Service URL').fill('https://wellnest.example/terms-of-service');
     await vendorPage.getByRole('button', { name: 'Save' }).click();
     await vendorPage
@@ -237,7 +256,7 @@ describe('publishing an app: production request, review, production realm', () =
     );
     expect(mail.subject).toContain(APP_NAME);
     await vendorPage.goto(flow.appUrl);
-    await expect.poll(() => appStatus().innerText()).toContain('Approved');
+    await statusSays('Approved');
     await screenshot(vendorPage, 'vendor-app-status-approved');
     await reviewerPage.goto(`${server.url}/review/apps`);
     await reviewerPage.getByRole('article').filter({ hasText: APP_NAME }).first().waitFor();
@@ -256,7 +275,7 @@ describe('publishing an app: production request, review, production realm', () =
     const token = await linkTokenFor(smtp, MEMBER, sent);
     const set = await fetch(`${server.url}/api/account/password-links`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
       body: JSON.stringify({ token, password: TEST_PASSWORD }),
     });
     expect(set.status, await set.clone().text()).toBe(200);
@@ -303,7 +322,7 @@ describe('publishing an app: production request, review, production realm', () =
     expect(token.status).toBe(401);
     expect(((await token.json()) as { error: string }).error).toBe('invalid_client');
     const authorize = await fetch(
-      `${server.url}/auth/auth?${new URLSearchParams({
+      `${server.url}/auth/authorize?${new URLSearchParams({
         response_type: 'code',
         client_id: sandboxOnly.clientId,
         redirect_uri: app.redirectUri,
@@ -343,7 +362,7 @@ describe('publishing an app: production request, review, production realm', () =
     const mail = await smtp.waitForMessage((m) => m.to.includes(vendor.email) && /suspended/i.test(m.subject), 15_000);
     expect(mail.text).toContain(SUSPENSION);
     await vendorPage.goto(flow.appUrl);
-    await expect.poll(() => appStatus().innerText()).toContain('Suspended');
+    await statusSays('Suspended');
     await row.getByRole('button', { name: 'Reinstate' }).click();
     await reviewerPage.getByRole('dialog').getByRole('button', { name: 'Reinstate' }).click();
     await row.getByText('Published').first().waitFor();

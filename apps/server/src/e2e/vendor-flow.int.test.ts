@@ -112,7 +112,7 @@ describe('a vendor on the hosted developer sandbox', () => {
     await field('Terms of Service URL').fill('https://wellnest.example/terms');
     await field('Description').fill('Shows your claims and what you owe, in plain words.');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/\/developer\/apps\/[^/]+$/);
+    await page.waitForURL((url) => /\/developer\/apps\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
     await expect.poll(() => field('Client ID').inputValue()).not.toBe('');
     const clientId = await field('Client ID').inputValue();
     await page.getByRole('button', { name: 'Reveal secret' }).click();
