@@ -73,7 +73,10 @@ describe('the desktop sandbox connected to a plan server', () => {
   let app: AppView;
 
   it('refuses a wrong API key and an unreachable server with field messages, then connects', async () => {
-    const wrongKey = await sandbox.api('PUT', '/connection', { serverUrl: server.url, apiKey: 'pak_wrong' });
+    const wrongKey = await sandbox.api('PUT', '/connection', {
+      serverUrl: server.url,
+      apiKey: `pak_${'Zz9'.repeat(14)}`,
+    });
     expect(wrongKey.status).toBe(400);
     expect(wrongKey.body).toMatchObject({ fields: { apiKey: expect.stringContaining('refused') } });
     const nowhere = await sandbox.api('PUT', '/connection', { serverUrl: 'http://127.0.0.1:9', apiKey: vendor.apiKey });
@@ -97,8 +100,14 @@ describe('the desktop sandbox connected to a plan server', () => {
     const status = (sent.body as AppView).productionRequest;
     expect(status).toMatchObject({ state: 'pending', remote: { serverUrl: server.url } });
     // The server holds the vendor's app with the same credentials.
-    const remote = await vendor.sandbox.api.raw('GET', `/apps/${status.remote?.appId ?? ''}`);
-    expect(remote.body).toMatchObject({ clientId: app.clientId, clientSecret: app.clientSecret, name: 'PocketChart' });
+    const remote = await fetch(`${server.url}/api/apps/${status.remote?.appId ?? ''}`, {
+      headers: { authorization: `Bearer ${vendor.apiKey}` },
+    });
+    expect(await remote.json()).toMatchObject({
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      name: 'PocketChart',
+    });
   });
 
   it('follows the reviewer decision: rejected with the reason, then approved after a new request', async () => {
