@@ -11,6 +11,8 @@ export function startBanner(started: StartedServer, planName: string): string[] 
     `${planName}: Plan API server is running at ${url}`,
     `  Member portal:             ${url}/`,
     `  Developer sandbox:         ${url}/developer/  (Vendor Enrollment to Sandbox: ${url}/developer/enroll)`,
+    `  Review queue:              ${url}/review/`,
+    `  Patient Access FHIR base:  ${url}/fhir  (approved apps; authorization server ${url}/auth)`,
     `  Sandbox FHIR base:         ${url}/sandbox/fhir`,
     `  Provider Directory base:   ${url}/directory/fhir`,
     `  JSON API:                  ${url}/api  (OpenAPI: ${url}/api/openapi.json)`,
@@ -18,6 +20,7 @@ export function startBanner(started: StartedServer, planName: string): string[] 
     `  Storage:                   ${started.storage}`,
     `  Mail:                      ${started.mail}`,
     '  Add a reviewer:            pnpm server reviewer add --email you@plan.example',
+    '  Demo members:              pnpm server members synthetic --count 10, then members invite --patient ID --email E',
   ];
 }
 

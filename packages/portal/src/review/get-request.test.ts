@@ -56,7 +56,7 @@ describe('getRequest', () => {
     ]);
   });
 
-  it("shows the pre-checks of the latest version, the same rules the vendor saw before sending", async () => {
+  it('shows the pre-checks of the latest version, the same rules the vendor saw before sending', async () => {
     const test = createTestReview(manualClock());
     await test.seed({ requests: [requestRecord()] });
     const { checks } = await test.portal.getRequest('req-1');
