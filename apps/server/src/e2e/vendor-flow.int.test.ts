@@ -6,7 +6,7 @@
  * EOBs. Each page is saved to docs/screenshots (README "Screenshots").
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestSmtpServer } from '@plan-api/mail/testing';
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import {
@@ -24,6 +24,9 @@ import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
 import { startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
 import { TEST_PASSWORD } from '../testing/vendors.ts';
+
+// Each step drives a browser against a server process on a 2-core machine busy with other test files.
+vi.setConfig({ testTimeout: 90_000 });
 
 const EMAIL = 'rosa@wellnest.example';
 const APP_NAME = 'WellNest Claims';

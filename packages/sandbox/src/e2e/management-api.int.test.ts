@@ -31,7 +31,7 @@ describe('the management API: apps', () => {
     expect(status).toBe(201);
     expect(check('App', body)).toEqual([]);
     const app = body as Json;
-    expect(app).toMatchObject({ ...confidentialApp, productionRequest: null });
+    expect(app).toMatchObject({ ...confidentialApp, productionRequest: { state: 'draft' } });
     expect(app).not.toHaveProperty('ownerId');
     expect(typeof app.clientId).toBe('string');
     expect(Buffer.from(app.clientSecret as string, 'base64url').length).toBeGreaterThanOrEqual(32);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox } from '../testing/index.ts';
 import type { TestSandbox } from '../testing/index.ts';
 import { createSchemaCheck } from '@plan-api/http/testing';
+import { ATTESTATION, completeApp } from '@plan-api/portal/testing';
 
 const check = createSchemaCheck();
 let sandbox: TestSandbox;
@@ -18,11 +19,7 @@ afterAll(async () => {
 
 type Json = Record<string, unknown>;
 
-const wallet = {
-  name: 'Health <Wallet>',
-  oauthType: 'pkce',
-  redirectUris: ['http://localhost:3000/callback'],
-};
+const wallet = completeApp({ name: 'Health <Wallet>' });
 
 async function newApp(name = wallet.name): Promise<Json> {
   const { status, body } = await sandbox.api('POST', '/apps', { ...wallet, name });
@@ -34,16 +31,13 @@ describe('requesting production and the outbox', () => {
   it('a production request makes the app pending and the outbox lists the mail the vendor would get', async () => {
     const app = await newApp();
     const requested = await sandbox.api('POST', `/apps/${app.id as string}/production-request`, {
+      attestation: ATTESTATION,
       contactEmail: 'dev@wallet.example',
       notes: 'Please review before August.',
     });
     expect(requested.status).toBe(201);
     expect(check('App', requested.body)).toEqual([]);
-    expect((requested.body as Json).productionRequest).toMatchObject({
-      status: 'pending',
-      contactEmail: 'dev@wallet.example',
-      notes: 'Please review before August.',
-    });
+    expect((requested.body as Json).productionRequest).toMatchObject({ state: 'pending', version: 1 });
     expect((await sandbox.api('GET', `/apps/${app.id as string}`)).body).toEqual(requested.body);
 
     const listed = await sandbox.api('GET', '/outbox');
@@ -67,8 +61,10 @@ describe('requesting production and the outbox', () => {
   it('a second request while one is pending is a 409, and no second mail is kept', async () => {
     const app = await newApp('Second Wallet');
     const path = `/apps/${app.id as string}/production-request`;
-    expect((await sandbox.api('POST', path, { contactEmail: 'a@wallet.example' })).status).toBe(201);
-    const again = await sandbox.api('POST', path, { contactEmail: 'a@wallet.example' });
+    expect(
+      (await sandbox.api('POST', path, { attestation: ATTESTATION, contactEmail: 'a@wallet.example' })).status,
+    ).toBe(201);
+    const again = await sandbox.api('POST', path, { attestation: ATTESTATION, contactEmail: 'a@wallet.example' });
     expect(again.status).toBe(409);
     expect(check('Error', again.body)).toEqual([]);
     expect((again.body as Json).error).toBe('production_request_pending');
@@ -78,13 +74,21 @@ describe('requesting production and the outbox', () => {
 
   it('answers 400 with field errors, 404 for an unknown app or message, 405 for GET on the request', async () => {
     const app = await newApp('Third Wallet');
-    const bad = await sandbox.api('POST', `/apps/${app.id as string}/production-request`, { contactEmail: 'nope' });
+    const bad = await sandbox.api('POST', `/apps/${app.id as string}/production-request`, {
+      attestation: ATTESTATION,
+      contactEmail: 'nope',
+    });
     expect(bad.status).toBe(400);
     expect((bad.body as { fields: Json }).fields).toEqual({
       contactEmail: 'Contact email must be an email address such as dev@app.example.',
     });
     expect(
-      (await sandbox.api('POST', '/apps/unknown/production-request', { contactEmail: 'a@b.example' })).status,
+      (
+        await sandbox.api('POST', '/apps/unknown/production-request', {
+          attestation: ATTESTATION,
+          contactEmail: 'a@b.example',
+        })
+      ).status,
     ).toBe(404);
     const missing = await sandbox.api('GET', '/outbox/unknown');
     expect(missing.status).toBe(404);
@@ -99,7 +103,10 @@ describe('requesting production and the outbox', () => {
   it('lists the outbox newest first and honours limit', async () => {
     for (const name of ['Limit A', 'Limit B']) {
       const app = await newApp(name);
-      await sandbox.api('POST', `/apps/${app.id as string}/production-request`, { contactEmail: 'a@wallet.example' });
+      await sandbox.api('POST', `/apps/${app.id as string}/production-request`, {
+        attestation: ATTESTATION,
+        contactEmail: 'a@wallet.example',
+      });
     }
     const latest = (await sandbox.api('GET', '/outbox?limit=2')).body as Json[];
     expect(latest.map((m) => m.subject)).toEqual([
@@ -127,7 +134,10 @@ describe('the outbox of a sandbox with a data dir', () => {
   it('keeps the mail across a restart', async () => {
     const first = await startTestSandbox({ dataDir });
     const app = (await first.api('POST', '/apps', { ...wallet, name: 'Kept Wallet' })).body as Json;
-    await first.api('POST', `/apps/${app.id as string}/production-request`, { contactEmail: 'dev@wallet.example' });
+    await first.api('POST', `/apps/${app.id as string}/production-request`, {
+      attestation: ATTESTATION,
+      contactEmail: 'dev@wallet.example',
+    });
     const before = (await first.api('GET', '/outbox')).body as Json[];
     await first.stop();
     const second = await startTestSandbox({ dataDir });
