@@ -5,6 +5,7 @@
 import { ConfigError, loadServerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runMigrate } from './commands/migrate.ts';
+import { runImport } from './commands/import.ts';
 import { runMembers } from './commands/members.ts';
 import { runReviewer } from './commands/reviewer.ts';
 import { runStart } from './commands/start.ts';
@@ -15,6 +16,7 @@ const HELP = `Usage: pnpm server [command]
 Commands:
   (none), start          start the server (PORT, HOST, PLAN_API_PUBLIC_URL, DATABASE_URL, SMTP_URL, ...)
   migrate                apply the database migrations (DATABASE_URL) and exit
+  import FILE...         load members' records (FHIR NDJSON or Bundle JSON) into the plan's store
   reviewer add --email E [--name N]
                          invite a plan reviewer (a set-password link is mailed; they sign in at /review)
   members synthetic --count N [--seed S]
@@ -38,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
       return runStart(config, logger, rest);
     case 'migrate':
       return runMigrate(config, logger, rest);
+    case 'import':
+      return runImport(config, logger, rest);
     case 'reviewer':
       return runReviewer(config, logger, rest);
     case 'members':

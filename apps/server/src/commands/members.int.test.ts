@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
 import { runServerCommand } from '../testing/server-process.ts';
 
 let dataDir: string;
@@ -64,4 +65,47 @@ describe('pnpm server members and reviewer commands (embedded storage, mail kept
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--email is required');
   }, 60_000);
+
+  it('imports NDJSON and Bundle files, naming each rejected line or entry, and exits 1 when any was rejected', async () => {
+    const patient = (id: string) => ({ resourceType: 'Patient', id, name: [{ family: 'Imported', given: ['Ada'] }] });
+    const ndjson = join(dataDir, 'members.ndjson');
+    await writeFile(ndjson, [patient('imp-1'), patient('imp-2')].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const broken = join(dataDir, 'broken.ndjson');
+    await writeFile(broken, `${JSON.stringify(patient('imp-3'))}\n{not json\n${JSON.stringify({ id: 'x' })}\n`);
+    const embedded = await runServerCommand(['import', ndjson], env);
+    expect(embedded.code, embedded.stderr).toBe(0);
+    expect(embedded.stdout).toContain(`${ndjson}: imported 2 resources`);
+    const invite = await runServerCommand(
+      ['members', 'invite', '--patient', 'imp-2', '--email', 'ada@member.example'],
+      env,
+    );
+    expect(invite.code, invite.stderr).toBe(0);
+    const partly = await runServerCommand(['import', broken], env);
+    expect(partly.code).toBe(1);
+    expect(partly.stdout).toMatch(/imported 1 resource .*rejected 2:/);
+    expect(partly.stdout).toContain('line 2: not JSON');
+    expect(partly.stdout).toContain('line 3: ');
+    expect((await runServerCommand(['import', join(dataDir, 'nope.ndjson')], env)).code).toBe(2);
+
+    const db = testDatabaseSchema('import');
+    try {
+      const bundle = join(dataDir, 'members.json');
+      await writeFile(
+        bundle,
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [{ resource: patient('imp-4') }, { resource: { resourceType: 'Patient', id: 'bad id!' } }],
+        }),
+      );
+      const pgEnv = { ...env, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: db.schema };
+      const onPostgres = await runServerCommand(['import', bundle, ndjson], pgEnv);
+      expect(onPostgres.code).toBe(1);
+      expect(onPostgres.stdout).toContain(`${bundle}: imported 1 resource`);
+      expect(onPostgres.stdout).toMatch(/entry 1: /);
+      expect(onPostgres.stdout).toContain(`${ndjson}: imported 2 resources`);
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });
