@@ -13,6 +13,7 @@ import type { AccountsPortal } from '@plan-api/portal';
 import { createAuthServer } from '@plan-api/smart';
 import type { AuthServer, ClientSource } from '@plan-api/smart';
 import type { FhirStore, KeyValueStore } from '@plan-api/store';
+import { BRANDS_PATH, brandIdentifier, userAccessBrands } from './brands.ts';
 
 /** Where the production realm lives: the plan's own SMART authorization server and Patient Access API. */
 export const PRODUCTION_PATHS = { auth: '/auth', interaction: '/interaction', fhir: '/fhir' } as const;
@@ -95,6 +96,19 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
   };
 
   const router = createRouter();
+  const brands = JSON.stringify(
+    userAccessBrands({ publicUrl, planName: options.planName, fhirBaseUrl, lastUpdated: new Date().toISOString() }),
+  );
+  router.get(BRANDS_PATH, (_req, res) => {
+    res
+      .status(200)
+      .set({
+        'Content-Type': 'application/fhir+json; charset=utf-8',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=3600',
+      })
+      .send(brands);
+  });
   router.use(PRODUCTION_PATHS.auth, auth.callback);
   router.use(
     PRODUCTION_PATHS.interaction,
@@ -120,7 +134,12 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
       registry: options.stores.registry,
       auth: {
         verifyAccessToken,
-        smartConfiguration: () => auth.smartConfiguration(),
+        // SMART 2.2 User-access Brands: apps find the plan (name, portal, this FHIR base) from here.
+        smartConfiguration: () => ({
+          ...auth.smartConfiguration(),
+          user_access_brand_bundle: `${publicUrl}${BRANDS_PATH}`,
+          user_access_brand_identifier: brandIdentifier(publicUrl),
+        }),
         oauthUris: () => auth.oauthUris(),
       },
       baseUrl: fhirBaseUrl,
