@@ -20,6 +20,7 @@ export interface BrandsOptions {
 
 /** The Brand's identifier: its primary web presence without `www.` or a path (the profile's rule). */
 export function brandIdentifier(publicUrl: string): { system: string; value: string } {
+  const origin = new URL(publicUrl);
   return { system: 'urn:ietf:rfc:3986', value: `${origin.protocol}//${origin.host.replace(/^www\./, '')}` };
 }
 
