@@ -18,6 +18,7 @@ describe('loadServerConfig', () => {
       planName: 'Plan API Health Plan',
       trustProxy: false,
       logFormat: 'json',
+      memberOidc: undefined,
     });
     expect(loadServerConfig({}, { ...opts, tty: true }).logFormat).toBe('text');
   });
@@ -37,6 +38,9 @@ describe('loadServerConfig', () => {
         PLAN_NAME: 'Acme Health',
         PLAN_API_TRUST_PROXY: '1',
         PLAN_API_LOG_FORMAT: 'text',
+        PLAN_OIDC_ISSUER: 'https://id.acme.example',
+        PLAN_OIDC_CLIENT_ID: 'plan-api',
+        PLAN_OIDC_CLIENT_SECRET: 'oidc-secret',
       },
       opts,
     );
@@ -52,6 +56,12 @@ describe('loadServerConfig', () => {
       planName: 'Acme Health',
       trustProxy: 1,
       logFormat: 'text',
+      memberOidc: {
+        issuer: 'https://id.acme.example',
+        clientId: 'plan-api',
+        clientSecret: 'oidc-secret',
+        label: 'Sign in with Acme Health',
+      },
     });
   });
 
@@ -64,6 +74,14 @@ describe('loadServerConfig', () => {
     [{ PLAN_API_SECRET: 'short' }, /PLAN_API_SECRET must be at least 32 characters/],
     [{ DATABASE_SCHEMA: 'Plan-API' }, /DATABASE_SCHEMA must be a lower-case SQL name/],
     [{ PLAN_API_LOG_FORMAT: 'xml' }, /PLAN_API_LOG_FORMAT must be json or text/],
+    [
+      { PLAN_OIDC_ISSUER: 'https://id.example' },
+      /needs PLAN_OIDC_ISSUER, PLAN_OIDC_CLIENT_ID and PLAN_OIDC_CLIENT_SECRET/,
+    ],
+    [
+      { PLAN_OIDC_ISSUER: 'id.example', PLAN_OIDC_CLIENT_ID: 'a', PLAN_OIDC_CLIENT_SECRET: 'b' },
+      /PLAN_OIDC_ISSUER must be/,
+    ],
   ])('refuses %j with a message that says what is wrong', (env, message) => {
     expect(() => loadServerConfig(env, opts)).toThrow(ConfigError);
     expect(() => loadServerConfig(env, opts)).toThrow(message);

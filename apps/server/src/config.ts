@@ -24,9 +24,19 @@ export interface ServerConfig {
   trustProxy: boolean | number | string;
   /** `json` lines, or `text` for a person at a terminal (default: text on a TTY, JSON otherwise). */
   logFormat: 'json' | 'text';
+  /** The plan's own OpenID Connect provider for member sign-in (`PLAN_OIDC_*`); undefined = not offered. */
+  memberOidc: MemberOidcConfig | undefined;
   /** The web UI build and the terminology of this checkout (the CLI runs from source). */
   uiDir: string;
   terminologyDir: string;
+}
+
+/** `PLAN_OIDC_ISSUER`, `PLAN_OIDC_CLIENT_ID`, `PLAN_OIDC_CLIENT_SECRET` and the button's `PLAN_OIDC_LABEL`. */
+export interface MemberOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
 }
 
 /** A setting that cannot be used, with a message that says which and why. */
@@ -115,6 +125,19 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return text;
 }
 
+function parseMemberOidc(env: Env, planName: string): MemberOidcConfig | undefined {
+  const issuer = parseUrl('PLAN_OIDC_ISSUER', env.PLAN_OIDC_ISSUER, ['http:', 'https:'], 'https://id.plan.example');
+  const clientId = nonEmpty(env.PLAN_OIDC_CLIENT_ID);
+  const clientSecret = nonEmpty(env.PLAN_OIDC_CLIENT_SECRET);
+  if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
+    throw new ConfigError(
+      'Member sign-in with OpenID Connect needs PLAN_OIDC_ISSUER, PLAN_OIDC_CLIENT_ID and PLAN_OIDC_CLIENT_SECRET together.',
+    );
+  }
+  return { issuer, clientId, clientSecret, label: nonEmpty(env.PLAN_OIDC_LABEL) ?? `Sign in with ${planName}` };
+}
+
 /** Where this checkout keeps the web UI build and the terminology (apps/server/src/config.ts is three below). */
 function checkout(): { uiDir: string; terminologyDir: string } {
   return {
@@ -125,7 +148,7 @@ function checkout(): { uiDir: string; terminologyDir: string } {
 
 /**
  * Reads the server's settings: PORT (4020), HOST (0.0.0.0), PLAN_API_PUBLIC_URL, DATABASE_URL, PLAN_API_DATA_DIR,
- * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT. Throws ConfigError
+ * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_OIDC_*. Throws ConfigError
  * for a value it cannot use.
  */
 export function loadServerConfig(
@@ -158,6 +181,7 @@ export function loadServerConfig(
     planName: nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan',
     trustProxy: parseTrustProxy(env.PLAN_API_TRUST_PROXY),
     logFormat: logFormat ?? ((options.tty ?? process.stdout.isTTY) ? 'text' : 'json'),
+    memberOidc: parseMemberOidc(env, nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan'),
     ...checkout(),
   };
 }
