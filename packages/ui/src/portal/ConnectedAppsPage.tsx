@@ -25,7 +25,7 @@ function ConnectedAppCard({ app, onRevoke }: { app: ConnectedApp; onRevoke: () =
             </Title>
             {app.suspended && (
               <Tooltip label="The plan stopped this app: it cannot read your data now." multiline w={220}>
-                <Badge color="orange" variant="light">
+                <Badge color="orange" variant="light" tt="none">
                   Suspended by the plan
                 </Badge>
               </Tooltip>

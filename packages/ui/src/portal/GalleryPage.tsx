@@ -95,7 +95,7 @@ export function GalleryPage() {
           <EmptyState
             icon={<IconSearchOff size={28} />}
             title="No app matches"
-            description={`No app matches “${debounced}”.`}
+            description={`Nothing in the gallery mentions “${debounced}”. Try another word.`}
             action={
               <Button variant="light" onClick={() => setQuery('')}>
                 Clear the search
