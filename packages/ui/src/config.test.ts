@@ -4,6 +4,7 @@ import {
   CONFIG_ELEMENT_ID,
   DEFAULT_CONFIG,
   normalizeBasePath,
+  parseMemberOidc,
   parseRuntimeConfig,
   readRuntimeConfig,
 } from './config.ts';
@@ -25,6 +26,26 @@ describe('parseRuntimeConfig', () => {
       basePath: '/review',
       planName: 'Acme',
     });
+  });
+
+  it('reads the member portal, with its OpenID Connect button when the server has one', () => {
+    expect(
+      parseRuntimeConfig(
+        '{"mode":"portal","basePath":"/","planName":"Acme","memberOidc":{"label":" Sign in with Acme ID "}}',
+      ),
+    ).toEqual({ mode: 'portal', basePath: '/', planName: 'Acme', memberOidc: { label: 'Sign in with Acme ID' } });
+    expect(parseRuntimeConfig('{"mode":"portal","planName":"Acme"}')).toEqual({
+      mode: 'portal',
+      basePath: '/',
+      planName: 'Acme',
+    });
+  });
+
+  it('leaves the OpenID Connect button out when its config is wrong', () => {
+    for (const value of [null, 'Sign in', [], {}, { label: 7 }, { label: '  ' }, { label: 'x'.repeat(81) }])
+      expect(parseMemberOidc(value)).toBeUndefined();
+    expect(parseRuntimeConfig('{"mode":"portal","memberOidc":{"label":""}}')).not.toHaveProperty('memberOidc');
+    expect(parseMemberOidc({ label: 'Acme ID', extra: true })).toEqual({ label: 'Acme ID' });
   });
 
   it('gives the desktop sandbox defaults when the page has no config', () => {

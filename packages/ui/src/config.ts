@@ -8,10 +8,17 @@
 /**
  * `local`: the single-user sandbox (token sign-in, outbox). `hosted`: vendors with accounts on the plan's server.
  * `review`: the plan's reviewers (production requests and published apps) on the plan's server, at `/review`.
+ * `portal`: the member portal (portal.html) at `/`: the app gallery and the members' accounts.
  */
-export type UiMode = 'local' | 'hosted' | 'review';
+export type UiMode = 'local' | 'hosted' | 'review' | 'portal';
 
-const MODES: readonly UiMode[] = ['local', 'hosted', 'review'];
+const MODES: readonly UiMode[] = ['local', 'hosted', 'review', 'portal'];
+
+/** The plan's own OpenID Connect sign-in for members, when the server has it configured. */
+export interface MemberOidcConfig {
+  /** The button's words, e.g. "Sign in with Acme ID". */
+  label: string;
+}
 
 export interface RuntimeConfig {
   mode: UiMode;
@@ -19,6 +26,8 @@ export interface RuntimeConfig {
   basePath: string;
   /** The health plan's name, shown in headers and titles. */
   planName: string;
+  /** The member portal's "Sign in with ..." button (`/account/oidc/start`); absent when the server has none. */
+  memberOidc?: MemberOidcConfig;
 }
 
 /** The id of the config element in the page. */
@@ -45,6 +54,18 @@ export function normalizeBasePath(value: string): string | undefined {
   return path;
 }
 
+/** A button label longer than this is a mistake in the server's settings. */
+const MAX_OIDC_LABEL = 80;
+
+/** `{label}` with a non-blank label of sensible length, else undefined (no button rather than a broken one). */
+export function parseMemberOidc(value: unknown): MemberOidcConfig | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const label = (value as Record<string, unknown>).label;
+  if (typeof label !== 'string') return undefined;
+  const text = label.trim();
+  return text !== '' && text.length <= MAX_OIDC_LABEL ? { label: text } : undefined;
+}
+
 /**
  * Parses the config element's text. Each field falls back to the default on its own when it is missing or
  * wrong, and text that is not a JSON object gives the defaults: a bad config must never leave a blank page.
@@ -64,7 +85,8 @@ export function parseRuntimeConfig(text: string | null | undefined): RuntimeConf
     (typeof value.basePath === 'string' ? normalizeBasePath(value.basePath) : undefined) ?? DEFAULT_CONFIG.basePath;
   const name = typeof value.planName === 'string' ? value.planName.trim() : '';
   const planName = name !== '' && name.length <= MAX_PLAN_NAME ? name : DEFAULT_CONFIG.planName;
-  return { mode, basePath, planName };
+  const memberOidc = parseMemberOidc(value.memberOidc);
+  return memberOidc === undefined ? { mode, basePath, planName } : { mode, basePath, planName, memberOidc };
 }
 
 /** Reads the config once at start from the page (`document` in the browser). */

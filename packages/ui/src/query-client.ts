@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api/index.ts';
+import { ApiError } from './api/client.ts';
 
 /** Client errors will not change on a retry; only network failures and 5xx are retried (twice). */
 function shouldRetry(failureCount: number, error: unknown): boolean {

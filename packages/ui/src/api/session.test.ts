@@ -82,6 +82,24 @@ describe('the account client functions', () => {
     ]);
   });
 
+  it('use the member routes under /api/account in the member portal', async () => {
+    expect(accountPrefixFor('portal')).toBe('/account');
+    expect(accountPrefixFor('local')).toBe('');
+    const calls = answer(200, { kind: 'member', account: { ...ACCOUNT, kind: 'member' } });
+    await getSession(undefined, '/account');
+    await createSession({ email: 'm@example.com', password: 'p' }, '/account');
+    await requestPasswordReset('m@example.com', '/account');
+    await setPasswordWithLink({ token: 't', password: 'a long password' }, '/account');
+    await deleteSession('/account');
+    expect(calls.map(([url, method]) => `${method} ${url}`)).toEqual([
+      'GET /api/account/session',
+      'POST /api/account/session',
+      'POST /api/account/password-resets',
+      'POST /api/account/password-links',
+      'DELETE /api/account/session',
+    ]);
+  });
+
   it('use the reviewer routes under /api/review in the review area', async () => {
     expect(accountPrefixFor('review')).toBe('/review');
     expect(accountPrefixFor('hosted')).toBe('');

@@ -1,5 +1,6 @@
 // The accounts of the plan's server: session, enrollment and the emailed password links. Vendors' routes are
-// under /api (the hosted developer sandbox), reviewers' the same under /api/review (the review area).
+// under /api (the hosted developer sandbox), reviewers' the same under /api/review (the review area), members'
+// under /api/account (the member portal).
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRuntimeConfig } from '../config-context.ts';
 import type { UiMode } from '../config.ts';
@@ -7,12 +8,14 @@ import { apiRequest, isUnauthorized } from './client.ts';
 import { queryKeys } from './keys.ts';
 import type { AcceptedMessage, PasswordLinkInput, SessionView, SignInInput, VendorEnrollmentInput } from './types.ts';
 
-/** Where a kind of account's routes live below /api: '' for vendors, '/review' for reviewers. */
-export type AccountPrefix = '' | '/review';
+/** Where a kind of account's routes live below /api: '' for vendors, '/review' for reviewers, '/account' for members. */
+export type AccountPrefix = '' | '/review' | '/account';
 
-/** The account routes of the page's mode: the review area's reviewers, everyone else's vendors. */
+/** The account routes of the page's mode: the review area's reviewers, the member portal's members, else vendors. */
 export function accountPrefixFor(mode: UiMode): AccountPrefix {
-  return mode === 'review' ? '/review' : '';
+  if (mode === 'review') return '/review';
+  if (mode === 'portal') return '/account';
+  return '';
 }
 
 /** The account routes of this page. */

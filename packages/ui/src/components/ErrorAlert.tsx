@@ -1,6 +1,6 @@
 import { Alert, Button, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ApiError, errorMessage } from '../api/index.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
 import { useRuntimeConfig } from '../config-context.ts';
 import { formatWait } from '../forms/validators.ts';
 
@@ -13,7 +13,7 @@ export interface ErrorAlertProps {
   withFields?: boolean;
 }
 
-/** The desktop sandbox's hint (`pnpm sandbox`) means nothing to a vendor on the plan's server. */
+/** The desktop sandbox's hint (`pnpm sandbox`) means nothing to anyone on the plan's server. */
 const HOSTED_NETWORK_MESSAGE = 'The server cannot be reached. Check your connection and try again.';
 
 /**
@@ -25,7 +25,7 @@ export function ErrorAlert({ error, title = 'Something went wrong', onRetry, wit
   const fields = error instanceof ApiError ? Object.entries(error.fields) : [];
   const wait = error instanceof ApiError ? error.retryAfterSeconds : undefined;
   const message =
-    mode === 'hosted' && error instanceof ApiError && error.code === 'network_error'
+    mode !== 'local' && error instanceof ApiError && error.code === 'network_error'
       ? HOSTED_NETWORK_MESSAGE
       : errorMessage(error);
   return (

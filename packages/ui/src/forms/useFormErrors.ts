@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/index.ts';
+import { ApiError } from '../api/client.ts';
 import { splitFieldErrors } from './validators.ts';
 
 /** The part of a Mantine form this hook needs. */

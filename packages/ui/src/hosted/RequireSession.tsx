@@ -1,7 +1,7 @@
 import { Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession, useSignOut } from '../api/index.ts';
+import { useSession, useSignOut } from '../api/session.ts';
 import { ErrorAlert } from '../components/index.ts';
 import { appHref } from '../config.ts';
 import { useRuntimeConfig } from '../config-context.ts';
@@ -31,9 +31,8 @@ function WrongKind({ kind }: { kind: string }) {
           This is {area.name}
         </Title>
         <Text size="sm">
-          You are signed in with a {kind} account. {area.name.replace(/^t/, 'T')} is for{' '}
-          {area.kind === 'vendor' ? 'app vendors' : "the plan's reviewers"}: sign out, then sign in with your{' '}
-          {area.kind} account.
+          You are signed in with a {kind} account. {area.name.replace(/^t/, 'T')} is for {area.audience}: sign out, then
+          sign in with your {area.kind} account.
         </Text>
         {signOut.isError && <ErrorAlert error={signOut.error} title="You were not signed out" />}
         <Button

@@ -1,5 +1,6 @@
 // Members download only the member portal's code: the portal entry must not reach the developer sandbox's app,
-// pages, API client or forms through any chain of imports (shared React/Mantine chunks are fine).
+// its pages or its API through any chain of imports. It shares the account pages (sign-in, passwords), the API's
+// plumbing, the components, forms and FHIR summaries, and My Data's parts (shared React/Mantine chunks are fine).
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,19 +31,42 @@ function reachable(entry: string): string[] {
   return [...seen].map((file) => relative(SRC, file).replaceAll('\\', '/')).sort();
 }
 
+/** What the portal shares with the sandbox's pages: the API's plumbing, the account pages and My Data's parts. */
+const SHARED = [
+  'api/client.ts',
+  'api/keys.ts',
+  'api/member.ts',
+  'api/session.ts',
+  'api/types.ts',
+  'hosted/RequireSession.tsx',
+  'pages/auth/AuthCard.tsx',
+  'pages/auth/CheckEmail.tsx',
+  'pages/auth/ForgotPasswordPage.tsx',
+  'pages/auth/SetPasswordPage.tsx',
+  'pages/auth/SignInPage.tsx',
+  'pages/auth/account-area.ts',
+  'pages/auth/auth-model.ts',
+  'pages/auth/link-token.ts',
+  'pages/auth/next-path.ts',
+  'pages/patients/RecordGroupPanel.tsx',
+  'pages/patients/RecordItemDetails.tsx',
+  'pages/patients/TypeNav.tsx',
+];
+
 describe('the member portal entry', () => {
-  it('reaches only its own code, the runtime config, the theme and the brand mark', () => {
-    const files = reachable(ENTRY);
-    expect(files.filter((file) => !file.startsWith('portal/'))).toEqual([
-      'components/Brand.module.css',
-      'components/Brand.tsx',
-      'config.ts',
-      'theme.ts',
-    ]);
+  it('reaches, of the api, hosted and pages folders, only the shared account and record parts', () => {
+    const files = reachable(ENTRY).filter((file) => /^(api|hosted|pages)\//.test(file));
+    expect(files).toEqual(SHARED);
   });
 
-  it('never reaches the developer sandbox (app, pages, API client, forms)', () => {
-    const forbidden = /^(App|LocalApp|routes)\.tsx$|^(api|pages|hosted|forms)\//;
+  it('reaches otherwise only its own code, shared components, forms, FHIR summaries, config and theme', () => {
+    const other = reachable(ENTRY).filter((file) => !/^(api|hosted|pages|portal|components|forms|fhir)\//.test(file));
+    expect(other).toEqual(['config-context.ts', 'config.ts', 'query-client.ts', 'theme.ts']);
+  });
+
+  it('never reaches the developer sandbox (app, routes, its pages, its API, the review area)', () => {
+    const forbidden =
+      /^(App|LocalApp|routes)\.tsx$|^api\/(index|apps|patients|launches|outbox|production|review|vendor)\.ts$|^hosted\/(HostedApp|VendorAccountArea|PublicLayout)\.tsx$|^pages\/(apps|launches|outbox|account|production|settings)\/|^pages\/patients\/(MyDataPage|PatientsPage|PatientCard|DeletePatientModal|InitializePatientModal)|^pages\/auth\/Enroll|^review\//;
     expect(reachable(ENTRY).filter((file) => forbidden.test(file))).toEqual([]);
   });
 });

@@ -48,4 +48,13 @@ export const LINKS = {
   signIn: { to: '/sign-in', label: 'Sign in' },
   forgotPassword: { to: '/forgot-password', label: 'Forgot password' },
   enroll: { to: '/enroll', label: 'Vendor Enrollment to Sandbox' },
+  register: { to: '/register', label: 'Register' },
 } as const;
+
+/** The links under an account page of an area: Sign in or Forgot password, then how to get an account. */
+export function accountLinks(
+  first: { to: string; label: string },
+  area: { canEnroll: boolean; canRegister: boolean },
+): { to: string; label: string }[] {
+  return [first, ...(area.canEnroll ? [LINKS.enroll] : []), ...(area.canRegister ? [LINKS.register] : [])];
+}

@@ -1,11 +1,12 @@
 import { Anchor, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
-import { isRateLimited, useRequestPasswordReset } from '../../api/index.ts';
+import { isRateLimited } from '../../api/client.ts';
+import { useRequestPasswordReset } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/index.ts';
 import { EmailField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
-import { AuthCard, LINKS } from './AuthCard.tsx';
+import { AuthCard, LINKS, accountLinks } from './AuthCard.tsx';
 import { useAccountArea } from './account-area.ts';
 import { emailError } from './auth-model.ts';
 import { CheckEmail } from './CheckEmail.tsx';
@@ -52,6 +53,16 @@ export function ForgotPasswordPage() {
                   .
                 </>
               )}
+              {area.canRegister && (
+                <>
+                  {' '}
+                  No account yet?{' '}
+                  <Anchor component={Link} to={LINKS.register.to} size="sm">
+                    Register
+                  </Anchor>
+                  .
+                </>
+              )}
             </>
           }
         />
@@ -62,7 +73,7 @@ export function ForgotPasswordPage() {
     <AuthCard
       title="Forgot password"
       description={`Enter the email ${area.canEnroll ? 'you enrolled with' : 'of your account'}. We will send you a link to set a new password.`}
-      links={area.canEnroll ? [LINKS.signIn, LINKS.enroll] : [LINKS.signIn]}
+      links={accountLinks(LINKS.signIn, area)}
     >
       <form
         ref={bindForm}

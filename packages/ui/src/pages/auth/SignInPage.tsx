@@ -1,13 +1,15 @@
-import { Button, Stack } from '@mantine/core';
+import { Alert, Button, Divider, Stack } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, isRateLimited, useSession, useSignIn } from '../../api/index.ts';
+import { ApiError, isRateLimited } from '../../api/client.ts';
+import { useSession, useSignIn } from '../../api/session.ts';
 import { ErrorAlert } from '../../components/index.ts';
 import { useRuntimeConfig } from '../../config-context.ts';
 import { EmailField, PasswordField } from '../../forms/fields.tsx';
 import { useFormErrors } from '../../forms/useFormErrors.ts';
-import { AuthCard, LINKS } from './AuthCard.tsx';
-import { signInErrors } from './auth-model.ts';
+import { AuthCard, LINKS, accountLinks } from './AuthCard.tsx';
+import { signInErrors, signInQueryError } from './auth-model.ts';
 import { useAccountArea } from './account-area.ts';
 import { safeNextPath } from './next-path.ts';
 
@@ -38,9 +40,12 @@ function SignInError({ error, summary }: { error: unknown; summary: unknown }) {
  * or the area's home (Apps, Requests).
  */
 export function SignInPage() {
-  const { basePath } = useRuntimeConfig();
+  const { basePath, memberOidc } = useRuntimeConfig();
   const [params] = useSearchParams();
   const area = useAccountArea();
+  const queryError = signInQueryError(params.get('error'));
+  // The plan's OpenID Connect sign-in is for members only (a full page load: the server redirects to the IdP).
+  const oidc = area.kind === 'member' ? memberOidc : undefined;
   const next = safeNextPath(params.get('next'), basePath, area.home);
   const navigate = useNavigate();
   const session = useSession();
@@ -71,8 +76,27 @@ export function SignInPage() {
     <AuthCard
       title="Sign in"
       description={`Sign in to ${area.name} with the password you set from the emailed link.`}
-      links={area.canEnroll ? [LINKS.forgotPassword, LINKS.enroll] : [LINKS.forgotPassword]}
+      links={accountLinks(LINKS.forgotPassword, area)}
     >
+      {queryError !== undefined && !signIn.isPending && !signIn.isError && (
+        <Alert
+          color="red"
+          variant="light"
+          title={queryError.title}
+          icon={<IconAlertTriangle aria-hidden />}
+          role="alert"
+        >
+          {queryError.message}
+        </Alert>
+      )}
+      {oidc !== undefined && (
+        <>
+          <Button component="a" href="/account/oidc/start" variant="default" fullWidth>
+            {oidc.label}
+          </Button>
+          <Divider label="or with your email" labelPosition="center" />
+        </>
+      )}
       <form ref={bindForm} onSubmit={form.onSubmit(submit, onInvalid)} noValidate aria-busy={signIn.isPending}>
         <Stack gap="md">
           <EmailField autoComplete="username" {...form.getInputProps('email')} />

@@ -1,5 +1,5 @@
 // Who the public account pages (sign-in, passwords) serve: vendors in the hosted developer sandbox, reviewers in
-// the review area. The pages are the same; the words, the API routes and where they lead differ.
+// the review area, members in the member portal. The pages are the same; the words, the API routes and where they lead differ.
 import type { AccountKind } from '../../api/types.ts';
 import type { UiMode } from '../../config.ts';
 import { useRuntimeConfig } from '../../config-context.ts';
@@ -17,6 +17,10 @@ export interface AccountArea {
   badge: string;
   /** Vendors enroll themselves; reviewers are invited. */
   canEnroll: boolean;
+  /** Members register themselves with their member ID (`/register`). */
+  canRegister: boolean;
+  /** Who the area is for, in a sentence ("app vendors"). */
+  audience: string;
 }
 
 const VENDORS: AccountArea = {
@@ -26,6 +30,8 @@ const VENDORS: AccountArea = {
   brand: 'Sandbox',
   badge: 'Developer',
   canEnroll: true,
+  canRegister: false,
+  audience: 'app vendors',
 };
 
 const REVIEWERS: AccountArea = {
@@ -35,11 +41,26 @@ const REVIEWERS: AccountArea = {
   brand: 'Review',
   badge: 'Reviewer',
   canEnroll: false,
+  canRegister: false,
+  audience: "the plan's reviewers",
 };
 
-/** The area of a mode: `review` is the reviewers', any other the vendors'. */
+const MEMBERS: AccountArea = {
+  kind: 'member',
+  home: '/account',
+  name: 'the member portal',
+  brand: 'Members',
+  badge: 'Member',
+  canEnroll: false,
+  canRegister: true,
+  audience: "the plan's members",
+};
+
+/** The area of a mode: `review` is the reviewers', `portal` the members', any other the vendors'. */
 export function accountAreaFor(mode: UiMode): AccountArea {
-  return mode === 'review' ? REVIEWERS : VENDORS;
+  if (mode === 'review') return REVIEWERS;
+  if (mode === 'portal') return MEMBERS;
+  return VENDORS;
 }
 
 /** The area of this page. */

@@ -6,6 +6,7 @@ import {
   newPasswordErrors,
   passwordProblem,
   signInErrors,
+  signInQueryError,
 } from './auth-model.ts';
 
 const FILLED = {
@@ -74,5 +75,13 @@ describe('the sign-in form', () => {
       password: 'Enter your password.',
     });
     expect(signInErrors({ email: 'dana@app.example', password: 'x' })).toEqual({});
+  });
+});
+
+describe("the sign-in page's error codes", () => {
+  it("explains the OpenID Connect callback's codes and ignores the rest", () => {
+    expect(signInQueryError('no_member_account')?.title).toBe('No member account for that sign-in');
+    expect(signInQueryError('oidc_failed')?.message).toMatch(/Try again/);
+    for (const code of [null, undefined, '', 'x<script>']) expect(signInQueryError(code)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // The account forms' values and checks (hosted developer sandbox): enrollment, sign-in and passwords.
-import type { VendorEnrollmentInput } from '../../api/index.ts';
+import type { VendorEnrollmentInput } from '../../api/types.ts';
 import { isEmailAddress, isPhoneNumber, isWebUrl } from '../../forms/validators.ts';
 
 /** The password policy the server enforces, shown beside the new-password fields. */
@@ -99,4 +99,24 @@ export function signInErrors(values: {
   if (email !== undefined) errors.email = email;
   if (values.password === '') errors.password = 'Enter your password.';
   return errors;
+}
+
+/**
+ * What a sign-in page's `?error=` means (the OpenID Connect callback sends members back with one), or undefined
+ * for none or a code it does not know (nothing to say rather than a raw code).
+ */
+export function signInQueryError(code: string | null | undefined): { title: string; message: string } | undefined {
+  if (code === 'no_member_account')
+    return {
+      title: 'No member account for that sign-in',
+      message:
+        'You signed in with the plan, but no member account uses that email yet. Register with your member ID first, or sign in with your email and password.',
+    };
+  if (code === 'oidc_failed')
+    return {
+      title: 'Sign-in with the plan did not work',
+      message:
+        'The sign-in was cancelled or could not be completed. Try again, or sign in with your email and password.',
+    };
+  return undefined;
 }

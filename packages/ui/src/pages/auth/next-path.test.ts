@@ -20,8 +20,22 @@ describe('safeNextPath', () => {
   });
 
   it('goes home instead of back to an account page or when there is nothing to return to', () => {
-    for (const next of [null, undefined, '/', '/sign-in', '/sign-in?next=%2Fapps', '/enroll/sent', '/set-password'])
+    for (const next of [
+      null,
+      undefined,
+      '/',
+      '/sign-in',
+      '/sign-in?next=%2Fapps',
+      '/enroll/sent',
+      '/set-password',
+      '/register',
+    ])
       expect(safeNextPath(next, '/developer')).toBe(HOME_PATH);
+  });
+
+  it("lands a member on the member's account", () => {
+    expect(safeNextPath(null, '/', '/account')).toBe('/account');
+    expect(safeNextPath('/account/history', '/', '/account')).toBe('/account/history');
   });
 });
 

@@ -1,7 +1,7 @@
 // Where a vendor returns after signing in: the page they were on when their session ran out.
 
 /** The public account pages: returning to one of them after signing in makes no sense. */
-const PUBLIC_PAGES = ['/sign-in', '/enroll', '/forgot-password', '/set-password'];
+const PUBLIC_PAGES = ['/sign-in', '/enroll', '/register', '/forgot-password', '/set-password'];
 
 /** Where a signed-in vendor lands by default. */
 export const HOME_PATH = '/apps';
