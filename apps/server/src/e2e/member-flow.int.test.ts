@@ -141,11 +141,11 @@ describe('a member on a phone', () => {
     const card = page.getByRole('article', { name: APP_NAME });
     await card.waitFor();
     const text = await card.innerText();
-    expect(text).toContain('ExplanationOfBenefit');
-    expect(text).not.toContain('Condition');
+    expect(text).toContain('Claims');
+    expect(text).not.toContain('Conditions and diagnoses');
     await fits('member-connected-apps-phone');
     await page.goto(`${server.url}/account/history`);
-    await page.getByText('ExplanationOfBenefit').first().waitFor();
+    await page.getByText(/Claims · \d+ record/).first().waitFor();
     expect(await page.locator('main').innerText()).toContain(APP_NAME);
     await fits('member-access-history-phone');
     await page.goto(`${server.url}/account/data`);
