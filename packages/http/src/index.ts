@@ -70,6 +70,8 @@ export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
 export { accountAuth } from './session/account-auth.ts';
 export type { AccountAuthOptions } from './session/account-auth.ts';
 export type { ManagementAuthOptions } from './session/guard.ts';
+export { createMemberOidcRouter, MEMBER_HOME, MEMBER_SIGN_IN } from './session/member-oidc.ts';
+export type { MemberOidcError, MemberOidcRouterOptions } from './session/member-oidc.ts';
 export { createSessionRouter } from './session/routes.ts';
 export type { SessionRouter, SessionRouterOptions } from './session/routes.ts';
 export { createSessions } from './session/sessions.ts';

@@ -30,13 +30,18 @@ afterAll(async () => {
 });
 
 /** Follows the provider's redirects by hand until one leaves it (to the redirect URI) or a page answers. */
-async function walk(browser: Browser, start: URL, form?: Record<string, string>): Promise<Response> {
+async function walk(
+  browser: Browser,
+  start: URL,
+  form?: Record<string, string>,
+  issuer = idp.issuer,
+): Promise<Response> {
   let res = await browser.fetch(start);
   for (let hop = 0; hop < 10; hop++) {
     const location = res.headers.get('location');
     if (res.status === 200 && form) {
       const action = /action="([^"]+)"/.exec(await res.text())?.[1] ?? '';
-      res = await browser.fetch(new URL(action, idp.issuer), {
+      res = await browser.fetch(new URL(action, issuer), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(form).toString(),
@@ -44,13 +49,13 @@ async function walk(browser: Browser, start: URL, form?: Record<string, string>)
       form = undefined;
       continue;
     }
-    if (location === null || !new URL(location, idp.issuer).href.startsWith(idp.issuer)) return res;
-    res = await browser.fetch(new URL(location, idp.issuer));
+    if (location === null || !new URL(location, issuer).href.startsWith(issuer)) return res;
+    res = await browser.fetch(new URL(location, issuer));
   }
   throw new Error('too many redirects');
 }
 
-async function signIn(extra: Record<string, string>, form?: Record<string, string>) {
+async function signIn(extra: Record<string, string>, form?: Record<string, string>, issuer = idp.issuer) {
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -63,7 +68,7 @@ async function signIn(extra: Record<string, string>, form?: Record<string, strin
     code_challenge_method: 'S256',
     ...extra,
   });
-  const res = await walk(new Browser(), url, form);
+  const res = await walk(new Browser(), url, form, issuer);
   const location = res.headers.get('location') ?? '';
   expect(location.startsWith(REDIRECT), `${res.status} ${location}`).toBe(true);
   const tokens = await oidc.authorizationCodeGrant(config, new URL(location), {
@@ -87,6 +92,32 @@ describe('the test identity provider', () => {
   it('shows a sign-in form without a hint, and keeps email_verified false as given', async () => {
     const { claims } = await signIn({}, { email: 'LEO@example.org' });
     expect(claims).toMatchObject({ sub: 'u-leo', email: 'leo@example.org', email_verified: false });
+  });
+
+  it('keeps the email claims out of the ID token when asked (userinfo only)', async () => {
+    const other = await startTestIdentityProvider({
+      users: [{ sub: 'u-mia', email: 'mia@example.org', email_verified: true }],
+      redirectUris: [REDIRECT],
+      emailClaimsIn: 'userinfo',
+    });
+    try {
+      const saved = config;
+      config = await oidc.discovery(
+        new URL(other.issuer),
+        other.clientId,
+        undefined,
+        oidc.ClientSecretBasic(other.clientSecret),
+        {
+          execute: [oidc.allowInsecureRequests],
+        },
+      );
+      const { claims, userinfo } = await signIn({ login_hint: 'mia@example.org' }, undefined, other.issuer);
+      config = saved;
+      expect(claims?.email).toBeUndefined();
+      expect(userinfo).toMatchObject({ email: 'mia@example.org', email_verified: true });
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses an unknown email on the form', async () => {

@@ -2,7 +2,7 @@
  * Test support: a plain OpenID Connect provider standing in for a plan's own identity provider (the one members
  * may sign in with), on 127.0.0.1 and a free port. One confidential client (client_secret_basic, authorization
  * code, PKCE S256), scopes `openid email` with the `email` and `email_verified` claims (in the ID token and at
- * userinfo). Sign-in has no password: the interaction signs in the user whose email the authorization request
+ * userinfo, or at userinfo only). Sign-in has no password: the interaction signs in the user whose email the authorization request
  * names as `login_hint`, or else shows a small form (an "Email" field and a "Sign in" button) that a browser test
  * fills in. Consent is implicit (a first-party provider).
  */
@@ -31,6 +31,11 @@ export interface TestIdentityProviderOptions {
   clientId?: string;
   /** Default: a random secret. */
   clientSecret?: string;
+  /**
+   * Where the email claims go: `id_token` (default: in the ID token and at userinfo, as many providers do) or
+   * `userinfo` only (oidc-provider's conforming behaviour for the code flow).
+   */
+  emailClaimsIn?: 'id_token' | 'userinfo';
 }
 
 export interface TestIdentityProvider {
@@ -78,6 +83,7 @@ function configuration(
   users: Map<string, TestIdentityUser>,
   client: ClientMetadata,
   signingKey: Awaited<ReturnType<typeof generateSigningKey>>,
+  emailInIdToken: boolean,
 ): Configuration {
   return {
     adapter: createAdapterFactory(createMemoryKeyValueStore(), (id) =>
@@ -90,8 +96,7 @@ function configuration(
     scopes: ['openid', 'email'],
     responseTypes: ['code'],
     pkce: { required: () => true },
-    // The email claims travel in the ID token too, as many identity providers do.
-    conformIdTokenClaims: false,
+    conformIdTokenClaims: !emailInIdToken,
     enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
     ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     features: { devInteractions: { enabled: false }, userinfo: { enabled: true } },
@@ -141,7 +146,10 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
     token_endpoint_auth_method: 'client_secret_basic',
     id_token_signed_response_alg: 'RS256',
   };
-  const provider = new Provider(issuer, configuration(users, client, await generateSigningKey()));
+  const provider = new Provider(
+    issuer,
+    configuration(users, client, await generateSigningKey(), options.emailClaimsIn !== 'userinfo'),
+  );
   const callback = provider.callback();
 
   const byEmail = (email: string | undefined | null): TestIdentityUser | undefined => {
