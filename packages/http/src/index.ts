@@ -22,7 +22,7 @@ export { SANDBOX_API } from './api/openapi.ts';
 export type { ApiDescription } from './api/openapi.ts';
 export { accountOf } from './api/route.ts';
 export type { Authenticate, AuthenticatedAccount } from './api/route.ts';
-export { ACCOUNT_PREFIX, accountRouteSet, clientIp, LINK_SENT } from './api/accounts/index.ts';
+export { ACCOUNT_PREFIX, accountRouteSet, clientIp, LINK_SENT, REGISTRATION_SENT } from './api/accounts/index.ts';
 export type {
   AccountKind,
   AccountRoutesOptions,
@@ -54,10 +54,24 @@ export type {
   ReviewListQuery,
   VendorContact,
 } from './api/review/index.ts';
+export { memberOf, memberRouteSet } from './api/members/index.ts';
+export type {
+  AccessHistoryEntry,
+  AccessHistoryPage,
+  AccessHistoryQuery,
+  ConnectedApp,
+  GalleryApp,
+  GalleryQuery,
+  MemberApi,
+  MemberIdentity,
+  PrivacyStatement,
+} from './api/members/index.ts';
 export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
 export { accountAuth } from './session/account-auth.ts';
 export type { AccountAuthOptions } from './session/account-auth.ts';
 export type { ManagementAuthOptions } from './session/guard.ts';
+export { createMemberOidcRouter, MEMBER_HOME, MEMBER_SIGN_IN } from './session/member-oidc.ts';
+export type { MemberOidcError, MemberOidcRouterOptions } from './session/member-oidc.ts';
 export { createSessionRouter } from './session/routes.ts';
 export type { SessionRouter, SessionRouterOptions } from './session/routes.ts';
 export { createSessions } from './session/sessions.ts';

@@ -13,6 +13,8 @@ export interface JsonSchema {
   $ref?: string;
   minLength?: number;
   minItems?: number;
+  minimum?: number;
+  maximum?: number;
   example?: unknown;
 }
 

@@ -6,6 +6,8 @@ import { accountRouteSet } from './accounts/index.ts';
 import type { AccountsApi } from './accounts/port.ts';
 import { openApiDocument, SANDBOX_API } from './openapi.ts';
 import type { OpenApiDocument } from './openapi.ts';
+import { memberRouteSet } from './members/index.ts';
+import type { MemberApi } from './members/port.ts';
 import type { ManagementPortal } from './ports.ts';
 import type { ProductionRequestsPortal } from './production/port.ts';
 import { reviewRouteSet } from './review/index.ts';
@@ -43,6 +45,7 @@ const serverSets: ApiRouteSet[] = [
   managementRouteSet({} as ManagementPortal),
   productionRequestRouteSet({} as ProductionRequestsPortal),
   reviewRouteSet({} as ReviewApi),
+  memberRouteSet({} as MemberApi),
 ];
 const server = documentOf(serverSets);
 
@@ -157,8 +160,17 @@ describe('the OpenAPI document of a server with vendors, reviewers and members',
         'GET /apps/{id}/production-checks',
         'POST /apps/{id}/production-request',
         'POST /production-requests',
+        'POST /account/registrations',
+        'GET /gallery',
+        'GET /gallery/{clientId}',
+        'GET /account/connected-apps',
+        'DELETE /account/connected-apps/{grantId}',
+        'GET /account/access-history',
+        'GET /account/my-data',
       ]),
     );
+    expect(served).not.toContain('POST /registrations');
+    expect(served).not.toContain('POST /review/registrations');
     expect(served.filter((route) => /^\w+ \/(review|account)\/(vendor|api-keys)/.test(route))).toEqual([]);
   });
 
@@ -175,6 +187,34 @@ describe('the OpenAPI document of a server with vendors, reviewers and members',
       name: 'plan_api_reviewer',
     });
     expect(server.components.securitySchemes.memberSession).toMatchObject({ name: 'plan_api_member' });
+  });
+
+  it('gives member routes the member kind and cookie, and the gallery and registration no security', () => {
+    const routes = routesOf(serverSets);
+    const kinds = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.account ?? 'vendor']));
+    const publicRoutes = new Set(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`));
+    for (const route of [
+      'get /account/connected-apps',
+      'delete /account/connected-apps/{grantId}',
+      'get /account/access-history',
+      'get /account/my-data',
+    ]) {
+      expect(kinds.get(route), route).toBe('member');
+      expect(publicRoutes.has(route), route).toBe(false);
+      const [method = '', path = ''] = route.split(' ');
+      const operation = server.paths[path]?.[method as 'get'];
+      expect(operation?.security, route).toEqual([{ memberSession: [] }]);
+      expect(Object.keys(operation?.responses ?? {}), route).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    for (const route of ['get /gallery', 'get /gallery/{clientId}', 'post /account/registrations']) {
+      expect(publicRoutes.has(route), route).toBe(true);
+      const [method = '', path = ''] = route.split(' ');
+      expect(server.paths[path]?.[method as 'get']?.security, route).toEqual([]);
+    }
+    expect(server.paths['/gallery']?.get?.responses).not.toHaveProperty('401');
+    expect(server.paths['/account/my-data']?.get?.responses['200']?.content).toHaveProperty('application/fhir+json');
+    const limit = server.paths['/account/access-history']?.get?.parameters?.find((p) => p.name === 'limit');
+    expect(limit?.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
   });
 
   it('gives every operation a unique id and resolves every $ref', () => {
@@ -194,6 +234,14 @@ describe('the OpenAPI document of a server with vendors, reviewers and members',
       'FieldChange',
       'HistoryEntry',
       'RequestVersion',
+      'GalleryApp',
+      'GalleryAppList',
+      'PrivacyStatement',
+      'ConnectedApp',
+      'ConnectedAppList',
+      'AccessHistoryEntry',
+      'AccessHistoryPage',
+      'RegistrationInput',
     ]) {
       expect(server.components.schemas[name], name).toBeDefined();
     }

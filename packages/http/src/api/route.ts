@@ -23,7 +23,10 @@ export interface ApiRoute {
 /** Where authentication leaves the acting owner for the routes. */
 export const OWNER_LOCAL = 'owner';
 
-/** Where account authentication (accountAuth) leaves the signed-in account: its id, kind and email. */
+/**
+ * Where account authentication (accountAuth) leaves the signed-in account: its id, kind and email, and a member
+ * account's patientId.
+ */
 export const ACCOUNT_LOCAL = 'account';
 
 /** The account a request is authenticated as (accountAuth sets it; managementAuth has no account). */
@@ -31,6 +34,8 @@ export interface AuthenticatedAccount {
   id: string;
   kind: AccountKind;
   email: string;
+  /** A member account's Patient (`fhirUser`), read with the account on every request (memberOf). */
+  patientId?: string;
 }
 
 /** The account of an account-authenticated request (a route reached without one is a bug: 500). */

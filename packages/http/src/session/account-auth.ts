@@ -22,15 +22,16 @@ export interface AccountAuthOptions {
 }
 
 function authenticated(account: AccountView): AuthenticatedAccount {
-  return { id: account.id, kind: account.kind, email: account.email };
+  const { id, kind, email, patientId } = account;
+  return { id, kind, email, ...(patientId !== undefined ? { patientId } : {}) };
 }
 
 /**
  * Authenticates a request of a multi-tenant API for one kind of account: an API key (`Authorization: Bearer`,
  * vendors only), or the session cookie of that kind (with the CSRF check on changes). The session's account is
  * read on every request, so an account that is gone, not active, or of another kind is refused at once. The
- * account becomes the request's owner (every route then sees only what it owns), and its id, kind and email are
- * left for the routes (accountOf).
+ * account becomes the request's owner (every route then sees only what it owns), and its id, kind and email (and a
+ * member's patientId, which member routes read with memberOf) are left for the routes (accountOf).
  */
 export function accountAuth(options: AccountAuthOptions): RequestHandler {
   const kind = options.kind ?? 'vendor';

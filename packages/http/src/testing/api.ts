@@ -11,6 +11,9 @@ import type { AccountKind, AccountsPortal, PortalMail } from '@plan-api/portal';
 import { keepingMailer, memoryRateCounter } from '@plan-api/portal/testing';
 import { createMemoryKeyValueStore, createMemoryRecordStore } from '@plan-api/store';
 import { accountRouteSet } from '../api/accounts/index.ts';
+import type { AccountsApi } from '../api/accounts/port.ts';
+import { memberRouteSet } from '../api/members/index.ts';
+import type { MemberApi } from '../api/members/port.ts';
 import { SANDBOX_API } from '../api/openapi.ts';
 import type { ManagementPortal } from '../api/ports.ts';
 import type { ProductionRequestsPortal } from '../api/production/port.ts';
@@ -30,13 +33,15 @@ export interface KindsApiHarness {
   base: string;
   accounts: AccountsPortal;
   sent: PortalMail[];
-  sessions: Record<'vendor' | 'reviewer', Sessions>;
+  sessions: Record<'vendor' | 'reviewer' | 'member', Sessions>;
   /** The token of the newest account link mailed to an address. */
   tokenFor(email: string): string;
   /** Enrolls a vendor and completes the link through the API: the vendor's session cookie. */
   signedInVendor(email: string): Promise<string>;
   /** Invites a reviewer and completes the link through the API: the reviewer's session cookie. */
   signedInReviewer(email: string): Promise<string>;
+  /** Invites a member bound to a Patient and completes the link through the API: the member's session cookie. */
+  signedInMember(email: string, patientId: string): Promise<string>;
   /** An API key of a signed-in vendor. */
   apiKey(vendorCookie: string): Promise<string>;
   close(): Promise<void>;
@@ -46,6 +51,10 @@ export interface KindsApiOptions {
   portal?: Partial<ManagementPortal>;
   production?: ProductionRequestsPortal;
   review?: ReviewApi;
+  /** The member routes (gallery, connected apps, access history, My Data). */
+  members?: MemberApi;
+  /** Member self-registration in place of the accounts portal's own (null: none at all). */
+  registerMember?: AccountsApi['registerMember'] | null;
 }
 
 /** The `name=value` of a Set-Cookie header, to send back as a Cookie. */
@@ -54,7 +63,10 @@ export function cookieOf(res: Response): string {
   return header.split(';')[0] ?? '';
 }
 
-/** Starts the API: vendor accounts at the root, reviewer accounts at /review, management, production, review. */
+/**
+ * Starts the API: vendor accounts at the root, reviewer accounts at /review, member accounts at /account,
+ * management, production, review, members.
+ */
 export async function startKindsApi(options: KindsApiOptions = {}): Promise<KindsApiHarness> {
   const app = express();
   const server: Server = createServer(app);
@@ -73,7 +85,10 @@ export async function startKindsApi(options: KindsApiOptions = {}): Promise<Kind
   const kv = createMemoryKeyValueStore();
   const sessionsOf = (kind: AccountKind) =>
     createSessions({ kv, secret: `${kind}-test-secret`, secure: false, name: `plan_api_${kind}` });
-  const sessions = { vendor: sessionsOf('vendor'), reviewer: sessionsOf('reviewer') };
+  const sessions = { vendor: sessionsOf('vendor'), reviewer: sessionsOf('reviewer'), member: sessionsOf('member') };
+  const accountsApi: AccountsApi = { ...accounts };
+  if (options.registerMember === null) delete accountsApi.registerMember;
+  else if (options.registerMember !== undefined) accountsApi.registerMember = options.registerMember;
   const sets: ApiRouteSet[] = [
     accountRouteSet({ accounts, sessions: sessions.vendor, kind: 'vendor', publicOrigin: origin }),
     accountRouteSet({
@@ -83,11 +98,13 @@ export async function startKindsApi(options: KindsApiOptions = {}): Promise<Kind
       publicOrigin: origin,
       prefix: '/review',
     }),
+    accountRouteSet({ accounts: accountsApi, sessions: sessions.member, kind: 'member', publicOrigin: origin }),
     managementRouteSet(options.portal as ManagementPortal),
   ];
   if (options.production) sets.push(productionRequestRouteSet(options.production));
   if (options.review) sets.push(reviewRouteSet(options.review));
-  const auth = (kind: 'vendor' | 'reviewer') =>
+  if (options.members) sets.push(memberRouteSet(options.members));
+  const auth = (kind: 'vendor' | 'reviewer' | 'member') =>
     accountAuth({
       sessions: sessions[kind],
       accounts,
@@ -99,7 +116,7 @@ export async function startKindsApi(options: KindsApiOptions = {}): Promise<Kind
     '/api',
     createApi({
       sets,
-      authenticate: { vendor: auth('vendor'), reviewer: auth('reviewer') },
+      authenticate: { vendor: auth('vendor'), reviewer: auth('reviewer'), member: auth('member') },
       serverUrl: base,
       description: SANDBOX_API,
       logger: { error: (message, details) => console.error(message, details) },
@@ -143,6 +160,10 @@ export async function startKindsApi(options: KindsApiOptions = {}): Promise<Kind
     async signedInReviewer(email) {
       await accounts.inviteAccount('reviewer', { name: 'Rae Viewer', email });
       return completeLink('/review/password-links', email);
+    },
+    async signedInMember(email, patientId) {
+      await accounts.inviteAccount('member', { name: 'Mia Member', email, patientId });
+      return completeLink('/account/password-links', email);
     },
     async apiKey(vendorCookie) {
       const res = await fetch(`${base}/vendor/api-keys`, {

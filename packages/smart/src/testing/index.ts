@@ -1,2 +1,3 @@
 export * from './harness.ts';
 export * from './flow.ts';
+export * from './identity-provider.ts';

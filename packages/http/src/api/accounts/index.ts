@@ -4,7 +4,7 @@ import { accountPrefix, accountRoutes } from './routes.ts';
 import type { AccountRoutesOptions } from './routes.ts';
 
 export type { AccountKind, AccountsApi, AccountView, ApiKeyView, RequestContext } from './port.ts';
-export { ACCOUNT_PREFIX, clientIp, LINK_SENT } from './routes.ts';
+export { ACCOUNT_PREFIX, clientIp, LINK_SENT, REGISTRATION_SENT } from './routes.ts';
 export { sessionScheme } from './openapi.ts';
 export type { AccountRoutesOptions } from './routes.ts';
 

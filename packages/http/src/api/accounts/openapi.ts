@@ -66,6 +66,15 @@ export const accountSchemas: Record<string, JsonSchema> = {
     currentPassword: str('The password now.'),
     newPassword: str('At least 12 characters, not containing your email address.'),
   }),
+  RegistrationInput: object(
+    'Member self-registration: the member ID and date of birth on the member card, and an email address.',
+    ['memberId', 'birthDate', 'email'],
+    {
+      memberId: str('The member ID on your card.'),
+      birthDate: str('Your date of birth (YYYY-MM-DD).', { format: 'date' }),
+      email: str('Where the link to set your password goes.', { format: 'email' }),
+    },
+  ),
   ApiKeyInput: object('A name to recognize the key by.', ['name'], { name: str('e.g. "GitHub Actions".') }),
   ApiKey: object('An API key (the key itself is shown once).', ['id', 'name', 'prefix', 'createdAt'], {
     id: str('The key id.'),
@@ -142,6 +151,20 @@ export function accountOperations(kind: string, prefix = ''): OpenApiPaths {
       { requestBody: body('PasswordChangeInput') },
     ),
   };
+  if (kind === 'member') {
+    return {
+      ...common,
+      [`${prefix}/password`]: changePassword,
+      [`${prefix}/registrations`]: {
+        post: anyone(
+          'register',
+          'Register as a member: emails the next step (the same answer whatever matched)',
+          { '202': ok('The same answer whatever the member ID, date of birth and email.', ref('Message')), ...E403 },
+          { requestBody: body('RegistrationInput') },
+        ),
+      },
+    };
+  }
   if (kind !== 'vendor') return { ...common, [`${prefix}/password`]: changePassword };
   return {
     ...common,

@@ -29,4 +29,15 @@ export type AccountsApi = Pick<
    * checked after, by the AccountView's kind, and no session starts).
    */
   completeLink(input: unknown, context: RequestContext, kind: AccountKind): Promise<AccountView>;
+  /**
+   * POST `/account/registrations` `{memberId, birthDate, email}`: member self-registration. The same outcome
+   * whatever the input matches (no enumeration); `rate_limited` per address and email; field errors for malformed
+   * input. Optional so a composition without members (the desktop's) needs none: without it the route answers 404.
+   */
+  registerMember?(input: unknown, context: RequestContext): Promise<void>;
+  /**
+   * The active member account with this email, for OpenID Connect sign-in (createMemberOidcRouter needs it);
+   * undefined when there is none.
+   */
+  findMemberByEmail?(email: string): Promise<AccountView | undefined>;
 };

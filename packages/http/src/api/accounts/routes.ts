@@ -37,6 +37,10 @@ export function accountPrefix(options: Pick<AccountRoutesOptions, 'kind' | 'pref
 export const LINK_SENT =
   'If that address can use it, a link is on its way: check your email. The link works once and expires in 24 hours.';
 
+/** What the API answers to every member registration, whatever it matched (no enumeration). */
+export const REGISTRATION_SENT =
+  'Check your email: we sent that address a message about your registration, with the next step if there is one.';
+
 /** The client address the rate limits count (Express's `req.ip`, which honours the app's `trust proxy`). */
 export function clientIp(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -71,7 +75,7 @@ function wrongKindLink(): PortalError {
 /**
  * The account routes of one kind of account, below its prefix: sign-in and sign-out, emailed links ("Forgot
  * password" and setting a password) and password change for every kind; enrollment and API keys for vendors
- * only. Every route is of that kind (authenticated by its handler). Sign-in and a completed link start a fresh
+ * only; self-registration (`<prefix>/registrations`) for members only. Every route is of that kind (authenticated by its handler). Sign-in and a completed link start a fresh
  * session (never reusing one a visitor brought); a password set or changed ends the account's other sessions.
  */
 export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
@@ -136,6 +140,22 @@ export function accountRoutes(options: AccountRoutesOptions): ApiRoute[] {
       res.status(204).set('Cache-Control', 'no-store').end();
     },
   };
+  const registration: ApiRoute = {
+    method: 'post',
+    path: `${prefix}/registrations`,
+    public: true,
+    handler: async (req, res) => {
+      refuseCrossSite(req, publicOrigin);
+      if (accounts.registerMember === undefined) {
+        throw new ApiError(404, 'not_found', 'Members cannot register themselves here.');
+      }
+      await accounts.registerMember(req.body, { ip: clientIp(req) });
+      sendJson(res, 202, { message: REGISTRATION_SENT });
+    },
+  };
+  if (kind === 'member') {
+    return [...routes, changePassword, registration].map((route) => ({ ...route, account: kind }));
+  }
   if (kind !== 'vendor') return [...routes, changePassword].map((route) => ({ ...route, account: kind }));
   const vendorRoutes: ApiRoute[] = [
     {
