@@ -145,7 +145,10 @@ describe('a member on a phone', () => {
     expect(text).not.toContain('Conditions and diagnoses');
     await fits('member-connected-apps-phone');
     await page.goto(`${server.url}/account/history`);
-    await page.getByText(/Claims · \d+ record/).first().waitFor();
+    await page
+      .getByText(/Claims · \d+ record/)
+      .first()
+      .waitFor();
     expect(await page.locator('main').innerText()).toContain(APP_NAME);
     await fits('member-access-history-phone');
     await page.goto(`${server.url}/account/data`);
