@@ -34,6 +34,7 @@ export {
   type AccountLinkData,
   type AccountLinkPurpose,
   type HtmlValue,
+  type MemberNotFoundData,
   type ProductionDecisionData,
   type ProductionRequestReceivedData,
   type ProductionSuspensionData,

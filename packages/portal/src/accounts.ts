@@ -5,8 +5,10 @@ import { createAccountsContext, type AccountsPortalDeps } from './accounts/conte
 import { createApiKey } from './accounts/create-api-key.ts';
 import { getAccount } from './accounts/get-account.ts';
 import { inviteAccount } from './accounts/invite-account.ts';
+import { findMemberByEmail } from './accounts/find-member-by-email.ts';
 import { listApiKeys } from './accounts/list-api-keys.ts';
 import type { AccountKind, AccountView, ApiKeyView } from './accounts/model.ts';
+import { registerMember } from './accounts/register-member.ts';
 import { requestPasswordReset } from './accounts/request-password-reset.ts';
 import { revokeApiKey } from './accounts/revoke-api-key.ts';
 import { signIn } from './accounts/sign-in.ts';
@@ -45,6 +47,13 @@ export interface AccountsPortal {
   authenticateApiKey(key: string): Promise<AccountView | undefined>;
   /** Invites an account (reviewers now via a CLI, members later): creates it pending and mails an `invite` link. */
   inviteAccount(kind: AccountKind, input: unknown): Promise<AccountView>;
+  /**
+   * POST /api/account/registrations `{memberId, birthDate (YYYY-MM-DD), email}`: member self-registration,
+   * verified by an emailed `verify` link. Same outcome whatever the input matches (the mail tells).
+   */
+  registerMember(input: unknown, context: { ip: string }): Promise<void>;
+  /** The active member account of an address (OpenID Connect sign-in), or undefined. */
+  findMemberByEmail(email: string): Promise<AccountView | undefined>;
 }
 
 /**
@@ -65,5 +74,7 @@ export function createAccountsPortal(deps: AccountsPortalDeps): AccountsPortal {
     revokeApiKey: (accountId, keyId) => revokeApiKey(ctx, accountId, keyId),
     authenticateApiKey: (key) => authenticateApiKey(ctx, key),
     inviteAccount: (kind, input) => inviteAccount(ctx, kind, input),
+    registerMember: (input, context) => registerMember(ctx, input, context),
+    findMemberByEmail: (email) => findMemberByEmail(ctx, email),
   };
 }

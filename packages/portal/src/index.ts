@@ -71,3 +71,22 @@ export type { ListPublishedQuery } from './review/list-published.ts';
 export type { ReviewMailer } from './review/context.ts';
 export { REJECTION_REASON_REQUIRED } from './review/reject-request.ts';
 export { SUSPENSION_REASON_REQUIRED } from './review/suspend-app.ts';
+export { createMemberPortal, type MemberPortal } from './members.ts';
+export type { MemberPortalDeps } from './members/context.ts';
+export {
+  MEMBER_COLLECTIONS,
+  MEMBER_RECORD_INDEXES,
+  type AccessHistoryEntry,
+  type ConnectedApp,
+  type GalleryApp,
+  type GalleryPrivacyAnswer,
+  type Member,
+  type MemberAccessRecord,
+  type MemberGrantRecord,
+} from './members/model.ts';
+export type { GalleryQuery } from './members/list-gallery.ts';
+export { HISTORY_PAGE, type AccessHistoryQuery } from './members/list-access-history.ts';
+export type { GrantEvent } from './members/record-grant.ts';
+export type { MemberAccessInput } from './members/record-access.ts';
+export type { MemberLookup, MemberMatch } from './accounts/context.ts';
+export type { MemberNotFoundMailData } from './production/mailer.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailError } from '../errors.ts';
-import { accountExists, accountLink, type AccountLinkData } from './account.ts';
+import { accountExists, accountLink, memberNotFound, type AccountLinkData } from './account.ts';
 import { renderTemplate } from './index.ts';
 
 const acme = { planName: 'Acme Health' };
@@ -106,6 +106,44 @@ describe('accountExists', () => {
     );
     expect(flat(accountExists({ ...data, audience: 'reviewer' }, acme).text)).toContain(
       'used this email address to set up a reviewer account with Acme Health.',
+    );
+  });
+});
+
+describe('accountLink for a member who registered (verify)', () => {
+  it('asks to confirm the address and choose a password, on a "Confirm your email" button', () => {
+    const mail = accountLink(link('member', 'verify'), acme);
+    expect(mail.subject).toBe('Confirm your email for Acme Health');
+    expect(flat(mail.text)).toContain(
+      'Confirm that this address is yours and choose your password to finish registering your Acme Health member account.',
+    );
+    expect(mail.text).toContain(`Confirm your email:\n${LINK}\n`);
+    expect(flat(mail.text)).toContain('If you did not register, ignore this email: nothing changes.');
+    expect(mail.html).toContain('<h1 style="margin:0 0 16px;font-size:20px;line-height:1.3">Confirm your email</h1>');
+    expect(mail.html).toMatch(/>Confirm your email<\/a>/);
+  });
+});
+
+describe('memberNotFound', () => {
+  const data = { registerLink: 'https://plan.example/register' };
+
+  it('says no member has that member ID and date of birth, and links to the registration page', () => {
+    const mail = memberNotFound(data, acme);
+    expect(mail.subject).toBe('We could not find your Acme Health membership');
+    expect(flat(mail.text)).toContain(
+      'We could not find a member with that member ID and date of birth, so no account was made.',
+    );
+    expect(flat(mail.text)).toContain('Check the member ID on your insurance card and your date of birth');
+    expect(mail.text).toContain('Register again:\nhttps://plan.example/register\n');
+    expect(mail.text).toMatch(/^Hello,\n/);
+    expect(mail.html).toContain('href="https://plan.example/register"');
+    expect(flat(mail.text)).toContain('If it was not you, ignore this email: nothing changes.');
+  });
+
+  it('is a registered template, and refuses a link that is not http(s)', () => {
+    expect(renderTemplate('memberNotFound', data).subject).toBe('We could not find your Plan API membership');
+    expect(() => memberNotFound({ registerLink: 'javascript:alert(1)' }, acme)).toThrow(
+      "The account mail's registerLink must be an http(s) URL.",
     );
   });
 });

@@ -22,6 +22,12 @@ export interface AccountLinkData {
   expiresAt: string;
 }
 
+/** Data of the mail sent when a member registration names no member (wrong member ID or date of birth). */
+export interface MemberNotFoundData {
+  /** The member portal's registration page (no token), to try again. */
+  registerLink: string;
+}
+
 /** Data of the mail sent when someone enrolls or registers with an address that already has an account. */
 export interface AccountExistsData {
   audience: AccountAudience;
@@ -93,7 +99,7 @@ function linkWording(audience: AccountAudience, purpose: AccountLinkPurpose, pla
         heading: 'Confirm your email',
         intro:
           audience === 'member'
-            ? `Confirm that this address is yours to finish registering your ${plan} member account.`
+            ? `Confirm that this address is yours and choose your password to finish registering your ${plan} member account.`
             : `Confirm that this address is yours to finish setting up your ${plan} account.`,
         action: 'Confirm your email',
         ignore: 'If you did not register, ignore this email: nothing changes.',
@@ -180,5 +186,37 @@ export function accountExists(data: AccountExistsData, { planName }: TemplateCon
     subject,
     text,
     html: layout({ planName, title: subject, preheader: intro, heading: 'You already have an account', body }),
+  };
+}
+
+/**
+ * "We could not find a member": a registration whose member ID and date of birth match no member of the plan.
+ * The web page answered as it does for every registration, so the mail is where the person learns it. The
+ * member ID typed is not repeated: whoever typed it may not own the mailbox.
+ */
+export function memberNotFound(
+  data: MemberNotFoundData,
+  { planName }: TemplateContext = DEFAULT_CONTEXT,
+): RenderedMail {
+  check('registerLink', data.registerLink);
+  const subject = `We could not find your ${planName} membership`;
+  const intro = `Someone, probably you, used this email address to register for a member account with ${planName}. We could not find a member with that member ID and date of birth, so no account was made.`;
+  const retry =
+    'Check the member ID on your insurance card and your date of birth, and register again. If it still does not work, call the member services number on your card.';
+  const ignore = 'If it was not you, ignore this email: nothing changes.';
+  const text = textBody(
+    [greeting(''), intro, retry, { pre: `Register again:\n${data.registerLink}` }, ignore],
+    planName,
+  );
+  const body = markup`${paragraph(greeting(''))}
+    ${paragraph(intro)}
+    ${paragraph(retry)}
+    ${button('Register again', data.registerLink)}
+    ${paragraph(ignore)}
+    ${signature(planName).html}`;
+  return {
+    subject,
+    text,
+    html: layout({ planName, title: subject, preheader: intro, heading: 'We could not find your membership', body }),
   };
 }

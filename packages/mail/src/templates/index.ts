@@ -1,4 +1,4 @@
-import { accountExists, accountLink } from './account.ts';
+import { accountExists, accountLink, memberNotFound } from './account.ts';
 import { productionDecision, productionSuspension } from './production-decision.ts';
 import { productionRequestReceived } from './production-request.ts';
 import { DEFAULT_CONTEXT, type RenderedMail, type TemplateContext } from './types.ts';
@@ -7,6 +7,7 @@ import { DEFAULT_CONTEXT, type RenderedMail, type TemplateContext } from './type
 export const TEMPLATES = {
   accountLink,
   accountExists,
+  memberNotFound,
   productionRequestReceived,
   productionDecision,
   productionSuspension,
@@ -36,6 +37,12 @@ export function renderTemplate<K extends TemplateName>(
 
 export { markup, multiline, SafeHtml, type HtmlValue } from './html.ts';
 export { DEFAULT_PLAN_NAME, type RenderedMail, type TemplateContext } from './types.ts';
-export type { AccountAudience, AccountExistsData, AccountLinkData, AccountLinkPurpose } from './account.ts';
+export type {
+  AccountAudience,
+  AccountExistsData,
+  AccountLinkData,
+  AccountLinkPurpose,
+  MemberNotFoundData,
+} from './account.ts';
 export type { ProductionRequestReceivedData } from './production-request.ts';
 export type { ProductionDecisionData, ProductionSuspensionData } from './production-decision.ts';

@@ -17,6 +17,21 @@ import {
   type SignInLockRecord,
 } from './model.ts';
 
+/** A member of the plan as the member directory knows them: the Patient they are and their name. */
+export interface MemberMatch {
+  patientId: string;
+  name: string;
+}
+
+/**
+ * Port: the plan's members by member ID and date of birth (the production composition looks them up in the
+ * production FHIR store: the Coverage's subscriber or member ID, the Patient's birthDate). Undefined when no
+ * member has both.
+ */
+export interface MemberLookup {
+  find(memberId: string, birthDate: string): Promise<MemberMatch | undefined>;
+}
+
 /** What createAccountsPortal needs. */
 export interface AccountsPortalDeps {
   /** Accounts, address claims, links, API keys and sign-in locks (shared by every process). */
@@ -32,6 +47,8 @@ export interface AccountsPortalDeps {
   links: (audience: AccountKind, purpose: LinkPurpose, token: string) => string;
   /** The absolute URL of a page of the audience's area without a token (the `accountExists` mail's links). */
   pages: (audience: AccountKind, page: AccountPage) => string;
+  /** The plan's members, for self-registration; without it, registerMember is not offered (`not_found`). */
+  members?: MemberLookup | undefined;
   clock?: Clock;
   /** Random bytes for ids, tokens, keys and salts (default: node:crypto, pooled). */
   random?: RandomBytes;
@@ -54,6 +71,7 @@ export interface AccountsContext {
   counters: RateCounter;
   linkUrl: AccountsPortalDeps['links'];
   pageUrl: AccountsPortalDeps['pages'];
+  members: MemberLookup | undefined;
   clock: Clock;
   random: RandomBytes;
   limits: AccountLimits;
@@ -79,6 +97,7 @@ export function createAccountsContext(deps: AccountsPortalDeps): AccountsContext
     counters: deps.counters,
     linkUrl: deps.links,
     pageUrl: deps.pages,
+    members: deps.members,
     clock: deps.clock ?? systemClock,
     random,
     limits: resolveLimits(deps.limits),

@@ -17,6 +17,13 @@ export interface AccountLimits {
   mailRequestsPerIp: RateLimit;
   /** Enrollments and password-reset requests for one address (each sends a mail): 5 per hour. */
   mailRequestsPerAddress: RateLimit;
+  /**
+   * Member registrations from one network: 10 per hour. Each one mails whoever registered whether the member ID
+   * and date of birth matched, so this bounds guessing as well as mail.
+   */
+  memberRegistrationsPerIp: RateLimit;
+  /** Member registrations for one address: 5 per hour. */
+  memberRegistrationsPerAddress: RateLimit;
   /** Link completions (set password) from one network: 30 per 15 minutes. */
   linkCompletionsPerIp: RateLimit;
   /** API keys one account may hold at once: 20. */
@@ -32,6 +39,8 @@ export const DEFAULT_ACCOUNT_LIMITS: Readonly<AccountLimits> = {
   signInFailuresPerAccount: { max: 10, windowSeconds: QUARTER_HOUR },
   mailRequestsPerIp: { max: 20, windowSeconds: HOUR },
   mailRequestsPerAddress: { max: 5, windowSeconds: HOUR },
+  memberRegistrationsPerIp: { max: 10, windowSeconds: HOUR },
+  memberRegistrationsPerAddress: { max: 5, windowSeconds: HOUR },
   linkCompletionsPerIp: { max: 30, windowSeconds: QUARTER_HOUR },
   apiKeysPerAccount: 20,
 };

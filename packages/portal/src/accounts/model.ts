@@ -8,12 +8,15 @@ export const ACCOUNT_KINDS: readonly AccountKind[] = ['vendor', 'reviewer', 'mem
 
 /**
  * Why an emailed link was sent: `enroll` (vendor enrollment), `reset` ("Forgot password"), `invite` (an account
- * the plan created) and `verify` (member self-registration, a later issue). Every link sets the password.
+ * the plan created) and `verify` (member self-registration). Every link sets the password.
  */
 export type LinkPurpose = 'enroll' | 'reset' | 'invite' | 'verify';
 
-/** The pages of a kind's area the "account exists" mail points at (no token in them). */
-export type AccountPage = 'signIn' | 'forgotPassword';
+/**
+ * The pages of a kind's area the mail without a token points at: sign-in and "Forgot password" (`accountExists`),
+ * and the member portal's registration page (`memberNotFound`, asked for members only).
+ */
+export type AccountPage = 'signIn' | 'forgotPassword' | 'register';
 
 /** An account as the API shows it: never a password, hash, token or key. */
 export interface AccountView {
@@ -125,6 +128,7 @@ export const ACCOUNT_COLLECTIONS = {
 
 /** Indexes the PostgreSQL adapter should declare for the lists the accounts portal runs. */
 export const ACCOUNT_RECORD_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  [ACCOUNT_COLLECTIONS.accounts]: [['kind', 'patientId']],
   [ACCOUNT_COLLECTIONS.links]: [['accountId']],
   [ACCOUNT_COLLECTIONS.apiKeys]: [['accountId'], ['accountId', 'keyId']],
 };

@@ -1,6 +1,5 @@
 import { parseSearch, type SearchRegistry } from '@plan-api/fhir';
-import type { StoredResource } from '@plan-api/store';
-import type { PortalContext } from '../context.ts';
+import type { FhirStore, StoredResource } from '@plan-api/store';
 
 const PAGE = 1000;
 /** Claims data first, as members think of their record; other types follow alphabetically. */
@@ -19,8 +18,18 @@ export function patientCompartmentTypes(registry: SearchRegistry): string[] {
   return types.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** What reading a member's records needs: the FHIR store and its search parameters (sandbox or production). */
+export interface MemberRecordsSource {
+  fhir: FhirStore;
+  registry: SearchRegistry;
+}
+
 /** Runs one search through every page, collecting matches and includes. */
-async function searchAll(ctx: PortalContext, type: string, params: [string, string][]): Promise<StoredResource[]> {
+async function searchAll(
+  ctx: MemberRecordsSource,
+  type: string,
+  params: [string, string][],
+): Promise<StoredResource[]> {
   const request = parseSearch(type, [...params, ['_total', 'none']], ctx.registry, {
     defaultCount: PAGE,
     maxCount: PAGE,
@@ -41,7 +50,7 @@ async function searchAll(ctx: PortalContext, type: string, params: [string, stri
  * own too). Shared directory resources (practitioners, organizations) are not part of it. The Patient comes
  * first; no resource appears twice.
  */
-export async function memberResources(ctx: PortalContext, patientId: string): Promise<StoredResource[]> {
+export async function memberResources(ctx: MemberRecordsSource, patientId: string): Promise<StoredResource[]> {
   const seen = new Set<string>();
   const out: StoredResource[] = [];
   const add = (resources: StoredResource[]): void => {

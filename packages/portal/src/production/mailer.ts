@@ -59,6 +59,12 @@ export interface AccountExistsMailData {
   resetLink: string;
 }
 
+/** Data of the `memberNotFound` mail: a member registration whose member ID and date of birth match no member. */
+export interface MemberNotFoundMailData {
+  /** The member portal's registration page (no token), to try again. */
+  registerLink: string;
+}
+
 /** The mail of a production request (the sandbox portal sends it). */
 export interface ProductionRequestMail {
   to: string;
@@ -71,10 +77,14 @@ export type ReviewMail =
   | { to: string; template: 'productionDecision'; data: ProductionDecisionMailData }
   | { to: string; template: 'productionSuspension'; data: ProductionSuspensionMailData };
 
-/** The mail of accounts: emailed links, and "you already have an account" (the accounts portal sends it). */
+/**
+ * The mail of accounts: emailed links, "you already have an account", and "we could not find a member" (member
+ * registration); the accounts portal sends it.
+ */
 export type AccountMail =
   | { to: string; template: 'accountLink'; data: AccountLinkMailData }
-  | { to: string; template: 'accountExists'; data: AccountExistsMailData };
+  | { to: string; template: 'accountExists'; data: AccountExistsMailData }
+  | { to: string; template: 'memberNotFound'; data: MemberNotFoundMailData };
 
 /** The mail the portal sends, named by template: the mailer renders the subject, text and HTML. */
 export type PortalMail = ProductionRequestMail | ReviewMail | AccountMail;
