@@ -2,6 +2,8 @@ import {
   accountAuth,
   accountRouteSet,
   createApi,
+  createMemberOidcRouter,
+  memberRouteSet,
   productionRequestRouteSet,
   reviewRouteSet,
   createFhirRouter,
@@ -13,10 +15,11 @@ import {
   lastResortErrors,
 } from '@plan-api/http';
 import type { ApiDescription, Router, Sessions } from '@plan-api/http';
-import { createReviewPortal } from '@plan-api/portal';
+import { createMemberPortal, createReviewPortal } from '@plan-api/portal';
 import type { AccountKind, PortalMailer } from '@plan-api/portal';
 import { createHostedSandbox } from '@plan-api/sandbox';
 import { createServerAccounts } from './accounts.ts';
+import { memberLookup } from './member-lookup.ts';
 import { createProductionRealm } from './production-realm.ts';
 import type { Terminology } from '@plan-api/synthetic';
 import type { ServerConfig } from './config.ts';
@@ -74,7 +77,13 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
   const secure = publicUrl.startsWith('https:');
   const publicOrigin = new URL(publicUrl).origin;
 
-  const accounts = createServerAccounts({ records: stores.records, kv: stores.kv, mailer, publicUrl });
+  const accounts = createServerAccounts({
+    records: stores.records,
+    kv: stores.kv,
+    mailer,
+    publicUrl,
+    members: memberLookup(stores.fhir, stores.registry),
+  });
   const sessionsOf = (kind: AccountKind): Sessions =>
     createSessions({ kv: stores.kv, secret: deriveKey(secret, `${kind}-session`), secure, name: `plan_api_${kind}` });
   const vendorSessions = sessionsOf('vendor');
@@ -104,15 +113,26 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     mailer,
     vendorContact,
   });
+  // The member portal revokes through the production authorization server, which records grants through it.
+  let revokeAccess: (clientId: string, accountId: string) => Promise<number> = () => Promise.resolve(0);
+  const members = createMemberPortal({
+    records: stores.records,
+    fhir: stores.fhir,
+    registry: stores.registry,
+    fhirBaseUrl: `${publicUrl}/fhir`,
+    revokeAccess: (clientId, accountId) => revokeAccess(clientId, accountId),
+  });
   const production = await createProductionRealm({
     publicUrl,
     planName: config.planName,
     stores: { fhir: stores.fhir, kv: stores.kv, registry: stores.registry },
     clients: review.productionClientFor,
     accounts,
+    members,
     secret,
     logger,
   });
+  revokeAccess = (clientId, accountId) => production.auth.revokeAccess(clientId, accountId);
 
   const router = createRouter();
   router.use(hosted.realm.router);
@@ -139,6 +159,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
         accountRouteSet({ accounts, sessions: reviewerSessions, kind: 'reviewer', publicOrigin }),
         reviewRouteSet(review),
         accountRouteSet({ accounts, sessions: memberSessions, kind: 'member', publicOrigin }),
+        memberRouteSet(members),
       ],
       authenticate: {
         vendor: accountAuth({
@@ -190,11 +211,32 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
       serverPaths: [],
     }),
   );
+  if (config.memberOidc !== undefined) {
+    router.use(
+      '/account/oidc',
+      createMemberOidcRouter({
+        issuer: new URL(config.memberOidc.issuer),
+        clientId: config.memberOidc.clientId,
+        clientSecret: config.memberOidc.clientSecret,
+        redirectUri: `${publicUrl}/account/oidc/callback`,
+        sessions: memberSessions,
+        accounts,
+        cookieSecret: deriveKey(secret, 'member-oidc'),
+        secure,
+        logger,
+      }),
+    );
+  }
   router.use(
     createUiRouter({
       distDir: config.uiDir,
       page: 'portal.html',
-      config: { ...uiConfig, mode: 'portal', basePath: '/' },
+      config: {
+        ...uiConfig,
+        mode: 'portal',
+        basePath: '/',
+        ...(config.memberOidc !== undefined ? { memberOidc: { label: config.memberOidc.label } } : {}),
+      },
       serverPaths: SERVER_PATHS,
     }),
   );

@@ -9,7 +9,7 @@ import {
 } from '@plan-api/http';
 import type { HttpLogger, Router } from '@plan-api/http';
 import { PortalError } from '@plan-api/portal';
-import type { AccountsPortal } from '@plan-api/portal';
+import type { AccountsPortal, MemberPortal } from '@plan-api/portal';
 import { createAuthServer } from '@plan-api/smart';
 import type { AuthServer, ClientSource } from '@plan-api/smart';
 import type { FhirStore, KeyValueStore } from '@plan-api/store';
@@ -25,6 +25,8 @@ export interface ProductionRealmOptions {
   /** The approved apps (the review portal's published, not suspended, snapshots). */
   clients: ClientSource;
   accounts: AccountsPortal;
+  /** Where grants and reads go (the member's connected apps and access history). */
+  members: Pick<MemberPortal, 'recordGrant' | 'recordAccess'>;
   secret: string;
   logger: HttpLogger;
 }
@@ -82,6 +84,19 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
     secureCookies: publicUrl.startsWith('https:'),
     errorPage: authorizationErrorPage,
     cookiePrefix: '_plan',
+    onEvent: (event) => {
+      if (event.type !== 'consent' || event.status !== 'ok' || event.grantId === undefined) return;
+      if (event.clientId === undefined || event.patientId === undefined) return;
+      options.members
+        .recordGrant({
+          grantId: event.grantId,
+          clientId: event.clientId,
+          patientId: event.patientId,
+          scopes: event.scopes ?? [],
+          at: event.at,
+        })
+        .catch((error: unknown) => logger.error('Could not record a member grant', { error }));
+    },
   });
 
   // Every call re-checks that the app is still approved: a suspension takes effect on the next request.
@@ -115,7 +130,7 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
     createInteractionRouter({
       auth,
       signInTitle: `Sign in with your ${options.planName} member account`,
-      forgotPasswordUrl: `${publicUrl}/account/forgot-password`,
+      forgotPasswordUrl: `${publicUrl}/forgot-password`,
       signIn: async (email, password, context) => {
         try {
           const account = await accounts.signIn('member', { email, password }, context);
@@ -144,6 +159,9 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
       },
       baseUrl: fhirBaseUrl,
       logger,
+      onAccess: async (entry) => {
+        await options.members.recordAccess(entry);
+      },
     }),
   );
   return { auth, router, close: () => auth.close() };

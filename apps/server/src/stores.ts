@@ -10,7 +10,7 @@ import {
   type RecordStore,
 } from '@plan-api/store';
 import { OUTBOX_RECORD_INDEXES } from '@plan-api/mail';
-import { ACCOUNT_RECORD_INDEXES, PRODUCTION_RECORD_INDEXES } from '@plan-api/portal';
+import { ACCOUNT_RECORD_INDEXES, MEMBER_RECORD_INDEXES, PRODUCTION_RECORD_INDEXES } from '@plan-api/portal';
 import { createPostgresStores, type PostgresStores, type RecordIndexes } from '@plan-api/store-postgres';
 
 /** The server's storage: the plan's FHIR data, the sandbox's own FHIR data, and the shared records and key-values. */
@@ -37,6 +37,7 @@ export const RECORD_INDEXES: RecordIndexes = {
   ...OUTBOX_RECORD_INDEXES,
   ...ACCOUNT_RECORD_INDEXES,
   ...PRODUCTION_RECORD_INDEXES,
+  ...MEMBER_RECORD_INDEXES,
   accessLog: [['ownerId'], ['patientId'], ['clientId'], ['patientId', 'clientId']],
   launchSteps: [['launchId', 'seq']],
   launches: [['clientId'], ['appId']],

@@ -94,7 +94,7 @@ describe('member self-registration', () => {
 
   it('verifies the address with the emailed link, sets the password and signs the member in to her own data', async () => {
     const mail = await smtp.waitForMessage((m) => m.to.includes('ava@member.example'), 15_000);
-    const link = mail.links.find((l) => l.startsWith(`${server.url}/account/set-password#token=`));
+    const link = mail.links.find((l) => l.startsWith(`${server.url}/set-password#token=`));
     expect(link, mail.text).toBeDefined();
     await page.goto(link ?? '');
     await page.getByLabel('New password').fill(TEST_PASSWORD);

@@ -103,7 +103,7 @@ export async function inviteMember(
   });
   if (invited.code !== 0) throw new Error(`members invite failed: ${invited.stderr}`);
   const token = await linkTokenFor(smtp, email, before);
-  return { token, link: `${url}/account/set-password#token=${encodeURIComponent(token)}` };
+  return { token, link: `${url}/set-password#token=${encodeURIComponent(token)}` };
 }
 
 /** Sets a member's password from the link's token through the API; resolves the member session cookie. */
