@@ -152,10 +152,7 @@ describe('a member on a phone', () => {
     expect(await page.locator('main').innerText()).toContain(APP_NAME);
     await fits('member-access-history-phone');
     await page.goto(`${server.url}/account/data`);
-    await page
-      .getByText(/ExplanationOfBenefit|Claims/)
-      .first()
-      .waitFor();
+    await page.getByText(/^\d[\d,]* records of \d+ types$/).waitFor();
     await fits('member-my-data-phone');
   });
 
