@@ -165,6 +165,13 @@ describe('a member on a phone', () => {
     const data = JSON.stringify(await (await get('/my-data')).json());
     expect(data).toContain(`Patient/${patients[1] ?? ''}`);
     expect(data).not.toContain(`Patient/${patients[0] ?? ''}`);
+    // And the first member's app, with the first member's token, cannot read the other member's records.
+    const asApp = (path: string) =>
+      fetch(`${server.url}/fhir/${path}`, { headers: { authorization: `Bearer ${tokens.access}` } });
+    expect([403, 404]).toContain((await asApp(`Patient/${patients[1] ?? ''}`)).status);
+    const eobs = await asApp(`ExplanationOfBenefit?patient=${patients[1] ?? ''}`);
+    const body = (await eobs.json()) as { entry?: unknown[] };
+    expect(eobs.status === 403 || (body.entry ?? []).length === 0).toBe(true);
   });
 
   it('revokes the app; its access and refresh tokens fail right after', async () => {

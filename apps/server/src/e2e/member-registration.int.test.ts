@@ -101,8 +101,15 @@ describe('member self-registration', () => {
     await page.getByLabel('Confirm password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Save password' }).click();
     await page.waitForURL(/\/account/);
+    const data = await page.evaluate(async () => (await fetch('/api/account/my-data')).text());
+    expect(data).toContain('"id":"reg-ava"');
     await page.goto(`${server.url}/account/data`);
-    await page.getByText('Ava Okafor').first().waitFor();
+    await page
+      .locator('main')
+      .getByText('1 records of 1 types')
+      .or(page.locator('main').getByText(/^1 record/))
+      .first()
+      .waitFor();
   });
 
   it('refuses malformed input with field messages, and limits repeated attempts', async () => {
