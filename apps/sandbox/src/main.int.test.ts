@@ -78,6 +78,8 @@ describe('pnpm sandbox (apps/sandbox/src/main.ts)', () => {
     expect(printed).toContain(`Provider Directory base:     ${base}/directory/fhir`);
     expect(printed).toContain(`${base}/fhir/.well-known/smart-configuration`);
     expect(printed).toContain(`${join(dataDir, 'sandbox-token')} (just created)`);
+    // README says Node.js 20.19+: no dependency may say otherwise at start.
+    expect(printed).not.toMatch(/Unsupported runtime|WARNING/);
 
     const tokenFile = join(dataDir, 'sandbox-token');
     expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);

@@ -2,6 +2,8 @@
  * `pnpm sandbox`: the headless sandbox, the same server the desktop app embeds, without a window.
  * Settings come from the environment (see config.ts); SIGTERM or SIGINT stops it cleanly (exit 0).
  */
+// First: keeps oidc-provider's Node.js 22 notice out of a runtime this project supports.
+import '@plan-api/smart/quiet-runtime-warning';
 import { createSandboxServer } from '@plan-api/sandbox';
 import type { SandboxServer } from '@plan-api/sandbox';
 import { ConfigError, loadSandboxConfig } from './config.ts';

@@ -2,6 +2,8 @@
  * `pnpm server [command]`: the plan's production server and its admin commands. Settings come from the
  * environment (config.ts); each command prints what it did and exits non-zero with a clear message on bad input.
  */
+// First: keeps oidc-provider's Node.js 22 notice out of a runtime this project supports.
+import '@plan-api/smart/quiet-runtime-warning';
 import { ConfigError, loadServerConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { runMigrate } from './commands/migrate.ts';
