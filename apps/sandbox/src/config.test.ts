@@ -69,7 +69,7 @@ describe('loadSandboxConfig', () => {
         HOST: '0.0.0.0',
         PLAN_API_DATA_DIR: dir,
         PLAN_API_PUBLIC_URL: 'https://sb.example.com',
-        PLAN_API_SANDBOX_TOKEN: 'tok-123',
+        PLAN_API_SANDBOX_TOKEN: 'tok-123-a-long-enough-sandbox-token-value',
       },
       'linux',
       '/home/me',
@@ -79,13 +79,31 @@ describe('loadSandboxConfig', () => {
       port: 5000,
       dataDir: dir,
       publicUrl: 'https://sb.example.com',
-      token: 'tok-123',
+      token: 'tok-123-a-long-enough-sandbox-token-value',
       tokenSource: { kind: 'env' },
       uiDir: join(ROOT, 'packages', 'ui', 'dist'),
       terminologyDir: join(ROOT, 'resources', 'terminology'),
     });
     expect(existsSync(join(config.terminologyDir, 'us-places.json'))).toBe(true);
     await expect(stat(join(dir, TOKEN_FILE))).rejects.toThrow();
+  });
+
+  it('refuses a PLAN_API_SANDBOX_TOKEN shorter than 32 characters, saying how to make one', async () => {
+    const load = loadSandboxConfig(
+      { PLAN_API_DATA_DIR: dir, PLAN_API_SANDBOX_TOKEN: 'x'.repeat(31) },
+      'linux',
+      '/home/me',
+    );
+    await expect(load).rejects.toThrow(ConfigError);
+    await expect(
+      loadSandboxConfig({ PLAN_API_DATA_DIR: dir, PLAN_API_SANDBOX_TOKEN: 'short' }, 'linux', '/home/me'),
+    ).rejects.toThrow(/PLAN_API_SANDBOX_TOKEN must be at least 32 characters .*got 5/);
+    const ok = await loadSandboxConfig(
+      { PLAN_API_DATA_DIR: dir, PLAN_API_SANDBOX_TOKEN: 'x'.repeat(32) },
+      'linux',
+      '/home/me',
+    );
+    expect(ok.token).toHaveLength(32);
   });
 
   it('generates a 256-bit token once, keeps it with mode 0600, and reads the same one next time', async () => {

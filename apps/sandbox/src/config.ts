@@ -44,6 +44,9 @@ type Env = Record<string, string | undefined>;
 const nonEmpty = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
+/** The shortest PLAN_API_SANDBOX_TOKEN accepted (the generated one is 43 characters: 256 bits). */
+export const MIN_TOKEN_LENGTH = 32;
+
 /**
  * The OS's per-user app-data folder for Plan API: `$XDG_DATA_HOME/plan-api` (default
  * `~/.local/share/plan-api`) on Linux and other Unixes, `~/Library/Application Support/Plan API` on
@@ -117,6 +120,13 @@ export async function loadSandboxConfig(
   const envToken = nonEmpty(env.PLAN_API_SANDBOX_TOKEN);
   if (envToken !== undefined) {
     if (/\s/.test(envToken)) throw new ConfigError('PLAN_API_SANDBOX_TOKEN must not contain spaces.');
+    if (envToken.length < MIN_TOKEN_LENGTH) {
+      throw new ConfigError(
+        `PLAN_API_SANDBOX_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (it guards the sandbox's API and ` +
+          `web UI); got ${envToken.length}. Make one with \`openssl rand -base64 32\`, or unset it to use the ` +
+          'token file the sandbox generates.',
+      );
+    }
     return { host, port, dataDir, publicUrl, token: envToken, tokenSource: { kind: 'env' }, ...checkoutPaths() };
   }
   const file = await readTokenFile(dataDir);
