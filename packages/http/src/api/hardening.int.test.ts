@@ -1,0 +1,113 @@
+/**
+ * Issue 13's hardening of the JSON API: 415 for a body that is not JSON, paged list endpoints, and failed bearer
+ * tokens rate limited per client address. The sandbox's management API over a fake portal.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { OutboxMessage, OutboxReader } from '@plan-api/mail';
+import { createMemoryKeyValueStore } from '@plan-api/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManagementApi } from './router.ts';
+import type { ManagementPortal } from './ports.ts';
+import { managementAuth } from '../session/guard.ts';
+import type { FailedAuthLimit } from '../session/guard.ts';
+import { createSessions } from '../session/sessions.ts';
+
+const TOKEN = 'management-token-of-the-test-000000000';
+
+interface Harness {
+  base: string;
+  close(): Promise<void>;
+}
+
+const apps = Array.from({ length: 7 }, (_, i) => ({
+  id: `app${i}`,
+  ownerId: 'owner',
+  name: `App ${i}`,
+}));
+
+const messages: OutboxMessage[] = Array.from(
+  { length: 3 },
+  (_, i) =>
+    ({ id: `m${i}`, at: '2025-01-01T00:00:00.000Z', from: 'a@x', to: 'b@x', subject: `#${i}` }) as OutboxMessage,
+);
+
+const fakePortal = {
+  createApp: (_owner: string, body: unknown) => Promise.resolve({ id: 'new', ownerId: 'owner', body }),
+  listApps: () => Promise.resolve(apps),
+  listPatients: () => Promise.resolve([]),
+  listLaunches: (_owner: string, options: { limit?: number } = {}) =>
+    Promise.resolve(Array.from({ length: 5 }, (_, i) => ({ id: `l${i}` })).slice(0, options.limit ?? 100)),
+  listAccessLog: (_owner: string, query: { limit?: number } = {}) =>
+    Promise.resolve(Array.from({ length: 4 }, (_, i) => ({ id: `a${i}` })).slice(0, query.limit ?? 500)),
+  deleteApp: () => Promise.resolve(),
+  createLaunch: () => Promise.resolve({ launch: { id: 'l1' } }),
+} as unknown as ManagementPortal;
+
+const outbox: OutboxReader = {
+  list: (options = {}) => Promise.resolve(messages.slice(0, options.limit ?? 100)),
+  get: (id) => Promise.resolve(messages.find((m) => m.id === id)),
+};
+
+async function start(failedAuthLimit?: FailedAuthLimit): Promise<Harness> {
+  const app = express();
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sessions = createSessions({ kv: createMemoryKeyValueStore(), secret: 'test-secret', secure: false });
+  app.use(
+    '/api',
+    createManagementApi({
+      portal: fakePortal,
+      outbox,
+      authenticate: managementAuth({
+        token: TOKEN,
+        owner: 'owner',
+        sessions,
+        publicOrigin: origin,
+        ...(failedAuthLimit ? { failedAuthLimit } : {}),
+      }),
+      serverUrl: `${origin}/api`,
+      logger: { error: (message, details) => console.error(message, details) },
+    }),
+  );
+  return { base: `${origin}/api`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+describe('the JSON API refuses bodies that are not JSON', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await start();
+  });
+  afterAll(() => h.close());
+
+  it('answers 415 unsupported_media_type to a text/plain, form or untyped body', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx', undefined]) {
+      const res = await fetch(`${h.base}/apps`, {
+        method: 'POST',
+        headers: { ...bearer, ...(type ? { 'content-type': type } : {}) },
+        body: type === undefined ? new Blob(['{"name":"x"}']) : '{"name":"x"}',
+      });
+      expect(res.status, String(type)).toBe(415);
+      const body = (await res.json()) as { error: string; message: string };
+      expect(body.error).toBe('unsupported_media_type');
+      expect(body.message).toMatch(/application\/json/);
+    }
+  });
+
+  it('accepts application/json with a charset, and requests without a body', async () => {
+    const res = await fetch(`${h.base}/apps`, {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json; charset=utf-8' },
+      body: '{"name":"x"}',
+    });
+    expect(res.status).toBe(201);
+    expect((await fetch(`${h.base}/apps`, { headers: bearer })).status).toBe(200);
+    expect((await fetch(`${h.base}/apps/app1`, { method: 'DELETE', headers: bearer })).status).toBe(204);
+    const empty = await fetch(`${h.base}/apps/app1/launch`, { method: 'POST', headers: bearer });
+    expect(empty.status).toBe(201);
+  });
+});
