@@ -8,8 +8,10 @@ import express from 'express';
 import type { OutboxMessage, OutboxReader } from '@plan-api/mail';
 import { createMemoryKeyValueStore } from '@plan-api/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManagementApi } from './router.ts';
+import { createApi, createManagementApi, managementRouteSet } from './router.ts';
+import { SANDBOX_API } from './openapi.ts';
 import type { ManagementPortal } from './ports.ts';
+import { accountAuth } from '../session/account-auth.ts';
 import { managementAuth } from '../session/guard.ts';
 import type { FailedAuthLimit } from '../session/guard.ts';
 import { createSessions } from '../session/sessions.ts';
@@ -109,5 +111,102 @@ describe('the JSON API refuses bodies that are not JSON', () => {
     expect((await fetch(`${h.base}/apps/app1`, { method: 'DELETE', headers: bearer })).status).toBe(204);
     const empty = await fetch(`${h.base}/apps/app1/launch`, { method: 'POST', headers: bearer });
     expect(empty.status).toBe(201);
+  });
+});
+
+/** A FailureCounter in memory, with a clock the test moves. */
+function memoryCounter(clock: { ms: number }): FailedAuthLimit['counter'] {
+  const entries = new Map<string, { count: number; until: number }>();
+  const live = (key: string) => {
+    const entry = entries.get(key);
+    return entry !== undefined && entry.until > clock.ms ? entry : undefined;
+  };
+  return {
+    increment: (key, windowSeconds) => {
+      const entry = live(key) ?? { count: 0, until: clock.ms + windowSeconds * 1000 };
+      entry.count += 1;
+      entries.set(key, entry);
+      return Promise.resolve(entry.count);
+    },
+    current: (key) => Promise.resolve(live(key)?.count ?? 0),
+  };
+}
+
+describe('failed bearer tokens are rate limited per client address', () => {
+  const clock = { ms: Date.UTC(2025, 0, 1, 0, 0, 10) };
+  let h: Harness;
+  beforeAll(async () => {
+    h = await start({ counter: memoryCounter(clock), max: 3, windowSeconds: 60, now: () => clock.ms });
+  });
+  afterAll(() => h.close());
+
+  const withToken = (token: string) => fetch(`${h.base}/apps`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('answers 401 up to the limit, then 429 with Retry-After even for the right token, until the window ends', async () => {
+    expect((await withToken(TOKEN)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await withToken(`wrong-${i}`)).status).toBe(401);
+    const blocked = await withToken('wrong-again');
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('50');
+    expect(((await blocked.json()) as { error: string }).error).toBe('rate_limited');
+    const right = await withToken(TOKEN);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    clock.ms += 60_000;
+    expect((await withToken(TOKEN)).status).toBe(200);
+  });
+
+  it('without the option nothing is limited', async () => {
+    const open = await start();
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await fetch(`${open.base}/apps`, { headers: { authorization: 'Bearer wrong' } });
+        expect(res.status).toBe(401);
+      }
+      expect((await fetch(`${open.base}/apps`, { headers: bearer })).status).toBe(200);
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('failed API keys are rate limited per client address (accountAuth)', () => {
+  it('answers 429 with Retry-After past the limit, even for a valid key', async () => {
+    const clock = { ms: Date.UTC(2025, 0, 1) };
+    const vendor = { id: 'v1', kind: 'vendor', email: 'v@example.org', status: 'active' } as const;
+    const app = express();
+    const server: Server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app.use(
+      '/api',
+      createApi({
+        sets: [managementRouteSet(fakePortal)],
+        authenticate: accountAuth({
+          sessions: createSessions({ kv: createMemoryKeyValueStore(), secret: 's', secure: false }),
+          accounts: {
+            authenticateApiKey: (key: string) => Promise.resolve(key === 'good-key' ? vendor : undefined),
+            getAccount: () => Promise.resolve(undefined),
+          } as never,
+          publicOrigin: origin,
+          signInHint: 'Sign in.',
+          failedAuthLimit: { counter: memoryCounter(clock), max: 2, windowSeconds: 600, now: () => clock.ms },
+        }),
+        serverUrl: `${origin}/api`,
+        description: SANDBOX_API,
+        logger: { error: () => undefined },
+      }),
+    );
+    const withKey = (key: string) => fetch(`${origin}/api/apps`, { headers: { authorization: `Bearer ${key}` } });
+    try {
+      expect((await withKey('good-key')).status).toBe(200);
+      expect((await withKey('bad-1')).status).toBe(401);
+      expect((await withKey('bad-2')).status).toBe(401);
+      const blocked = await withKey('good-key');
+      expect(blocked.status).toBe(429);
+      expect(blocked.headers.get('retry-after')).toBe('600');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
