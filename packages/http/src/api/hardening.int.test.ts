@@ -210,3 +210,65 @@ describe('failed API keys are rate limited per client address (accountAuth)', ()
     }
   });
 });
+
+describe('list endpoints page', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await start();
+  });
+  afterAll(() => h.close());
+
+  const get = async (path: string) => {
+    const res = await fetch(`${h.base}${path}`, { headers: bearer });
+    return { status: res.status, link: res.headers.get('link'), body: (await res.json()) as { id: string }[] };
+  };
+  /** The path (below /api) of a Link header's rel="next". */
+  const nextOf = (link: string | null) => {
+    const match = /^<\/api([^>]+)>; rel="next"$/.exec(link ?? '');
+    if (!match) throw new Error(`no next link in ${String(link)}`);
+    return match[1] as string;
+  };
+
+  it('GET /apps answers pages of `limit` with a rel="next" Link until the last page', async () => {
+    const first = await get('/apps?limit=3');
+    expect(first.body.map((a) => a.id)).toEqual(['app0', 'app1', 'app2']);
+    const second = await get(nextOf(first.link));
+    expect(second.body.map((a) => a.id)).toEqual(['app3', 'app4', 'app5']);
+    const last = await get(nextOf(second.link));
+    expect(last.body.map((a) => a.id)).toEqual(['app6']);
+    expect(last.link).toBeNull();
+    const all = await get('/apps');
+    expect(all.body).toHaveLength(7);
+    expect(all.link).toBeNull();
+  });
+
+  it('launches, access log and outbox page the same way, keeping their filters in the next link', async () => {
+    const launches = await get('/launches?appId=x&limit=2');
+    expect(launches.body.map((l) => l.id)).toEqual(['l0', 'l1']);
+    expect(nextOf(launches.link)).toMatch(/^\/launches\?appId=x&limit=2&cursor=/);
+    expect((await get(nextOf(launches.link))).body.map((l) => l.id)).toEqual(['l2', 'l3']);
+    const log = await get('/access-log?limit=3');
+    expect(log.body).toHaveLength(3);
+    expect((await get(nextOf(log.link))).body.map((e) => e.id)).toEqual(['a3']);
+    const outboxPage = await get('/outbox?limit=2');
+    expect(outboxPage.body.map((m) => m.id)).toEqual(['m0', 'm1']);
+    const rest = await get(nextOf(outboxPage.link));
+    expect(rest.body.map((m) => m.id)).toEqual(['m2']);
+    expect(rest.link).toBeNull();
+    expect((await get('/patients?limit=500')).status).toBe(200);
+  });
+
+  it('refuses a limit outside 1..500 and a cursor it did not give with 400 invalid_query', async () => {
+    for (const path of [
+      '/apps?limit=0',
+      '/apps?limit=501',
+      '/outbox?limit=x',
+      '/apps?cursor=bogus',
+      '/launches?cursor=',
+    ]) {
+      const res = await get(path);
+      if (path.endsWith('cursor=')) expect(res.status, path).toBe(200);
+      else expect(res.status, path).toBe(400);
+    }
+  });
+});
