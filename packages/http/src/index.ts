@@ -67,6 +67,8 @@ export type {
   PrivacyStatement,
 } from './api/members/index.ts';
 export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
+export { addressSubject, bearerFailures } from './session/failed-auth.ts';
+export type { BearerFailures, FailedAuthLimit, FailureCounter } from './session/failed-auth.ts';
 export { accountAuth } from './session/account-auth.ts';
 export type { AccountAuthOptions } from './session/account-auth.ts';
 export type { ManagementAuthOptions } from './session/guard.ts';

@@ -1,5 +1,6 @@
 import type { ApiMethod } from './route.ts';
 import { ref, schemas } from './openapi-schemas.ts';
+import { pageHeaders, pageParameters } from './paging.ts';
 import type { JsonSchema } from './openapi-schemas.ts';
 
 export interface Parameter {
@@ -22,7 +23,13 @@ export interface Operation {
   requestBody?: MediaContent & { required: boolean };
   /** Overrides the document's security (e.g. the reviewers' routes: only their session cookie). */
   security?: Record<string, string[]>[];
-  responses: Record<string, { description: string } & Partial<MediaContent>>;
+  responses: Record<
+    string,
+    {
+      description: string;
+      headers?: Record<string, { description: string; schema: JsonSchema }>;
+    } & Partial<MediaContent>
+  >;
 }
 
 /** The OpenAPI 3.1 document type, as far as this API uses it. */
@@ -42,6 +49,8 @@ export const json = (schema: JsonSchema): MediaContent => ({ content: { 'applica
 export const body = (name: string, required = true) => ({ required, ...json(ref(name)) });
 export const ok = (description: string, schema: JsonSchema) => ({ description, ...json(schema) });
 export const list = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
+/** A paged list's 200: one page of the array, `Link` to the next when there is one. */
+export const page = (description: string, name: string) => ({ ...ok(description, list(name)), headers: pageHeaders });
 export const idParam = (what: string): Parameter => ({
   name: 'id',
   in: 'path',
@@ -90,7 +99,13 @@ export const managementOperations: OpenApiPaths = {
         requestBody: body('AppInput'),
       },
     ),
-    get: op('listApps', 'List apps', 'apps', { '200': ok('Every app.', list('App')) }),
+    get: op(
+      'listApps',
+      'List apps',
+      'apps',
+      { '200': page('A page of the apps.', 'App'), ...E400 },
+      { parameters: pageParameters },
+    ),
   },
   '/apps/{id}': {
     get: op(
@@ -143,7 +158,13 @@ export const managementOperations: OpenApiPaths = {
       },
       { requestBody: body('PatientInput', false) },
     ),
-    get: op('listPatients', 'List sandbox patients', 'patients', { '200': ok('Every patient.', list('Patient')) }),
+    get: op(
+      'listPatients',
+      'List sandbox patients',
+      'patients',
+      { '200': page('A page of the patients.', 'Patient'), ...E400 },
+      { parameters: pageParameters },
+    ),
   },
   '/patients/{id}': {
     delete: op(
@@ -174,14 +195,11 @@ export const managementOperations: OpenApiPaths = {
       'The launch log: every launch, newest first',
       'launches',
       {
-        '200': ok('Launches, newest first.', list('LaunchSummary')),
+        '200': page('A page of the launches, newest first.', 'LaunchSummary'),
         ...E400,
       },
       {
-        parameters: [
-          query('appId', "Only this app's launches."),
-          query('limit', 'At most this many (default 100, up to 1000).', { type: 'integer' }),
-        ],
+        parameters: [query('appId', "Only this app's launches."), ...pageParameters],
       },
     ),
   },
@@ -202,12 +220,12 @@ export const managementOperations: OpenApiPaths = {
       'accessLog',
       'Every FHIR access by apps, newest first',
       'access-log',
-      { '200': ok('Access log entries.', list('AccessLogEntry')), ...E400 },
+      { '200': page('A page of the access log, newest first.', 'AccessLogEntry'), ...E400 },
       {
         parameters: [
           query('patientId', "Only this patient's data."),
           query('clientId', 'Only this app (client_id).'),
-          query('limit', 'At most this many (default 500, up to 5000).', { type: 'integer' }),
+          ...pageParameters,
         ],
       },
     ),
@@ -221,8 +239,8 @@ export const outboxOperations: OpenApiPaths = {
       'listOutbox',
       'The outbox: mail the sandbox kept instead of sending, newest first',
       'outbox',
-      { '200': ok('Messages, newest first.', list('OutboxSummary')), ...E400, ...E404 },
-      { parameters: [query('limit', 'At most this many (default 200, up to 1000).', { type: 'integer' })] },
+      { '200': page('A page of the messages, newest first.', 'OutboxSummary'), ...E400, ...E404 },
+      { parameters: pageParameters },
     ),
   },
   '/outbox/{id}': {

@@ -1,11 +1,11 @@
 import express from 'express';
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
 import type { OutboxReader } from '@plan-api/mail';
 import type { AccountKind } from '@plan-api/portal';
 import type { HttpLogger } from '../fhir/options.ts';
 import { accessLogRoutes } from './access-log/routes.ts';
 import { appRoutes } from './apps/routes.ts';
-import { apiErrorHandler, unknownApiRoute } from './errors.ts';
+import { ApiError, apiErrorHandler, unknownApiRoute } from './errors.ts';
 import { launchRoutes } from './launches/routes.ts';
 import { managementOperations, openApiDocument, outboxOperations, SANDBOX_API } from './openapi.ts';
 import type { ApiDescription, OpenApiPaths, SecuritySchemes } from './openapi.ts';
@@ -19,6 +19,37 @@ import { productionRequestRoutes } from './production/routes.ts';
 import type { ManagementPortal } from './ports.ts';
 import { mountRoutes } from './route.ts';
 import type { ApiRoute, Authenticate } from './route.ts';
+
+/** Whether a request carries a body: a chunked one, or a Content-Length above 0 (an empty POST has none). */
+function hasBody(req: Request): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return true;
+  const length = Number(req.headers['content-length'] ?? '0');
+  return !Number.isFinite(length) || length > 0;
+}
+
+/**
+ * Refuses a request body that is not `application/json` (parameters such as `charset` are fine) with 415
+ * `unsupported_media_type`; a request without a body (GET, DELETE, an empty POST) needs no type.
+ */
+export const jsonBodiesOnly: RequestHandler = (req, _res, next) => {
+  if (!hasBody(req)) {
+    next();
+    return;
+  }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') {
+    next();
+    return;
+  }
+  const sent = type === undefined || type === '' ? 'no Content-Type' : `Content-Type ${type.slice(0, 100)}`;
+  next(
+    new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send the body as JSON with "Content-Type: application/json" (not ${sent}).`,
+    ),
+  );
+};
 
 /** Routes of one part of the API with the OpenAPI operations and schemas that describe exactly them. */
 export interface ApiRouteSet {
@@ -96,7 +127,8 @@ export function createApi(options: ApiOptions): Router {
   router.get('/openapi.json', (_req, res) => {
     res.status(200).type('application/json').send(document);
   });
-  // Every body is read as JSON whatever its Content-Type, so a wrong type cannot slip past as an empty body.
+  router.use(jsonBodiesOnly);
+  // Every body is read as JSON (jsonBodiesOnly has refused any other type), so none slips past as an empty body.
   router.use(express.json({ limit: options.maxBodyBytes ?? 256 * 1024, type: () => true }));
   mountRoutes(router, routesOf(options.sets), options.authenticate);
   router.use(unknownApiRoute);

@@ -58,6 +58,15 @@ describe('FHIR search over HTTP', () => {
     expect(entryIds(typed.body).sort()).toEqual(entryIds(bare.body).sort());
   });
 
+  it('a Patient search carries Bundle.total without _total, even when the page is not the last', async () => {
+    const res = await fhirFetch(`${server.url}/Patient?birthdate=gt1960&_count=1`);
+    expect(res.status).toBe(200);
+    expect(res.body.entry).toHaveLength(1);
+    expect(res.body.total).toBe(2);
+    expect(linkUrl(res.body, 'next')).toBeDefined();
+    expect((await fhirFetch(`${server.url}/Patient?birthdate=gt1960&_count=1&_total=none`)).body.total).toBeUndefined();
+  });
+
   it('_summary=count answers the total and no entries', async () => {
     const res = await fhirFetch(`${server.url}/Observation?patient=pat1&_summary=count`);
     expect(res.status).toBe(200);

@@ -49,7 +49,8 @@ function joinBundle(head: Buffer, entries: readonly Buffer[], tail: Buffer): Buf
 
 /**
  * Runs a parsed search against the store and assembles the searchset Bundle's bytes from the stored
- * versions' encoded entries. `_summary=count` asks the store for the total only. The `next` link carries
+ * versions' encoded entries. `_summary=count` asks the store for the total only; a Patient search always has
+ * its total (`_total=accurate` unless `_total=none`). The `next` link carries
  * the store's keyset cursor when it gives one (stable while data changes), else the next offset. `filter`
  * sees the store's result before it is encoded (access control of includes).
  */
@@ -73,7 +74,11 @@ export async function searchBundle(
       searchBundleJson({ url, selfParams: request.selfParams, entries: [], total: counted.total ?? 0 }),
     );
   }
-  const found = await ctx.store.search(request);
+  // Patient searches carry Bundle.total as vendors expect (a member's search matches one Patient, a directory's a
+  // few): the default `estimate` becomes `accurate`; an explicit `_total=none` stays.
+  const found = await ctx.store.search(
+    request.resourceType === 'Patient' && request.total === 'estimate' ? { ...request, total: 'accurate' } : request,
+  );
   const result = filter ? await filter(found) : found;
   const subset: Subset = {};
   if (request.summary !== undefined) subset.summary = request.summary;

@@ -70,6 +70,14 @@ describe("another member's resources are never returned", () => {
     expect(entryIds((await get('Patient?birthdate=ge1900')).body)).toEqual([`Patient/${a}`]);
   });
 
+  it('a Patient search carries Bundle.total without _total (the member: 1)', async () => {
+    expect((await get('Patient')).body.total).toBe(1);
+    const empty = await get('Patient?_count=0');
+    expect(empty.status).toBe(200);
+    expect(empty.body.total).toBe(1);
+    expect((await get(`Patient?_id=${b}&_count=0`)).body.total).toBe(0);
+  });
+
   it("_summary=count counts the member's resources only", async () => {
     const res = await get('Observation?_summary=count');
     expect(res.status).toBe(200);

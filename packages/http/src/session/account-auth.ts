@@ -3,6 +3,8 @@ import type { AccountKind, AccountsApi, AccountView } from '../api/accounts/port
 import { ApiError } from '../api/errors.ts';
 import { ACCOUNT_LOCAL, OWNER_LOCAL } from '../api/route.ts';
 import type { AuthenticatedAccount } from '../api/route.ts';
+import { bearerFailures } from './failed-auth.ts';
+import type { FailedAuthLimit } from './failed-auth.ts';
 import { cookieChangeRefusal } from './guard.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -19,6 +21,11 @@ export interface AccountAuthOptions {
   signInHint: string;
   /** The kind of account this handler admits (default `vendor`): any other kind's session or key gets 401. */
   kind?: AccountKind;
+  /**
+   * Limits failed API keys (`Authorization: Bearer`) per client address: past it every bearer request from that
+   * address answers 429 with Retry-After until the window ends, even with a valid key; default none.
+   */
+  failedAuthLimit?: FailedAuthLimit;
 }
 
 function authenticated(account: AccountView): AuthenticatedAccount {
@@ -35,6 +42,7 @@ function authenticated(account: AccountView): AuthenticatedAccount {
  */
 export function accountAuth(options: AccountAuthOptions): RequestHandler {
   const kind = options.kind ?? 'vendor';
+  const failures = options.failedAuthLimit ? bearerFailures(options.failedAuthLimit) : undefined;
   const unauthorized = (message: string) =>
     new ApiError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="plan-api"' } });
   return (req, res, next) => {
@@ -42,10 +50,13 @@ export function accountAuth(options: AccountAuthOptions): RequestHandler {
     const run = async (): Promise<ApiError | undefined> => {
       if (authorization !== undefined) {
         if (kind !== 'vendor') return unauthorized(`API keys are for vendors. ${options.signInHint}`);
+        const refusal = await failures?.refusal(req);
+        if (refusal) return refusal;
         const key = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
         const account = key === undefined ? undefined : await options.accounts.authenticateApiKey(key);
         if (account?.kind !== kind) {
-          return unauthorized('The API key is unknown or was revoked; create one on your account page.');
+          const over = await failures?.failed(req);
+          return over ?? unauthorized('The API key is unknown or was revoked; create one on your account page.');
         }
         res.locals[OWNER_LOCAL] = account.id;
         res.locals[ACCOUNT_LOCAL] = authenticated(account);

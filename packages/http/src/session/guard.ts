@@ -1,6 +1,8 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../api/errors.ts';
 import { OWNER_LOCAL } from '../api/route.ts';
+import { bearerFailures } from './failed-auth.ts';
+import type { FailedAuthLimit } from './failed-auth.ts';
 import { constantTimeEqual } from './secrets.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -12,6 +14,8 @@ export interface ManagementAuthOptions {
   sessions: Sessions;
   /** The origin the web UI is served from (e.g. `http://127.0.0.1:4010`): the only Origin accepted with a cookie. */
   publicOrigin: string;
+  /** Limits failed bearer tokens per client address (429 with Retry-After past it); default none. */
+  failedAuthLimit?: FailedAuthLimit;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -50,14 +54,30 @@ export function cookieChangeRefusal(
 /**
  * Authenticates a management API request of the single-tenant sandbox: the bearer token (compared in constant
  * time) or the web UI's session cookie (with the CSRF check of {@link cookieChangeRefusal}). Either way the
- * request acts as the sandbox's one owner.
+ * request acts as the sandbox's one owner. With `failedAuthLimit`, failed bearer tokens are counted per client
+ * address and past the limit every bearer request from it answers 429 (see bearerFailures).
  */
 export function managementAuth(options: ManagementAuthOptions): RequestHandler {
+  const failures = options.failedAuthLimit ? bearerFailures(options.failedAuthLimit) : undefined;
+  const validToken = (authorization: string) => {
+    const match = /^Bearer +(\S+) *$/i.exec(authorization);
+    return match?.[1] !== undefined && constantTimeEqual(match[1], options.token);
+  };
   return (req, res, next) => {
     const authorization = req.headers.authorization;
+    if (authorization !== undefined && failures !== undefined) {
+      const run = async (): Promise<ApiError | undefined> => {
+        const refusal = await failures.refusal(req);
+        if (refusal) return refusal;
+        if (!validToken(authorization)) return (await failures.failed(req)) ?? UNAUTHORIZED;
+        res.locals[OWNER_LOCAL] = options.owner;
+        return undefined;
+      };
+      run().then(next, next);
+      return;
+    }
     if (authorization !== undefined) {
-      const match = /^Bearer +(\S+) *$/i.exec(authorization);
-      const valid = match?.[1] !== undefined && constantTimeEqual(match[1], options.token);
+      const valid = validToken(authorization);
       if (valid) res.locals[OWNER_LOCAL] = options.owner;
       next(valid ? undefined : UNAUTHORIZED);
       return;

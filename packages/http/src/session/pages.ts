@@ -12,7 +12,7 @@ export function htmlPage(title: string, bodyHtml: string): string {
 
 /**
  * The sign-in page: why the visitor is not signed in, where the sign-in link comes from, and a field to
- * paste the management token into (it sends `GET /login?token=`, exactly like the printed link). `next`
+ * paste the management token into (it posts the token to `POST /login`, so it never shows in the address bar). `next`
  * is the web UI path to return to after signing in.
  */
 export function signInRefusedPage(reason: string, tokenHint: string | undefined, next?: string): string {
@@ -26,7 +26,7 @@ export function signInRefusedPage(reason: string, tokenHint: string | undefined,
 <p>When it starts, <code>pnpm sandbox</code> prints a sign-in link of the form
 <code>/login?token=&lt;management token&gt;</code>: open that link (copy it from the terminal).</p>
 ${where}
-<form class="signin" method="get" action="/login">
+<form class="signin" method="post" action="/login">
 <label class="field" for="token">Or paste the management token</label>
 <input type="password" id="token" name="token" autocomplete="off" spellcheck="false" required>
 ${next ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : ''}

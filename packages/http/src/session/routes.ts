@@ -18,7 +18,7 @@ export interface SessionRouterOptions {
 }
 
 export interface SessionRouter {
-  /** Serves `GET /login?token=` and `POST /logout`; mount at the root. */
+  /** Serves `GET /login?token=`, `POST /login` (form) and `POST /logout`; mount at the root. */
   router: Router;
   /** Stops the rate limiter's timer. */
   close(): void;
@@ -48,10 +48,24 @@ function nextPath(value: unknown): string | undefined {
 }
 
 /**
+ * Whether a posted sign-in comes from this origin (login CSRF: another site must not sign a browser in): an
+ * Origin, when the browser sends one (`null` included), must be ours; without one, `Sec-Fetch-Site` (when sent)
+ * must say same-origin or a direct navigation. A client that is not a browser (curl) sends neither and may post.
+ */
+function sameOrigin(req: Request, publicOrigin: string): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined) return origin === publicOrigin;
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+}
+
+/**
  * Sign-in for the web UI, as Jupyter does: `GET /login?token=<management token>` starts a session
  * (httpOnly signed cookie) and 303-redirects to `/`, so the token leaves the address bar and history.
- * A wrong or missing token answers 401 with a page saying how to get the link; more than `limit`
- * failed attempts per window from one address answer 429. `POST /logout` ends the session.
+ * `POST /login` (form fields `token` and an optional `next`, from this origin only) does the same without the
+ * token in any URL: the sign-in page's form posts it. A wrong or missing token answers 401 with a page saying
+ * how to get the link; more than `limit` failed attempts (GET and POST together) per window from one address
+ * answer 429. `POST /logout` ends the session.
  */
 export function createSessionRouter(options: SessionRouterOptions): SessionRouter {
   const { limit, windowMs } = options.failedSignInLimit ?? { limit: 10, windowMs: 60_000 };
@@ -67,27 +81,41 @@ export function createSessionRouter(options: SessionRouterOptions): SessionRoute
     handler: (_req, res) => sendHtml(res, 429, tooManyAttemptsPage()),
   });
 
-  const login: RequestHandler = async (req: Request, res: Response) => {
-    const token = req.query.token;
-    const next = nextPath(req.query.next);
+  /** Starts a session when `token` is the management token; `how` words the refusal ("link", "token"). */
+  const signIn = async (req: Request, res: Response, token: unknown, next: string | undefined, how: string) => {
     if (typeof token !== 'string' || token === '') {
       if (await options.sessions.fromHeaders(req.headers)) {
         res.set('Cache-Control', 'no-store').redirect(303, next ?? '/');
         return;
       }
       // Sent here by the web UI (?next=): the visitor opened the UI, not a broken link.
-      const reason = next ? 'Sign in to open the web UI.' : 'This sign-in link has no token.';
+      const reason = next ? 'Sign in to open the web UI.' : `This sign-in ${how} has no token.`;
       sendHtml(res, 401, signInRefusedPage(reason, options.tokenHint, next));
       return;
     }
     if (!constantTimeEqual(token, options.token)) {
-      sendHtml(res, 401, signInRefusedPage('This sign-in link has a wrong token.', options.tokenHint, next));
+      sendHtml(res, 401, signInRefusedPage(`This sign-in ${how} has a wrong token.`, options.tokenHint, next));
       return;
     }
     const cookie = await options.sessions.create();
     res
       .set({ 'Set-Cookie': cookie, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
       .redirect(303, next ?? '/');
+  };
+
+  const login: RequestHandler = (req: Request, res: Response) =>
+    signIn(req, res, req.query.token, nextPath(req.query.next), 'link');
+
+  // The sign-in page's form posts the token, so it never reaches the address bar, history or a proxy's log.
+  const postLogin: RequestHandler = async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const next = nextPath(body.next);
+    if (!sameOrigin(req, options.publicOrigin)) {
+      const page = htmlPage('Sign-in refused', "<p>Sign-in is only accepted from the sandbox's own sign-in page.</p>");
+      sendHtml(res, 403, page);
+      return;
+    }
+    await signIn(req, res, body.token, next, 'form');
   };
 
   const logout: RequestHandler = async (req: Request, res: Response) => {
@@ -104,6 +132,7 @@ export function createSessionRouter(options: SessionRouterOptions): SessionRoute
 
   const router = express.Router();
   router.get('/login', limiter, login);
+  router.post('/login', limiter, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 }), postLogin);
   router.post('/logout', logout);
   return { router, close: () => store.shutdown() };
 }

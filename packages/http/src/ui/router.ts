@@ -1,6 +1,7 @@
 /**
  * Serves the web UI (the `@plan-api/ui` build) at `/`: its static files, and its index.html for every other page
- * a browser navigates to, so the single-page app's routes work on reload and as bookmarks. Mount it after the
+ * a browser navigates to, so the single-page app's routes work on reload and as bookmarks. Source maps (`*.map`)
+ * answer 404. Mount it after the
  * API, FHIR, auth, interaction and sign-in routes: their paths are never answered with the app.
  */
 import { readFile } from 'node:fs/promises';
@@ -45,6 +46,8 @@ export const SANDBOX_SERVER_PATHS = [
 
 /** Vite puts content-hashed files under assets/: they never change, so browsers may keep them. */
 const HASHED_ASSETS = '/assets/';
+/** A source map (`app.js.map`, `app.css.map`): never served, whatever the build emitted. */
+const SOURCE_MAP = /\.map$/i;
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
 function isServerPath(path: string, serverPaths: readonly string[]): boolean {
@@ -128,6 +131,15 @@ export function createUiRouter(options: UiRouterOptions): Router {
   const serve: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServerPath(req.path, serverPaths)) {
       next();
+      return;
+    }
+    // Source maps stay private even when the build has them (they show the app's source as written).
+    if (SOURCE_MAP.test(req.path)) {
+      res
+        .status(404)
+        .set({ ...UI_HEADERS, 'Cache-Control': 'no-store' })
+        .type('text/plain')
+        .send('Not found');
       return;
     }
     // The HTML pages are pages (session, CSP, config, no-cache), never static files.

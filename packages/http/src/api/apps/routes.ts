@@ -3,6 +3,7 @@ import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { appProductionRoutes } from '../production/routes.ts';
 import { appView } from '../views.ts';
+import { pageRequest, sendPage } from '../paging.ts';
 
 /**
  * `/apps`: register, list, read, update and delete apps; `/apps/{id}/launch`: start an EHR launch;
@@ -19,7 +20,10 @@ export function appRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'get',
       path: '/apps',
-      handler: async (_req, res, owner) => sendJson(res, 200, (await portal.listApps(owner)).map(appView)),
+      handler: async (req, res, owner) => {
+        const page = pageRequest(req);
+        sendPage(req, res, (await portal.listApps(owner)).map(appView), page);
+      },
     },
     {
       method: 'get',

@@ -1,5 +1,6 @@
 import type { ManagementPortal } from '../ports.ts';
-import { queryLimit, queryString } from '../query.ts';
+import { pageRequest, sendPage } from '../paging.ts';
+import { queryString } from '../query.ts';
 import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 
@@ -11,15 +12,12 @@ export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
       path: '/launches',
       handler: async (req, res, owner) => {
         const appId = queryString(req, 'appId');
-        const limit = queryLimit(req, 'limit', 1000);
-        sendJson(
-          res,
-          200,
-          await portal.listLaunches(owner, {
-            ...(appId !== undefined ? { appId } : {}),
-            ...(limit !== undefined ? { limit } : {}),
-          }),
-        );
+        const page = pageRequest(req);
+        const launches = await portal.listLaunches(owner, {
+          ...(appId !== undefined ? { appId } : {}),
+          limit: page.through,
+        });
+        sendPage(req, res, launches, page);
       },
     },
     {

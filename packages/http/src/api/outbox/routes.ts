@@ -1,6 +1,6 @@
 import type { OutboxReader } from '@plan-api/mail';
 import { ApiError } from '../errors.ts';
-import { queryLimit } from '../query.ts';
+import { pageRequest, sendPage } from '../paging.ts';
 import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { outboxSummary } from './views.ts';
@@ -12,9 +12,9 @@ export function outboxRoutes(outbox: OutboxReader): ApiRoute[] {
       method: 'get',
       path: '/outbox',
       handler: async (req, res) => {
-        const limit = queryLimit(req, 'limit', 1000);
-        const messages = await outbox.list(limit !== undefined ? { limit } : {});
-        sendJson(res, 200, messages.map(outboxSummary));
+        const page = pageRequest(req);
+        const messages = await outbox.list({ limit: page.through });
+        sendPage(req, res, messages.map(outboxSummary), page);
       },
     },
     {

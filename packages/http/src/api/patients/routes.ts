@@ -2,6 +2,7 @@ import type { ManagementPortal } from '../ports.ts';
 import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 import { patientView } from '../views.ts';
+import { pageRequest, sendPage } from '../paging.ts';
 
 /** `/patients`: Initialize Patient, list, My Data, delete. */
 export function patientRoutes(portal: ManagementPortal): ApiRoute[] {
@@ -15,7 +16,10 @@ export function patientRoutes(portal: ManagementPortal): ApiRoute[] {
     {
       method: 'get',
       path: '/patients',
-      handler: async (_req, res, owner) => sendJson(res, 200, (await portal.listPatients(owner)).map(patientView)),
+      handler: async (req, res, owner) => {
+        const page = pageRequest(req);
+        sendPage(req, res, (await portal.listPatients(owner)).map(patientView), page);
+      },
     },
     {
       method: 'get',
