@@ -166,6 +166,15 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
           sessions: vendorSessions,
           accounts,
           publicOrigin,
+          failedAuthLimit: {
+            counter: {
+              increment: (key, windowSeconds) =>
+                stores.kv.increment('api-auth-failures', key, { expiresInSeconds: windowSeconds }),
+              current: async (key) => (await stores.kv.get<number>('api-auth-failures', key)) ?? 0,
+            },
+            max: 20,
+            windowSeconds: 60,
+          },
           signInHint: `Sign in at ${publicUrl}/developer/sign-in, or send an API key.`,
         }),
         reviewer: accountAuth({

@@ -13,7 +13,7 @@ import { SANDBOX_API } from './openapi.ts';
 import type { ManagementPortal } from './ports.ts';
 import { accountAuth } from '../session/account-auth.ts';
 import { managementAuth } from '../session/guard.ts';
-import type { FailedAuthLimit } from '../session/guard.ts';
+import type { FailedAuthLimit } from '../session/failed-auth.ts';
 import { createSessions } from '../session/sessions.ts';
 
 const TOKEN = 'management-token-of-the-test-000000000';
@@ -32,7 +32,13 @@ const apps = Array.from({ length: 7 }, (_, i) => ({
 const messages: OutboxMessage[] = Array.from(
   { length: 3 },
   (_, i) =>
-    ({ id: `m${i}`, at: '2025-01-01T00:00:00.000Z', from: 'a@x', to: 'b@x', subject: `#${i}` }) as OutboxMessage,
+    ({
+      id: `m${i}`,
+      at: '2025-01-01T00:00:00.000Z',
+      from: 'a@x',
+      to: 'b@x',
+      subject: `#${i}`,
+    }) as unknown as OutboxMessage,
 );
 
 const fakePortal = {

@@ -72,12 +72,13 @@ describe('sign-in by POST /login', () => {
   });
 
   it('refuses a post from another site (login CSRF) even with the right token', async () => {
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const res = await post({ token: TOKEN }, headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.headers.get('set-cookie')).toBeNull();
