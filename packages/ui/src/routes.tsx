@@ -6,6 +6,8 @@ import { LaunchesPage } from './pages/launches/LaunchesPage.tsx';
 import { LaunchInspectorPage } from './pages/launches/LaunchInspectorPage.tsx';
 import { MyDataPage } from './pages/patients/MyDataPage.tsx';
 import { PatientsPage } from './pages/patients/PatientsPage.tsx';
+import { DirectoryPage } from './pages/reference/DirectoryPage.tsx';
+import { ScopesPage } from './pages/reference/ScopesPage.tsx';
 
 /**
  * The sandbox's pages, the same on the desktop and on the plan's server (inside each mode's shell). A function,
@@ -22,6 +24,8 @@ export function sandboxPageRoutes() {
       <Route path="patients/:id" element={<MyDataPage />} />
       <Route path="launches" element={<LaunchesPage />} />
       <Route path="launches/:id" element={<LaunchInspectorPage />} />
+      <Route path="scopes" element={<ScopesPage />} />
+      <Route path="directory" element={<DirectoryPage />} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { PortalContext } from '../context.ts';
 import { sortableId } from '../shared/ids.ts';
 import type { LaunchStepRecord } from '../types.ts';
+import { maskDetails } from './mask-details.ts';
 
 /** A step to add to a launch's log; the id, order and time are filled in. */
 export type NewStep = Omit<LaunchStepRecord, 'id' | 'launchId' | 'seq' | 'at'> & { at?: string };
@@ -16,6 +17,8 @@ export async function appendStep(ctx: PortalContext, launchId: string, step: New
     const seq = await nextSeq(ctx, launchId);
     const record: LaunchStepRecord = {
       ...step,
+      // Whoever logs a step, a credential in its details is never stored whole.
+      ...(step.details !== undefined ? { details: maskDetails(step.details) } : {}),
       id: sortableId(now, ctx.serial(), ctx.random),
       launchId,
       seq,

@@ -161,4 +161,32 @@ describe('recordAuthEvent ordering', () => {
     ]);
     expect(detail.launch).toMatchObject({ kind: 'standalone', status: 'authorized', patientId: patient.id });
   });
+  it('stores a token response masked, with the id_token claims, and never the raw tokens', async () => {
+    const { portal, app, patient } = await launchSetup();
+    const { launch } = await portal.createLaunch(OWNER, app.id, { patientId: patient.id });
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const idToken = `${b64({ alg: 'RS256' })}.${b64({ sub: patient.id, fhirUser: `Patient/${patient.id}` })}.sig`;
+    const accessToken = 'A'.repeat(43);
+    const step = await portal.recordAuthEvent({
+      type: 'token',
+      at: AT,
+      clientId: app.clientId,
+      launchId: launch.id,
+      grantId: 'g1',
+      status: 'ok',
+      details: { tokenResponse: { access_token: accessToken, token_type: 'Bearer', id_token: idToken } },
+    });
+    expect(step?.details).toEqual({
+      grantId: 'g1',
+      tokenResponse: {
+        access_token: 'AAAAAA… (43 chars)',
+        token_type: 'Bearer',
+        id_token: `${idToken.slice(0, 6)}… (${idToken.length} chars)`,
+      },
+      idTokenClaims: { sub: patient.id, fhirUser: `Patient/${patient.id}` },
+    });
+    const stored = JSON.stringify((await portal.getLaunch(OWNER, launch.id)).steps);
+    expect(stored).not.toContain(accessToken);
+    expect(stored).not.toContain(idToken);
+  });
 });

@@ -4,6 +4,7 @@ import { findLaunch } from '../launches/find-launch.ts';
 import type { LaunchRecord, LaunchStepRecord } from '../types.ts';
 import { appendStep } from './append-step.ts';
 import { defaultMessage } from './fixes.ts';
+import { maskDetails, tokenStepDetails } from './mask-details.ts';
 
 /** The lock key that orders auth events and FHIR accesses. */
 export const EVENT_QUEUE = 'events';
@@ -50,7 +51,9 @@ async function record(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepR
       await ctx.launches.put({ ...current, status, ...(patientId !== undefined ? { patientId } : {}) });
     }
   });
-  const details = { ...event.details, ...(event.grantId !== undefined ? { grantId: event.grantId } : {}) };
+  // Never stored raw: tokens are cut to 6 characters and a length; a token response keeps its id_token's claims.
+  const raw = { ...event.details, ...(event.grantId !== undefined ? { grantId: event.grantId } : {}) };
+  const details = event.type === 'token' || event.type === 'refresh' ? tokenStepDetails(raw) : maskDetails(raw);
   return appendStep(ctx, launch.id, {
     step: event.type,
     status: event.status,

@@ -1,7 +1,9 @@
 import {
   IconApps,
+  IconBuildingHospital,
   IconClipboardCheck,
   IconHeartbeat,
+  IconKey,
   IconMail,
   IconRocket,
   IconSettings,
@@ -24,6 +26,8 @@ const SANDBOX_NAV: readonly NavItem[] = [
   { to: '/apps', label: 'Apps', icon: IconApps, match: (path) => path === '/' || under('/apps')(path) },
   { to: '/patients', label: 'Patients', icon: IconHeartbeat, match: under('/patients') },
   { to: '/launches', label: 'Launches', icon: IconRocket, match: under('/launches') },
+  { to: '/scopes', label: 'Scopes', icon: IconKey, match: under('/scopes') },
+  { to: '/directory', label: 'Provider Directory', icon: IconBuildingHospital, match: under('/directory') },
 ];
 
 /** The desktop sandbox's pages: its mail stays in the Outbox. */

@@ -9,6 +9,7 @@ import type { AppRecord } from '../../api/index.ts';
 import { ErrorAlert, Section } from '../../components/index.ts';
 import {
   appInputFromForm,
+  credentialsCopy,
   emptyAppForm,
   formValuesFromApp,
   mapAppFieldErrors,
@@ -91,7 +92,7 @@ export function AppForm({ app, extraActions, before }: AppFormProps) {
       {before?.(form.isDirty())}
       <form ref={formRef} onSubmit={form.onSubmit(save)} noValidate aria-busy={saving}>
         <Stack gap="md">
-          <Section title="Credentials" description="The sandbox assigns them when you save.">
+          <Section title="Credentials" description={credentialsCopy(app, form.values.oauthType).description}>
             <CredentialsSection app={app} oauthType={form.values.oauthType} />
           </Section>
           <Section title="Application" description="What members see when they sign in and consent.">

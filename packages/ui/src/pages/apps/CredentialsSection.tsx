@@ -1,6 +1,7 @@
 import { SimpleGrid } from '@mantine/core';
 import type { AppRecord } from '../../api/index.ts';
 import { CopyField, SecretField } from '../../components/index.ts';
+import { credentialsCopy } from './app-form-model.ts';
 
 export interface CredentialsSectionProps {
   /** The saved app (undefined before the first save). */
@@ -9,28 +10,23 @@ export interface CredentialsSectionProps {
   oauthType: 'secret' | 'pkce';
 }
 
-/** Client ID and Client Secret: assigned by the sandbox on save, read-only, with copy and reveal. */
+/** Client ID and Client Secret: assigned by the sandbox on the first save, read-only, with copy and reveal. */
 export function CredentialsSection({ app, oauthType }: CredentialsSectionProps) {
-  const secretHint =
-    oauthType === 'pkce'
-      ? 'None (PKCE apps have no secret)'
-      : app?.clientSecret === undefined
-        ? 'Assigned on save'
-        : undefined;
+  const copy = credentialsCopy(app, oauthType);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
       <CopyField
         label="Client ID"
         shortName="ID"
         value={app?.clientId ?? ''}
-        placeholder="Assigned on save"
+        placeholder={copy.clientIdHint}
         description="Send it as client_id."
       />
       <SecretField
         label="Client Secret"
         shortName="secret"
         value={oauthType === 'secret' ? (app?.clientSecret ?? '') : ''}
-        placeholder={secretHint}
+        placeholder={copy.secretHint}
         description={
           oauthType === 'pkce'
             ? 'Only Authorization Code + Secret apps get one.'

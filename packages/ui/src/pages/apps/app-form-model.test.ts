@@ -3,6 +3,7 @@ import type { AppRecord } from '../../api/types.ts';
 import {
   appInputFromForm,
   canLaunch,
+  credentialsCopy,
   emptyAppForm,
   formValuesFromApp,
   initials,
@@ -113,5 +114,24 @@ describe('app list helpers', () => {
     expect(canLaunch(APP)).toBe(true);
     expect(canLaunch({ ...APP, launchUrl: undefined })).toBe(false);
     expect(canLaunch({ ...APP, redirectUris: [] })).toBe(false);
+  });
+});
+
+describe('credentialsCopy', () => {
+  it('says the credentials are assigned on save only before the first save', () => {
+    expect(credentialsCopy(undefined, 'secret')).toEqual({
+      description: 'The sandbox assigns them when you save.',
+      clientIdHint: 'Assigned on save',
+      secretHint: 'Assigned on save',
+    });
+    const saved = credentialsCopy(APP, 'secret');
+    expect(saved).toEqual({ description: 'Assigned by the sandbox to this app. Read-only: copy them into your app.' });
+    expect(JSON.stringify(saved)).not.toMatch(/on save|when you save\./);
+  });
+
+  it('a PKCE app has no secret; a saved PKCE app switched to Secret gets one when the change is saved', () => {
+    expect(credentialsCopy(undefined, 'pkce').secretHint).toBe('None (PKCE apps have no secret)');
+    expect(credentialsCopy({}, 'pkce').secretHint).toBe('None (PKCE apps have no secret)');
+    expect(credentialsCopy({}, 'secret').secretHint).toBe('Assigned when you save the change of type');
   });
 });

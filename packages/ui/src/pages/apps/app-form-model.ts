@@ -152,3 +152,34 @@ export function initials(name: string): string {
 export function canLaunch(app: Pick<AppRecord, 'launchUrl' | 'redirectUris'>): boolean {
   return app.launchUrl !== undefined && app.launchUrl !== '' && app.redirectUris.length > 0;
 }
+
+/** The words of the Credentials card: what it says of the Client ID and Secret before and after the first save. */
+export interface CredentialsCopy {
+  description: string;
+  /** Shown in the empty Client ID field (only before the first save). */
+  clientIdHint?: string;
+  /** Shown in the empty Client Secret field. */
+  secretHint?: string;
+}
+
+/**
+ * The Credentials card's words: before the first save the sandbox has assigned nothing yet; once saved, the card
+ * says the credentials are the app's (and a PKCE app switched to "Secret" gets its secret when that change is
+ * saved).
+ */
+export function credentialsCopy(
+  app: Pick<AppRecord, 'clientSecret'> | undefined,
+  oauthType: AppRecord['oauthType'],
+): CredentialsCopy {
+  if (app === undefined) {
+    return {
+      description: 'The sandbox assigns them when you save.',
+      clientIdHint: 'Assigned on save',
+      secretHint: oauthType === 'pkce' ? 'None (PKCE apps have no secret)' : 'Assigned on save',
+    };
+  }
+  const description = 'Assigned by the sandbox to this app. Read-only: copy them into your app.';
+  if (oauthType === 'pkce') return { description, secretHint: 'None (PKCE apps have no secret)' };
+  if (app.clientSecret === undefined) return { description, secretHint: 'Assigned when you save the change of type' };
+  return { description };
+}

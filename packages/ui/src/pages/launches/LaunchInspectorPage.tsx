@@ -19,7 +19,17 @@ import { queryKeys, useLaunch } from '../../api/index.ts';
 import type { LaunchDetail } from '../../api/index.ts';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts';
 import { StepBody, StepBullet, StepTitle } from './StepParts.tsx';
-import { formatDateTime, formatTime, isWaitingForApp, kindLabel, LAUNCH_STATUS, launchUrlOf } from './steps.ts';
+import {
+  formatDateTime,
+  formatTime,
+  isExpired,
+  isSimulatedFailure,
+  isWaitingForApp,
+  kindLabel,
+  launchStatus,
+  launchUrlOf,
+  scopesToShow,
+} from './steps.ts';
 
 /** How often the inspector asks for new steps while the page is visible (react-query pauses in the background). */
 const POLL_MS = 1500;
@@ -34,7 +44,7 @@ const backLink = (
   </Anchor>
 );
 
-function LaunchFacts({ detail }: { detail: LaunchDetail }) {
+function LaunchFacts({ detail, expired }: { detail: LaunchDetail; expired: boolean }) {
   const { launch } = detail;
   return (
     <Card padding="md">
@@ -65,7 +75,9 @@ function LaunchFacts({ detail }: { detail: LaunchDetail }) {
             <DataList.ItemValue>
               {launch.usedAt !== undefined
                 ? `used at ${formatTime(launch.usedAt)}`
-                : `single use, expires at ${formatTime(launch.expiresAt)}`}
+                : expired
+                  ? `expired at ${formatTime(launch.expiresAt)} without being used; launch the app again`
+                  : `single use, expires at ${formatTime(launch.expiresAt)}`}
             </DataList.ItemValue>
           </DataList.Item>
         )}
@@ -92,10 +104,10 @@ function LaunchFacts({ detail }: { detail: LaunchDetail }) {
   );
 }
 
-function StepTimeline({ detail }: { detail: LaunchDetail }) {
+function StepTimeline({ detail, waiting }: { detail: LaunchDetail; waiting: boolean }) {
   const { launch, steps } = detail;
-  const waiting = isWaitingForApp(launch, steps);
-  if (steps.length === 0) {
+  const scopes = scopesToShow(steps);
+  if (steps.length === 0 && waiting) {
     return (
       <Group gap="sm" role="status">
         <Loader size="sm" />
@@ -115,7 +127,7 @@ function StepTimeline({ detail }: { detail: LaunchDetail }) {
           data-step={step.step}
           data-status={step.status}
         >
-          <StepBody step={step} />
+          <StepBody step={step} scopes={scopes.get(step.id)} simulated={isSimulatedFailure(launch, step)} />
         </Timeline.Item>
       ))}
       {waiting && (
@@ -144,7 +156,9 @@ function StepTimeline({ detail }: { detail: LaunchDetail }) {
 
 /**
  * The launch inspector (`/launches/:id`): the launch log live — each step with its time, status, HTTP status,
- * granted scopes, FHIR request and message, what to fix when a step failed, and step details with secrets masked.
+ * scopes (each set once), FHIR request and message, what to fix when a step failed (or that the failure is
+ * simulated), and step details with secrets masked: the token response and the id_token's claims. A launch that
+ * ran out waiting for the app is marked Expired.
  */
 export function LaunchInspectorPage() {
   const { id } = useParams();
@@ -172,9 +186,11 @@ export function LaunchInspectorPage() {
 
   const detail = query.data;
   const { launch, steps } = detail;
-  const status = LAUNCH_STATUS[launch.status];
+  const now = query.dataUpdatedAt;
+  const expired = isExpired(launch, now);
+  const status = launchStatus(launch, now);
   const launchUrl = launchUrlOf(steps);
-  const waiting = isWaitingForApp(launch, steps);
+  const waiting = !expired && isWaitingForApp(launch, steps);
 
   return (
     <>
@@ -208,12 +224,12 @@ export function LaunchInspectorPage() {
         }
       />
       <Stack gap="lg">
-        <LaunchFacts detail={detail} />
+        <LaunchFacts detail={detail} expired={expired} />
         <section aria-labelledby="steps-title">
           <Title order={2} size="h4" mb="md" id="steps-title">
             Steps
           </Title>
-          <StepTimeline detail={detail} />
+          <StepTimeline detail={detail} waiting={waiting} />
         </section>
       </Stack>
     </>

@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { useApps, useLaunches } from '../../api/index.ts';
 import type { LaunchSummary } from '../../api/index.ts';
 import { EmptyState, ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts';
-import { formatAgo, formatDateTime, kindLabel, LAUNCH_STATUS } from './steps.ts';
+import { formatAgo, formatDateTime, kindLabel, launchStatus } from './steps.ts';
 
 /** How often the list refreshes by itself, so new launches and statuses appear without a reload. */
 const REFRESH_MS = 3000;
 
 function LaunchRow({ launch, now }: { launch: LaunchSummary; now: number }) {
-  const status = LAUNCH_STATUS[launch.status];
+  const status = launchStatus(launch, now);
   return (
     <Card
       component={Link}

@@ -47,7 +47,8 @@ function DetailValue({ view }: { view: DetailView }) {
 }
 
 /**
- * A step's details: secrets (tokens, codes, client secrets) masked like "abcd…wxyz", JWTs decoded in the browser
+ * A step's details: secrets (tokens, codes, client secrets) masked like "eyJhbG… (812 chars)"; the token response and the
+ * id_token claims first;, JWTs decoded in the browser
  * for reading, objects as JSON.
  */
 export function StepDetails({ details }: { details: Record<string, unknown> | undefined }) {
@@ -57,8 +58,12 @@ export function StepDetails({ details }: { details: Record<string, unknown> | un
     <DataList size="sm" gap={4} labelWidth={110}>
       {views.map((view) => (
         <DataList.Item key={view.key}>
-          <DataList.ItemLabel c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-            {view.key}
+          <DataList.ItemLabel
+            c="dimmed"
+            ff={view.label === view.key ? 'monospace' : undefined}
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {view.label}
           </DataList.ItemLabel>
           <DataList.ItemValue miw={0}>
             <DetailValue view={view} />

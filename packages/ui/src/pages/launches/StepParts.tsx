@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconApi,
   IconCheck,
+  IconFlask,
   IconKey,
   IconLogin,
   IconRocket,
@@ -12,6 +13,7 @@ import {
 import type { LaunchStepRecord } from '../../api/index.ts';
 import { maskRequest } from './secrets.ts';
 import { StepDetails } from './StepDetails.tsx';
+import type { StepScopes } from './steps.ts';
 import { formatTime, stepTitle } from './steps.ts';
 
 const ICONS: Partial<Record<LaunchStepRecord['step'], typeof IconCheck>> = {
@@ -54,12 +56,21 @@ export function StepBullet({ step }: { step: LaunchStepRecord }) {
   return <Icon size={14} aria-hidden />;
 }
 
+export interface StepBodyProps {
+  step: LaunchStepRecord;
+  /** The scopes this step shows (each set once per launch: see scopesToShow), if any. */
+  scopes?: StepScopes | undefined;
+  /** The failure is the one the launch asked the sandbox to simulate. */
+  simulated?: boolean;
+}
+
 /**
- * The body of a step on the timeline: time, the FHIR request, what happened and, for a failure, what to fix;
- * the scopes, then its details with secrets masked. (Timeline.Item itself stays in the timeline: Mantine
- * passes each item its active state directly.)
+ * The body of a step on the timeline: time, the FHIR request, what happened and, for a failure, what to fix (or,
+ * for a failure the launch asked for, that it is simulated); the scopes when they are new, then its details with
+ * secrets masked. (Timeline.Item itself stays in the timeline: Mantine passes each item its active state
+ * directly.)
  */
-export function StepBody({ step }: { step: LaunchStepRecord }) {
+export function StepBody({ step, scopes, simulated = false }: StepBodyProps) {
   const failed = step.status === 'error';
   return (
     <Stack gap={6} mt={4}>
@@ -72,28 +83,38 @@ export function StepBody({ step }: { step: LaunchStepRecord }) {
         </Code>
       )}
       {failed ? (
-        <Alert color="red" variant="light" title="What to fix" icon={<IconAlertTriangle aria-hidden />}>
+        <Alert
+          color={simulated ? 'orange' : 'red'}
+          variant="light"
+          title={simulated ? 'Simulated error' : 'What to fix'}
+          icon={simulated ? <IconFlask aria-hidden /> : <IconAlertTriangle aria-hidden />}
+        >
           {step.error !== undefined && (
-            <Code color="red.1" mb={4} display="inline-block">
+            <Code color={simulated ? 'orange.1' : 'red.1'} mb={4} display="inline-block">
               {step.error}
             </Code>
           )}
           <Text size="sm" style={WRAP}>
             {step.message}
           </Text>
+          {simulated && (
+            <Text size="sm" mt={4} c="dimmed">
+              This launch was created to fail here, so that you can check how your app handles it.
+            </Text>
+          )}
         </Alert>
       ) : (
         <Text size="sm" style={WRAP}>
           {step.message}
         </Text>
       )}
-      {step.scopes !== undefined && step.scopes.length > 0 && (
+      {scopes !== undefined && (
         <div>
           <Text size="xs" c="dimmed" mb={4}>
-            {step.step === 'authorize' ? 'Scopes' : 'Granted scopes'}
+            {scopes.label}
           </Text>
-          <Group gap={4} wrap="wrap" aria-label="Scopes">
-            {step.scopes.map((scope) => (
+          <Group gap={4} wrap="wrap" aria-label={scopes.label}>
+            {scopes.scopes.map((scope) => (
               <Badge key={scope} variant="light" color="indigo" tt="none" fw={500} maw="100%" style={WRAP}>
                 {scope}
               </Badge>

@@ -17,13 +17,18 @@ const idToken = jwt(
 );
 
 describe('maskSecret', () => {
-  it('keeps the first and last four characters of a long secret', () => {
-    expect(maskSecret('abcd1234567890wxyz')).toBe('abcd…wxyz');
+  it('keeps the first six characters and the length of a long secret', () => {
+    expect(maskSecret('abcdef1234567890uvwxyz0123')).toBe('abcdef… (26 chars)');
   });
 
-  it('hides a short secret entirely', () => {
-    expect(maskSecret('abc')).toBe('••••');
-    expect(maskSecret('123456789012')).toBe('••••••••');
+  it('shows only the length of a short secret', () => {
+    expect(maskSecret('abc')).toBe('… (3 chars)');
+    expect(maskSecret('123456789012')).toBe('… (12 chars)');
+  });
+
+  it('leaves a value the server masked as it is', () => {
+    expect(maskSecret('eyJhbG… (812 chars)')).toBe('eyJhbG… (812 chars)');
+    expect(maskSecret('… (6 chars)')).toBe('… (6 chars)');
   });
 });
 
@@ -45,15 +50,15 @@ describe('isSecretKey and maskDeep', () => {
     });
     expect(masked).toEqual({
       token_type: 'Bearer',
-      access_token: 'eyAA…ZZZZ',
-      nested: [{ refresh_token: 'r-01…cdef' }],
+      access_token: 'eyAAAA… (38 chars)',
+      nested: [{ refresh_token: '… (18 chars)' }],
       expires_in: 3600,
     });
   });
 
   it('masks secret query parameters of a request line', () => {
     expect(maskRequest('GET Observation?category=laboratory&access_token=abcdef0123456789wxyz')).toBe(
-      'GET Observation?category=laboratory&access_token=abcd…wxyz',
+      'GET Observation?category=laboratory&access_token=… (20 chars)',
     );
     expect(maskRequest('GET Patient/p-1')).toBe('GET Patient/p-1');
   });
@@ -85,7 +90,7 @@ describe('describeDetails', () => {
     });
     expect(views.map((v) => [v.key, v.text, v.masked])).toEqual([
       ['launchUrl', 'http://localhost:5174/launch.html?iss=x&launch=y', false],
-      ['code', 'c0ff…beef', true],
+      ['code', '… (20 chars)', true],
       ['id_token', maskSecret(idToken), true],
       ['droppedScopes', '[\n  "user/*.read"\n]', false],
       ['count', '3', false],
@@ -93,6 +98,21 @@ describe('describeDetails', () => {
     expect(views[2]?.jwt?.payload.fhirUser).toBe('Patient/p-ec60dc41');
     expect(JSON.stringify(views)).not.toContain('c0ffee0123456789beef');
     expect(JSON.stringify(views)).not.toContain(idToken);
+  });
+
+  it("puts the token response and the id_token claims first, with plain labels and the server's masks kept", () => {
+    const views = describeDetails({
+      grantId: 'g1',
+      idTokenClaims: { sub: 'p-1', fhirUser: 'Patient/p-1' },
+      tokenResponse: { access_token: 'eyJhbG… (812 chars)', token_type: 'Bearer', patient: 'p-1' },
+    });
+    expect(views.map((v) => v.label)).toEqual(['Token response', 'id_token claims', 'Grant']);
+    expect(JSON.parse(views[0]?.text ?? '')).toEqual({
+      access_token: 'eyJhbG… (812 chars)',
+      token_type: 'Bearer',
+      patient: 'p-1',
+    });
+    expect(JSON.parse(views[1]?.text ?? '')).toEqual({ sub: 'p-1', fhirUser: 'Patient/p-1' });
   });
 
   it('returns nothing for a step without details', () => {

@@ -7,14 +7,27 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }
 
+/** A value the server already masked ("eyJhbG… (812 chars)"): shown as it is. */
+const MASKED = /^[^\s…]{0,6}… \(\d+ chars\)$/;
+
 /**
- * Masks a secret so that it can still be recognised but not used: the first and last four characters around an
- * ellipsis ("abcd…wxyz"); short values are hidden entirely.
+ * Masks a secret so that it can still be recognised but not used, as the launch log stores it: the first six
+ * characters and the length ("eyJhbG… (812 chars)"); short values show only their length. Masking twice
+ * changes nothing.
  */
 export function maskSecret(value: string): string {
-  if (value.length <= 12) return '•'.repeat(Math.max(4, Math.min(value.length, 8)));
-  return `${value.slice(0, 4)}…${value.slice(-4)}`;
+  if (MASKED.test(value)) return value;
+  return `${value.length >= 24 ? value.slice(0, 6) : ''}… (${value.length} chars)`;
 }
+
+/** Plain names of the details the launch log records (others show under their key). */
+export const DETAIL_LABELS: Readonly<Record<string, string>> = {
+  tokenResponse: 'Token response',
+  idTokenClaims: 'id_token claims',
+  launchUrl: 'Launch URL',
+  droppedScopes: 'Dropped scopes',
+  grantId: 'Grant',
+};
 
 /** A copy of a JSON value with the value of every secret-named key masked, at any depth. */
 export function maskDeep(value: unknown): unknown {
@@ -67,6 +80,8 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 /** One fact of a step's details as the inspector shows it. */
 export interface DetailView {
   key: string;
+  /** What the inspector calls it ("Token response" for tokenResponse). */
+  label: string;
   /** The value to show: masked when it is a secret, JSON for objects and lists. */
   text: string;
   masked: boolean;
@@ -75,26 +90,32 @@ export interface DetailView {
 }
 
 /**
- * Turns a launch step's details into displayable facts: secrets masked like "abcd…wxyz", JWTs decoded for
- * reading (header and payload, signature not checked), objects as JSON with nested secrets masked.
+ * Turns a launch step's details into displayable facts: secrets masked like "eyJhbG… (812 chars)", JWTs decoded
+ * for reading (header and payload, signature not checked), objects as JSON with nested secrets masked. The token
+ * response and the id_token claims come first.
  */
 export function describeDetails(details: Record<string, unknown> | undefined): DetailView[] {
-  return Object.entries(details ?? {}).map(([key, value]) => {
-    if (typeof value === 'string') {
-      const jwt = decodeJwt(value);
-      const masked = isSecretKey(key) || jwt !== undefined;
-      return {
-        key,
-        text: masked ? maskSecret(value) : value,
-        masked,
-        ...(jwt !== undefined
-          ? { jwt: { header: jwt.header, payload: maskDeep(jwt.payload) as Record<string, unknown> } }
-          : {}),
-      };
-    }
-    if (typeof value === 'object' && value !== null) {
-      return { key, text: JSON.stringify(maskDeep(value), null, 2), masked: false };
-    }
-    return { key, text: String(value), masked: false };
-  });
+  const entries = Object.entries(details ?? {});
+  const first = (key: string) => (key === 'tokenResponse' ? 0 : key === 'idTokenClaims' ? 1 : 2);
+  entries.sort(([a], [b]) => first(a) - first(b));
+  return entries.map(([key, value]) => ({ label: DETAIL_LABELS[key] ?? key, ...describeValue(key, value) }));
+}
+
+function describeValue(key: string, value: unknown): Omit<DetailView, 'label'> {
+  if (typeof value === 'string') {
+    const jwt = decodeJwt(value);
+    const masked = isSecretKey(key) || jwt !== undefined;
+    return {
+      key,
+      text: masked ? maskSecret(value) : value,
+      masked,
+      ...(jwt !== undefined
+        ? { jwt: { header: jwt.header, payload: maskDeep(jwt.payload) as Record<string, unknown> } }
+        : {}),
+    };
+  }
+  if (typeof value === 'object' && value !== null) {
+    return { key, text: JSON.stringify(maskDeep(value), null, 2), masked: false };
+  }
+  return { key, text: String(value), masked: false };
 }

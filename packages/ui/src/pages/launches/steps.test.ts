@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchStepRecord } from '../../api/index.ts';
-import { formatAgo, formatDateTime, formatTime, isWaitingForApp, launchUrlOf, stepTitle } from './steps.ts';
+import {
+  formatAgo,
+  formatDateTime,
+  formatTime,
+  isExpired,
+  isSimulatedFailure,
+  isWaitingForApp,
+  launchStatus,
+  launchUrlOf,
+  scopesToShow,
+  stepTitle,
+} from './steps.ts';
 
 function step(partial: Partial<LaunchStepRecord> & Pick<LaunchStepRecord, 'step'>): LaunchStepRecord {
   return {
@@ -23,6 +34,58 @@ describe('launch steps', () => {
   it('names steps in plain words', () => {
     expect(stepTitle(step({ step: 'token' }))).toBe('Token exchange');
     expect(stepTitle(step({ step: 'fhir', request: 'GET Patient/p-1' }))).toBe('FHIR call');
+  });
+
+  it('names the two launch steps by what happened', () => {
+    const titles = [launchStep, step({ step: 'launch' }), step({ step: 'authorize' })].map(stepTitle);
+    expect(titles).toEqual(['Launch created', 'Launch value accepted', 'Authorization request']);
+  });
+
+  it('shows each set of scopes once: asked for, granted, and again only when it changes', () => {
+    const read = ['openid', 'patient/Patient.rs', 'patient/Observation.rs'];
+    const kept = ['openid', 'patient/Patient.rs'];
+    const steps = [
+      launchStep,
+      step({ id: 'a', step: 'authorize', scopes: read }),
+      step({ id: 'c', step: 'consent', scopes: read }),
+      step({ id: 't', step: 'token', scopes: read }),
+      step({ id: 'f1', step: 'fhir', scopes: read }),
+      step({ id: 'r', step: 'refresh', scopes: read }),
+      step({ id: 'f2', step: 'fhir', scopes: read }),
+      step({ id: 't2', step: 'token', scopes: kept }),
+      step({ id: 'f3', step: 'fhir', scopes: kept }),
+    ];
+    const shown = scopesToShow(steps);
+    expect([...shown].map(([id, { label }]) => [id, label])).toEqual([
+      ['a', 'Scopes asked for'],
+      ['t', 'Granted scopes'],
+      ['t2', 'Granted scopes'],
+    ]);
+    expect(scopesToShow([step({ id: 'c', step: 'consent', scopes: kept }), step({ id: 'x', step: 'fhir' })])).toEqual(
+      new Map([['c', { label: 'Scopes the member allowed', scopes: kept }]]),
+    );
+  });
+
+  it('marks a launch expired when it ran out waiting for the app, not once it was used', () => {
+    const now = Date.parse('2026-05-01T12:05:00Z');
+    const waiting = { status: 'created' as const, expiresAt: '2026-05-01T12:01:00Z' };
+    expect(isExpired(waiting, now)).toBe(true);
+    expect(launchStatus(waiting, now)).toEqual({ color: 'orange', label: 'Expired' });
+    expect(isExpired({ ...waiting, expiresAt: '2026-05-01T12:06:00Z' }, now)).toBe(false);
+    expect(launchStatus({ ...waiting, expiresAt: '2026-05-01T12:06:00Z' }, now).label).toBe('Waiting for the app');
+    const used = { status: 'authorized' as const, expiresAt: waiting.expiresAt, usedAt: '2026-05-01T12:00:30Z' };
+    expect(isExpired(used, now)).toBe(false);
+    expect(launchStatus(used, now).label).toBe('Authorized');
+  });
+
+  it('tells a simulated failure from a real one', () => {
+    const failed = { status: 'error' as const, error: 'invalid_client', message: 'simulated invalid_client' };
+    expect(isSimulatedFailure({ simulateError: 'invalid_client' }, failed)).toBe(true);
+    expect(isSimulatedFailure({}, failed)).toBe(false);
+    expect(
+      isSimulatedFailure({ simulateError: 'server_error' }, { ...failed, error: 'invalid_grant', message: 'bad code' }),
+    ).toBe(false);
+    expect(isSimulatedFailure({ simulateError: 'invalid_client' }, { ...failed, status: 'ok' })).toBe(false);
   });
 
   it('finds the launch URL in the launch step', () => {
