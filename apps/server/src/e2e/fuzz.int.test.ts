@@ -512,17 +512,6 @@ const searchValue: fc.Arbitrary<string> = fc.oneof(
     .map(([prefix, v]) => `${prefix}${v instanceof Date ? v.toISOString() : String(v)}`),
 );
 
-/**
- * KNOWN BUG (store-postgres, reported with issue 13): `_id` (any modifier) together with a parameter that can
- * drive the search through its lookup index answers 500, PostgreSQL 42P18 "could not determine data type of
- * parameter $2", e.g. `GET /directory/fhir/Practitioner?_id=a&name=b` or `?_id=a&identifier=x`, on any type and
- * on POST `_search` too. Until it is fixed, `_id` is only combined with control (`_`) parameters here.
- */
-function withoutKnownIdBug(pairs: [string, string][]): [string, string][] {
-  const isId = (key: string) => key === '_id' || key.startsWith('_id:');
-  return pairs.some(([key]) => !key.startsWith('_')) ? pairs.filter(([key]) => !isId(key)) : pairs;
-}
-
 const searchQuery: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
@@ -531,7 +520,6 @@ const searchQuery: fc.Arbitrary<string> = fc
     ),
     { maxLength: 6 },
   )
-  .map(withoutKnownIdBug)
   .chain((pairs) =>
     fc.oneof(
       { weight: 5, arbitrary: fc.constant(new URLSearchParams(pairs).toString()) },

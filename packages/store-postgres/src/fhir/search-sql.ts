@@ -102,7 +102,6 @@ export function pageStatement(
 ): Statement {
   const params = new Params();
   const compiler = new CriteriaCompiler(t, params);
-  const where = whereOf(request, compiler);
   const keys = request.sort.map((spec) => sortKey(spec, t, params));
   const limit = params.add(page.limit, 'integer');
   const offset = page.offset > 0 ? ` OFFSET ${params.add(page.offset, 'integer')}` : '';
@@ -120,6 +119,8 @@ export function pageStatement(
       values: params.values,
     };
   }
+  // Compiled only where it is used: a parameter the statement never names has no type PostgreSQL can infer.
+  const where = whereOf(request, compiler);
   if (keys.length === 0) {
     const after = page.after ? ` AND r.id > ${params.add(page.after.id)}` : '';
     return {
