@@ -4,6 +4,7 @@ import { PortalError } from '../types.ts';
 import type { SandboxPatientRecord } from '../types.ts';
 import { randomToken } from '../shared/ids.ts';
 import { isObject, notAnObject } from '../shared/errors.ts';
+import { hasUnsafeCharacters, unsafeTextMessage } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { PatientGenerator } from './generator.ts';
 import { discardPending, pendingRecord } from './pending.ts';
@@ -21,6 +22,7 @@ function inputSchema(scenarios: readonly string[]) {
         ],
         { error: SEED_MESSAGE },
       )
+      .refine((seed) => typeof seed !== 'string' || !hasUnsafeCharacters(seed), unsafeTextMessage('seed'))
       .optional(),
     scenario: z
       .string({ error: `scenario must be one of ${scenarios.join(', ')}.` })
