@@ -2,6 +2,7 @@ import { createDefaultRegistry, type SearchRegistry } from '@plan-api/fhir';
 import type { FhirStore, RecordCollection, RecordStore, StoredRecord } from '@plan-api/store';
 import type { RateCounter } from './accounts/model.ts';
 import type { PatientGenerator } from './patients/generator.ts';
+import type { PendingPatientRecord } from './patients/pending.ts';
 import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
 import type { Mailer, ProductionRequestMail } from './production/mailer.ts';
@@ -76,6 +77,8 @@ export interface LaunchLogLimits {
 export const COLLECTIONS = {
   apps: 'apps',
   patients: 'sandboxPatients',
+  /** Markers of "Initialize Patient" loads under way (left behind by an interrupted one). */
+  pendingPatients: 'pendingSandboxPatients',
   launches: 'launches',
   steps: 'launchSteps',
   accessLog: 'accessLog',
@@ -86,6 +89,7 @@ export const COLLECTIONS = {
 export interface PortalContext {
   apps: RecordCollection<AppRecord>;
   patients: RecordCollection<SandboxPatientRecord>;
+  pendingPatients: RecordCollection<PendingPatientRecord>;
   launches: RecordCollection<LaunchRecord>;
   steps: RecordCollection<LaunchStepRecord>;
   accessLog: RecordCollection<AccessLogRecord>;
@@ -132,6 +136,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
   return {
     apps: records.collection<AppRecord>(COLLECTIONS.apps),
     patients: records.collection<SandboxPatientRecord>(COLLECTIONS.patients),
+    pendingPatients: records.collection<PendingPatientRecord>(COLLECTIONS.pendingPatients),
     launches: records.collection<LaunchRecord>(COLLECTIONS.launches),
     steps: records.collection<LaunchStepRecord>(COLLECTIONS.steps),
     accessLog: records.collection<AccessLogRecord>(COLLECTIONS.accessLog),

@@ -11,6 +11,12 @@ export {
   type CreatedLaunch,
 } from './launches/create-launch.ts';
 export type { InitializePatientInput } from './patients/initialize-patient.ts';
+export {
+  cleanUpInterruptedPatients,
+  type CleanUpOptions,
+  type InterruptedPatientsCleanUp,
+  type PendingPatientRecord,
+} from './patients/pending.ts';
 export type { GeneratedPatient, PatientGenerator } from './patients/generator.ts';
 export type { ListLaunchesOptions } from './launches/list-launches.ts';
 export type { LaunchDetail } from './launches/get-launch.ts';

@@ -13,6 +13,11 @@ import { listPatientsForClient } from './patients/list-patients-for-client.ts';
 import { getPatient } from './patients/get-patient.ts';
 import { getPatientData } from './patients/get-patient-data.ts';
 import { deletePatient } from './patients/delete-patient.ts';
+import {
+  cleanUpInterruptedPatients,
+  type CleanUpOptions,
+  type InterruptedPatientsCleanUp,
+} from './patients/pending.ts';
 import { createLaunch, type CreatedLaunch } from './launches/create-launch.ts';
 import { resolveLaunch } from './launches/resolve-launch.ts';
 import { listLaunches, type ListLaunchesOptions } from './launches/list-launches.ts';
@@ -60,6 +65,11 @@ export interface SandboxPortal {
   getPatientData(owner: string, id: string): Promise<Bundle>;
   /** DELETE /api/patients/{id}: its resources leave the FHIR store; not_found. */
   deletePatient(owner: string, id: string): Promise<void>;
+  /**
+   * At start, before serving: deletes the resources of every "Initialize Patient" a crash interrupted before
+   * its patient record was written. Where several processes share the stores, pass `olderThanSeconds`.
+   */
+  cleanUpInterruptedPatients(options?: CleanUpOptions): Promise<InterruptedPatientsCleanUp>;
 
   /** POST /api/apps/{id}/launch with `{ patientId, skipConsent?, simulateError? }`. */
   createLaunch(owner: string, appId: string, input: unknown): Promise<CreatedLaunch>;
@@ -111,6 +121,7 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     getPatient: (owner, id) => getPatient(ctx, owner, id),
     getPatientData: (owner, id) => getPatientData(ctx, owner, id),
     deletePatient: (owner, id) => deletePatient(ctx, owner, id),
+    cleanUpInterruptedPatients: (options) => cleanUpInterruptedPatients(ctx, options),
     createLaunch: (owner, appId, input) => createLaunch(ctx, owner, appId, input),
     resolveLaunch: (launch, clientId): Promise<LaunchContext | undefined> => resolveLaunch(ctx, launch, clientId),
     listLaunches: (owner, options) => listLaunches(ctx, owner, options),

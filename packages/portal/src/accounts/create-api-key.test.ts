@@ -45,7 +45,9 @@ describe('createApiKey', () => {
     [{}, 'Name is required.'],
     [{ name: '' }, 'Name is required.'],
     [{ name: 'x'.repeat(101) }, 'Name must be at most 100 characters.'],
-    [{ name: 'ci\nkey' }, 'must not contain control characters'],
+    [{ name: 'ci\nkey' }, 'must not contain control or text-direction characters'],
+    [{ name: 'ci\u200Ekey' }, 'must not contain control or text-direction characters'],
+    [{ name: 'ci\uDC00key' }, 'must not contain control or text-direction characters'],
   ])('a bad name (%j) is validation_failed', async (input, message) => {
     const test = createTestAccounts();
     const account = await activeVendor(test);

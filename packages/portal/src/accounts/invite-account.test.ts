@@ -94,5 +94,9 @@ describe('inviteAccount', () => {
     const test = createTestAccounts();
     const error = await rejectionOf(test.portal.inviteAccount('reviewer', { name: 'Rae\u202E', email: 'rae' }));
     expect(Object.keys(error.fields).sort()).toEqual(['email', 'name']);
+    const mark = await rejectionOf(test.portal.inviteAccount('member', { ...RAE, name: 'Rae\u200E', patientId: 'p' }));
+    expect(mark.fields).toEqual({
+      name: expect.stringContaining('must not contain control or text-direction') as unknown,
+    });
   });
 });

@@ -76,6 +76,11 @@ describe('createApp validation', () => {
     ['name', { name: undefined }, 'Name is required.'],
     ['name', { name: '   ' }, 'Name is required: it is what members see on the consent screen.'],
     ['name', { name: 'x'.repeat(101) }, 'Name must be at most 100 characters.'],
+    ['name', { name: 'Health \u202Etellaw' }, 'Name must not contain control or text-direction characters'],
+    ['name', { name: 'Health\nWallet' }, 'Name must not contain control or text-direction characters'],
+    ['name', { name: 'Wallet\u2067x\u2069' }, 'Name must not contain control or text-direction characters'],
+    ['name', { name: 'Wallet\uD83D' }, 'Name must not contain control or text-direction characters'],
+    ['organizationName', { organizationName: 'Acme\u200F' }, 'must not contain control or text-direction characters'],
     ['oauthType', { oauthType: 'implicit' }, 'oauthType must be "secret"'],
     ['redirectUris', { redirectUris: undefined }, 'Register at least one redirect URI'],
     ['redirectUris', { redirectUris: [] }, 'Register at least one redirect URI'],
@@ -101,6 +106,8 @@ describe('createApp validation', () => {
     ],
     ['termsOfServiceUrl', { termsOfServiceUrl: 42 }, 'The terms of service URL must be a string.'],
     ['description', { description: 'x'.repeat(2001) }, 'Description must be at most 2000 characters.'],
+    ['description', { description: 'See \u202Ebelow' }, 'must not contain control or text-direction characters'],
+    ['description', { description: 'Bell\u0007' }, 'must not contain control or text-direction characters'],
     ['scopes', { scopes: 'patient/*.read' }, '"scopes" is not a field of an app; the fields are name, oauthType'],
     ['clientId', { clientId: 'mine' }, 'clientId is assigned by the sandbox'],
   ])('a bad %s gets its own message (%j)', async (field, overrides, message) => {
@@ -109,6 +116,17 @@ describe('createApp validation', () => {
     expect(Object.keys(error.fields)).toEqual([field]);
     expect(error.fields[field]).toContain(message);
     expect(error.message).toContain(field);
+  });
+
+  it('a description keeps its line breaks; names are kept in Unicode NFC', async () => {
+    const { portal } = createTestPortal();
+    const app = await portal.createApp(
+      OWNER,
+      appInput({ name: 'Cafe\u0301 Wallet', organizationName: 'Zoe\u0308 Inc.', description: 'One.\r\n\tTwo.' }),
+    );
+    expect(app.name).toBe('Caf\u00E9 Wallet');
+    expect(app.organizationName).toBe('Zo\u00EB Inc.');
+    expect(app.description).toBe('One.\r\n\tTwo.');
   });
 
   it('every invalid field is reported at once, one message each', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineField, optionalLineField, optionalMultilineField } from '../shared/text.ts';
 import { urlProblem } from '../shared/urls.ts';
 
 /** The fields a vendor sets on an app, in API order. */
@@ -72,10 +73,7 @@ const redirectUris = z
 
 /** The app input of POST /api/apps and PUT /api/apps/{id}; unknown fields are rejected. */
 export const appInputSchema = z.strictObject({
-  name: text('Name')
-    .trim()
-    .min(1, 'Name is required: it is what members see on the consent screen.')
-    .max(100, 'Name must be at most 100 characters.'),
+  name: lineField('Name', 100, 'Name is required: it is what members see on the consent screen.'),
   oauthType: z.enum(['secret', 'pkce'], {
     error:
       'oauthType must be "secret" (a confidential app that keeps a client secret on its server) or "pkce" (a public app, such as a browser or mobile app, that uses PKCE).',
@@ -83,15 +81,12 @@ export const appInputSchema = z.strictObject({
   redirectUris,
   launchUrl: url('The launch URL').optional(),
   logoUrl: url('The logo URL').optional(),
-  organizationName: text('Organization name')
-    .trim()
-    .max(200, 'Organization name must be at most 200 characters.')
-    .optional(),
+  organizationName: optionalLineField('Organization name', 200),
   organizationUrl: url('The organization URL').optional(),
   privacyPolicyUrl: url('The privacy policy URL').optional(),
   securityPolicyUrl: url('The security policy URL').optional(),
   termsOfServiceUrl: url('The terms of service URL').optional(),
-  description: text('Description').trim().max(2000, 'Description must be at most 2000 characters.').optional(),
+  description: optionalMultilineField('Description', 2000),
 });
 
 export type AppInput = z.output<typeof appInputSchema>;

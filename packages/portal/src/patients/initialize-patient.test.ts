@@ -79,6 +79,10 @@ describe('initializePatient', () => {
     expect(empty.fields.seed).toContain('seed must be a non-empty string');
     const fraction = (await rejection(portal.initializePatient(OWNER, { seed: 1.5 }))) as PortalError;
     expect(fraction.fields.seed).toBe(empty.fields.seed);
+    const bidi = (await rejection(portal.initializePatient(OWNER, { seed: 'ali\u202Ece' }))) as PortalError;
+    expect(bidi.fields.seed).toBe(
+      'seed must not contain control or text-direction characters (such as line breaks or right-to-left overrides).',
+    );
     const notObject = (await rejection(portal.initializePatient(OWNER, 'alice'))) as PortalError;
     expect(notObject.code).toBe('validation_failed');
   });

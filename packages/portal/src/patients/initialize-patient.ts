@@ -4,8 +4,10 @@ import { PortalError } from '../types.ts';
 import type { SandboxPatientRecord } from '../types.ts';
 import { randomToken } from '../shared/ids.ts';
 import { isObject, notAnObject } from '../shared/errors.ts';
+import { hasUnsafeCharacters, unsafeTextMessage } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import type { PatientGenerator } from './generator.ts';
+import { discardPending, pendingRecord } from './pending.ts';
 
 const SEED_MESSAGE =
   'seed must be a non-empty string (at most 200 characters) or an integer; the same seed gives the same member.';
@@ -20,6 +22,7 @@ function inputSchema(scenarios: readonly string[]) {
         ],
         { error: SEED_MESSAGE },
       )
+      .refine((seed) => typeof seed !== 'string' || !hasUnsafeCharacters(seed), unsafeTextMessage('seed'))
       .optional(),
     scenario: z
       .string({ error: `scenario must be one of ${scenarios.join(', ')}.` })
@@ -48,7 +51,8 @@ function generatorOf(ctx: PortalContext): PatientGenerator {
 
 /**
  * "Initialize Patient": generates a synthetic member (claims, coverage and US Core clinical record) from the
- * seed, loads every resource into the FHIR store and records the patient for the owner. Throws PortalError
+ * seed, loads every resource into the FHIR store and records the patient for the owner, all or nothing (see
+ * cleanUpInterruptedPatients). Throws PortalError
  * validation_failed for a bad seed/scenario and patient_exists when that seed's patient already exists.
  */
 export async function initializePatient(
@@ -75,12 +79,13 @@ export async function initializePatient(
         { seed: `A patient from this seed already exists: Patient/${patientId}.` },
       );
     }
+    const stale = await ctx.pendingPatients.get(patientId);
+    if (stale !== undefined) await discardPending(ctx, stale);
     const member = generator.generate({
       owner,
       seed,
       ...(parsed.scenario !== undefined ? { scenario: parsed.scenario } : {}),
     });
-    await ctx.fhir.bulkLoad(member.resources);
     const resourceCounts: Record<string, number> = {};
     for (const r of member.resources) resourceCounts[r.resourceType] = (resourceCounts[r.resourceType] ?? 0) + 1;
     const record: SandboxPatientRecord = {
@@ -94,7 +99,25 @@ export async function initializePatient(
       resourceCounts,
       createdAt: ctx.clock.now().toISOString(),
     };
-    await ctx.patients.insert(record);
+    // All or nothing: the marker lists what is about to be loaded before any of it is, and goes only once the
+    // patient record is written. A failure here undoes the load; a crash leaves the marker, and
+    // cleanUpInterruptedPatients undoes the load at the next start.
+    const marker = pendingRecord(ctx, { patientId, owner, seed, resources: member.resources });
+    await ctx.pendingPatients.put(marker);
+    try {
+      // The Patient last: until the load is complete, no Patient resource stands for a partial record.
+      await ctx.fhir.bulkLoad([
+        ...member.resources.filter((r) => r.resourceType !== 'Patient'),
+        ...member.resources.filter((r) => r.resourceType === 'Patient'),
+      ]);
+      await ctx.patients.insert(record);
+    } catch (error) {
+      // Best effort: if undoing fails too, the marker stays for the clean-up at start.
+      await discardPending(ctx, marker).catch(() => undefined);
+      throw error;
+    }
+    // The patient is complete; a marker that outlives this (a failed delete) only makes the clean-up drop it.
+    await ctx.pendingPatients.delete(patientId).catch(() => false);
     return record;
   });
 }

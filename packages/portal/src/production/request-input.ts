@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../shared/email.ts';
+import { optionalMultilineField } from '../shared/text.ts';
 import { fieldErrors } from '../shared/validation.ts';
 import { attestationSchema } from './attestation.ts';
 import type { PreCheck, PrivacyAttestation } from './model.ts';
@@ -23,11 +24,7 @@ const CONTACT_REQUIRED = 'Contact email is required: the address where the revie
 /** The fields of a production request besides the app (also those of POST /api/production-requests). */
 export const requestFields = {
   attestation: attestationSchema,
-  notes: z
-    .string({ error: 'Notes must be a string.' })
-    .trim()
-    .max(MAX_NOTES, `Notes must be at most ${MAX_NOTES} characters.`)
-    .optional(),
+  notes: optionalMultilineField('Notes', MAX_NOTES),
   contactEmail: z
     .string({ error: 'Contact email must be a string.' })
     .trim()

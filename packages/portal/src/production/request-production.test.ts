@@ -130,6 +130,10 @@ describe('requestProduction', () => {
       '"priority" is not a field of a production request; the fields are attestation, notes and contactEmail.',
     );
     expect((await refusal(portal.requestProduction(OWNER, app.id, ['x']))).code).toBe('validation_failed');
+    const bidi = await refusal(portal.requestProduction(OWNER, app.id, { ...request, notes: 'Go \u202Eevil' }));
+    expect(bidi.fields.notes).toBe(
+      'Notes must not contain control or text-direction characters (line breaks and tabs are fine).',
+    );
     expect((await portal.getApp(OWNER, app.id)).productionRequest).toEqual({ state: 'draft' });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isObject, notAnObject } from '../shared/errors.ts';
-import { hasUnsafeCharacters } from '../shared/text.ts';
+import { safeText } from '../shared/text.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 
 /** The longest reason a reviewer may give (it goes into the vendor's mail). */
@@ -8,20 +8,12 @@ export const MAX_REASON = 2000;
 /** The longest search text of the lists. */
 export const MAX_QUERY_TEXT = 200;
 
-// Line breaks and tabs are fine in a reason (a paragraph); other controls and bidirectional overrides are not.
-function unsafeReason(value: string): boolean {
-  return hasUnsafeCharacters(value.replace(/[\n\r\t]/g, ''));
-}
-
 function reasonField(requiredMessage: string | undefined) {
-  const base = z
-    .string({ error: 'Reason must be a string.' })
-    .trim()
-    .max(MAX_REASON, `Reason must be at most ${MAX_REASON} characters.`)
-    .refine(
-      (value) => !unsafeReason(value),
-      'Reason must not contain control characters or bidirectional text overrides.',
-    );
+  // Line breaks and tabs are fine in a reason (a paragraph); other controls and text-direction characters are not.
+  const base = safeText(z.string({ error: 'Reason must be a string.' }), 'Reason', {
+    max: MAX_REASON,
+    multiline: true,
+  });
   return requiredMessage === undefined
     ? base.optional()
     : z

@@ -60,7 +60,11 @@ describe('reject', () => {
     const typed = (await rejection(test.portal.reject(RAE, 'req-1', { reason: 42 }))) as PortalError;
     expect(typed.fields).toEqual({ reason: 'Reason must be a string.' });
     const bidi = (await rejection(test.portal.reject(RAE, 'req-1', { reason: 'ok\u202Egnp.exe' }))) as PortalError;
-    expect(bidi.fields.reason).toContain('bidirectional');
+    expect(bidi.fields.reason).toContain('text-direction');
+    const mark = (await rejection(test.portal.reject(RAE, 'req-1', { reason: 'ok\u200Fx' }))) as PortalError;
+    expect(mark.fields.reason).toBe(
+      'Reason must not contain control or text-direction characters (line breaks and tabs are fine).',
+    );
     await test.portal.reject(RAE, 'req-1', { reason: `  ${'x'.repeat(2000)}  ` });
     expect(test.mailer.sent).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasUnsafeCharacters, stringError } from './text.ts';
+import { hasUnsafeCharacters, stringError, unsafeTextMessage } from './text.ts';
 
 /**
  * One mailbox, no display name, no list: an address we can write to and that cannot smuggle in a header
@@ -25,6 +25,6 @@ export function emailField(label = 'Email') {
     .overwrite(normalizeEmail)
     .min(1, `${label} is required.`)
     .max(MAX_EMAIL_LENGTH, `${label} must be at most ${MAX_EMAIL_LENGTH} characters.`)
-    .refine((value) => !hasUnsafeCharacters(value), `${label} must not contain control characters.`)
+    .refine((value) => !hasUnsafeCharacters(value), unsafeTextMessage(label))
     .regex(EMAIL_PATTERN, `${label} must be one email address such as dev@app.example, without a name or a list.`);
 }
