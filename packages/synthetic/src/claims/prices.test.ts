@@ -32,7 +32,15 @@ beforeAll(() => {
 
 const label = (l: PricedLine): string => `${l.eob.id} ${l.code}${l.revenue ? `/${l.revenue}` : ''}`;
 const of = (codes: readonly string[]): PricedLine[] => lines.filter((l) => codes.includes(l.code));
-type Fill = { eob: ExplanationOfBenefit; ndc: string; product: string; billed: number; brand: boolean };
+type Fill = {
+  eob: ExplanationOfBenefit;
+  ndc: string;
+  product: string;
+  billed: number;
+  brand: boolean;
+  /** Days of supply of the fill. */
+  days: number;
+};
 
 /** Lines, claims or fills whose billed amount is outside [min, max] dollars, named for the failure message. */
 const linesOutside = (ls: readonly PricedLine[], min: number, max: number): string[] =>
@@ -66,6 +74,7 @@ const fills = (): Fill[] =>
         product: coding?.display ?? '',
         billed: claimTotal(eob, 'submitted'),
         brand: terminology.concept(SYSTEMS.ndc, ndc).brand === true,
+        days: eob.supportingInfo?.find((s) => s.category.coding?.[0]?.code === 'dayssupply')?.valueQuantity?.value ?? 0,
       };
     });
 
@@ -80,6 +89,20 @@ describe('claim amounts are plausible US commercial amounts', () => {
     const metformin = generic.filter((f) => /metformin/i.test(f.product));
     expect(metformin.length).toBeGreaterThan(20);
     expect(median(metformin.map((f) => f.billed))).toBeLessThan(25);
+  });
+
+  it('prices every generic fill at $1 to $40 per 30 days of supply (a short course per fill), metformin under $50 a month', () => {
+    // A maintenance fill of 30 or 90 days is compared per 30 days; an antibiotic course as a whole.
+    const perMonth = (f: Fill): Fill => (f.days >= 28 ? { ...f, billed: (f.billed * 30) / f.days } : f);
+    const all = fills();
+    expect(all.filter((f) => !(f.days > 0)).map((f) => f.eob.id)).toEqual([]);
+    const generic = all.filter((f) => !f.brand).map(perMonth);
+    expect(fillsOutside(generic, 1, 40)).toEqual([]);
+    const metformin = generic.filter((f) => /metformin/i.test(f.product));
+    expect(metformin.length).toBeGreaterThan(20);
+    expect(fillsOutside(metformin, 2, 50)).toEqual([]);
+    // A brand product costs tens of dollars a month at the least (a rescue inhaler) and up to about $1,000.
+    expect(fillsOutside(all.filter((f) => f.brand).map(perMonth), 15, 1_000)).toEqual([]);
   });
 
   it('prices brand fills (Eliquis, an Advair inhaler, a box of Lantus pens) far above generics', () => {
@@ -119,6 +142,20 @@ describe('claim amounts are plausible US commercial amounts', () => {
     expect(linesOutside(of(['92014']), 100, 300)).toEqual([]);
   });
 
+  it('bills every laboratory test (CPT 80000-89999) on an office claim at $10 to $200', () => {
+    const labs = lines.filter((l) => claimKind(l.eob) === 'professional' && /^8\d{4}$/.test(l.code));
+    expect(new Set(labs.map((l) => l.code)).size).toBeGreaterThan(8);
+    expect(linesOutside(labs, 10, 200)).toEqual([]);
+  });
+
+  it('bills a professional claim (visit, labs, vaccines) under $2,500, a typical one in the low hundreds', () => {
+    const professional = eobs.filter((e) => claimKind(e) === 'professional');
+    expect(claimsOutside(professional, 0, 2_500)).toEqual([]);
+    const median$ = median(professional.map((e) => claimTotal(e, 'submitted')));
+    expect(median$).toBeGreaterThan(100);
+    expect(median$).toBeLessThan(400);
+  });
+
   it('bills an inpatient stay in the tens of thousands, room and board by the day', () => {
     const stays = eobs.filter((e) => claimKind(e) === 'institutional/inpatient');
     expect(stays.length).toBeGreaterThan(10);
@@ -128,12 +165,18 @@ describe('claim amounts are plausible US commercial amounts', () => {
     expect(outside(rooms, (l) => l.submitted / l.units, 2_500, 5_000, label)).toEqual([]);
   });
 
-  it('bills an emergency visit in the thousands, its facility level and imaging at hospital rates', () => {
+  it('bills an emergency visit at $1,000 to $7,500: a low-acuity visit under $3,000, a full workup in the thousands', () => {
     const visits = eobs.filter(
       (e) => claimKind(e) === 'institutional/outpatient' && lines.some((l) => l.eob === e && l.revenue === '0450'),
     );
     expect(visits.length).toBeGreaterThan(5);
-    expect(claimsOutside(visits, 1_000, 20_000)).toEqual([]);
+    expect(claimsOutside(visits, 1_000, 7_500)).toEqual([]);
+    const level = (code: string): ExplanationOfBenefit[] =>
+      visits.filter((e) => lines.some((l) => l.eob === e && l.code === code));
+    expect(level('99283').length).toBeGreaterThan(0);
+    expect(claimsOutside(level('99283'), 1_000, 3_000)).toEqual([]);
+    expect(median(level('99285').map((e) => claimTotal(e, 'submitted')))).toBeLessThan(6_000);
+    expect(linesOutside(of(['99283', '99284', '99285']), 1_000, 4_500)).toEqual([]);
     expect(linesOutside(of(['71046']), 200, 1_000)).toEqual([]);
   });
 
@@ -144,6 +187,35 @@ describe('claim amounts are plausible US commercial amounts', () => {
     expect(claimsOutside(oral, 50, 3_000)).toEqual([]);
   });
 
+  it('splits each claim type between plan and member plausibly: the plan pays most of what it allows, nothing is owed for a physical', () => {
+    const share = (kind: string): { paid: number; patient: number; allowed: number }[] =>
+      eobs
+        .filter((e) => claimKind(e) === kind)
+        .map((e) => ({
+          paid: claimTotal(e, 'benefit'),
+          patient: claimTotal(e, 'paidbypatient'),
+          allowed: claimTotal(e, 'eligible'),
+        }));
+    const sum = (xs: { paid: number; allowed: number }[], k: 'paid' | 'allowed'): number =>
+      xs.reduce((t, x) => t + x[k], 0);
+    for (const kind of ['professional', 'institutional/inpatient', 'institutional/outpatient', 'pharmacy', 'oral']) {
+      const xs = share(kind);
+      expect(
+        xs.filter((x) => Math.abs(x.paid + x.patient - x.allowed) > 0.011),
+        kind,
+      ).toEqual([]);
+      // Across members and years the plan pays most of what it allows (deductibles and copays are the rest).
+      expect(sum(xs, 'paid') / sum(xs, 'allowed'), kind).toBeGreaterThan(0.5);
+    }
+    // A stay costs the member at most the out-of-pocket maximum ($9,000 at most); the plan pays most of a typical one.
+    const stays = share('institutional/inpatient');
+    expect(stays.filter((x) => x.patient > 9_000)).toEqual([]);
+    expect(median(stays.map((x) => x.paid / x.allowed))).toBeGreaterThan(0.6);
+    const preventive = of(['99385', '99386', '99395', '99396', '99391', '99392', 'G0438', 'G0439']);
+    expect(preventive.length).toBeGreaterThan(20);
+    expect(preventive.filter((l) => l.patient !== 0).map(label)).toEqual([]);
+  });
+
   it('shares costs within the plan design: member share within the allowed amount, a yearly deductible of $4,000 at most', () => {
     expect(lines.filter((l) => l.patient > l.allowed || l.allowed > l.submitted).map(label)).toEqual([]);
     const byMemberYear = new Map<string, number>();
@@ -152,6 +224,7 @@ describe('claim amounts are plausible US commercial amounts', () => {
       const key = `${e.patient.reference}|${e.billablePeriod?.start?.slice(0, 4)}`;
       byMemberYear.set(key, (byMemberYear.get(key) ?? 0) + claimTotal(e, 'deductible'));
     }
-    expect([...byMemberYear.entries()].filter(([, d]) => d > 4_000)).toEqual([]);
+    // Summed in cents: dollar amounts added as floats can come to 4000.0000000000005.
+    expect([...byMemberYear.entries()].filter(([, d]) => Math.round(d * 100) > 400_000)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectory } from '../directory/index.ts';
 import { generateMember } from '../member.ts';
 import { SCENARIOS, type ScenarioName } from '../model.ts';
+import { syntheticPatients } from '../patients.ts';
 import { Rng } from '../rng.ts';
 import { keyOf, referencesOf } from '../testing/integration-fixtures.ts';
 import { testTerminology } from '../testing/terminology.ts';
@@ -77,5 +78,25 @@ describe('every member answers every Patient Access scope', () => {
     });
     expect(problems).toEqual([]);
     expect(seen.size).toBe(SCENARIOS.length);
+  });
+
+  it('gives every "Initialize Patient" (today\'s record, owner-prefixed seeds) every scope type, in every scenario', () => {
+    const patients = syntheticPatients({
+      directory: made.handle,
+      terminology,
+      memberSeed: (owner, seed) => `${owner}:${seed}`,
+    });
+    const rng = new Rng('initialize-patient');
+    const problems = Array.from({ length: 15 }, () => rng.uuid()).flatMap((seed) =>
+      [undefined, ...SCENARIOS].flatMap((scenario) => {
+        const patient = patients.generate({
+          owner: `owner-${seed.slice(0, 4)}`,
+          seed,
+          ...(scenario ? { scenario } : {}),
+        });
+        return gaps(patient.resources).map((gap) => `${scenario ?? `(${patient.scenario})`} ${seed}: ${gap}`);
+      }),
+    );
+    expect(problems).toEqual([]);
   });
 });
