@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, defaultDataDir, loadSandboxConfig, parsePort, parsePublicUrl, TOKEN_FILE } from './config.ts';
+import {
+  ConfigError,
+  defaultDataDir,
+  loadSandboxConfig,
+  parsePort,
+  parsePublicUrl,
+  parseSupportedTypes,
+  TOKEN_FILE,
+} from './config.ts';
 
 /** The repository root (this file is apps/sandbox/src/config.test.ts). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -53,6 +61,50 @@ describe('parsePort and parsePublicUrl', () => {
   });
 });
 
+describe('parseSupportedTypes', () => {
+  it("defaults to the seed's scope list plus Patient", () => {
+    const seed = [
+      'CareTeam',
+      'Coverage',
+      'ExplanationOfBenefit',
+      'Encounter',
+      'DiagnosticReport',
+      'MedicationRequest',
+      'Goal',
+      'Condition',
+      'CarePlan',
+      'Procedure',
+      'DocumentReference',
+      'AllergyIntolerance',
+      'Immunization',
+      'Provenance',
+      'Observation',
+      'Device',
+      'Practitioner',
+      'Organization',
+    ];
+    for (const value of [undefined, '', '  ']) {
+      expect([...parseSupportedTypes(value)].sort()).toEqual([...seed, 'Patient'].sort());
+    }
+  });
+
+  it('reads a comma-separated list of Patient Access types, trimmed, once each', () => {
+    expect(parseSupportedTypes(' Patient ,Coverage,,Patient, Medication ')).toEqual([
+      'Patient',
+      'Coverage',
+      'Medication',
+    ]);
+  });
+
+  it('refuses a type the Patient Access API does not serve, or no type at all, naming the variable', () => {
+    for (const value of ['Patient,HealthcareService', 'patient', 'Patient,Foo', ',']) {
+      expect(() => parseSupportedTypes(value)).toThrow(ConfigError);
+      expect(() => parseSupportedTypes(value)).toThrow(/PLAN_API_SUPPORTED_TYPES/);
+    }
+    expect(() => parseSupportedTypes('Patient,HealthcareService')).toThrow(/"HealthcareService"/);
+  });
+});
+
 describe('loadSandboxConfig', () => {
   let dir: string;
   beforeEach(async () => {
@@ -70,6 +122,7 @@ describe('loadSandboxConfig', () => {
         PLAN_API_DATA_DIR: dir,
         PLAN_API_PUBLIC_URL: 'https://sb.example.com',
         PLAN_API_SANDBOX_TOKEN: 'tok-123-a-long-enough-sandbox-token-value',
+        PLAN_API_SUPPORTED_TYPES: 'Patient, Coverage,ExplanationOfBenefit',
       },
       'linux',
       '/home/me',
@@ -81,6 +134,7 @@ describe('loadSandboxConfig', () => {
       publicUrl: 'https://sb.example.com',
       token: 'tok-123-a-long-enough-sandbox-token-value',
       tokenSource: { kind: 'env' },
+      supportedTypes: ['Patient', 'Coverage', 'ExplanationOfBenefit'],
       uiDir: join(ROOT, 'packages', 'ui', 'dist'),
       terminologyDir: join(ROOT, 'resources', 'terminology'),
     });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmptyTokenFileError, tokenFromFile } from '@plan-api/sandbox';
+import { DEFAULT_SUPPORTED_TYPES, EmptyTokenFileError, PATIENT_ACCESS_TYPES, tokenFromFile } from '@plan-api/sandbox';
 
 export { TOKEN_FILE } from '@plan-api/sandbox';
 
@@ -21,6 +21,8 @@ export interface SandboxEnvConfig {
   uiDir: string;
   /** The code lists synthetic data is made from (`resources/terminology` of this checkout). */
   terminologyDir: string;
+  /** The Patient Access types supported (PLAN_API_SUPPORTED_TYPES; default the seed's scope list plus Patient). */
+  supportedTypes: readonly string[];
 }
 
 /** Where this checkout keeps the web UI build and the terminology (the CLI runs from source). */
@@ -89,6 +91,29 @@ export function parsePublicUrl(value: string | undefined): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+/**
+ * PLAN_API_SUPPORTED_TYPES: comma-separated Patient Access resource types (e.g. `Patient,Coverage,
+ * ExplanationOfBenefit`), each supported by the FHIR API; duplicates dropped, order kept. Default: the seed's
+ * scope list plus Patient.
+ */
+export function parseSupportedTypes(value: string | undefined): readonly string[] {
+  const text = nonEmpty(value);
+  if (text === undefined) return DEFAULT_SUPPORTED_TYPES;
+  const types = [...new Set(text.split(',').map((item) => item.trim()))].filter((item) => item !== '');
+  const unknown = types.filter((type) => !PATIENT_ACCESS_TYPES.includes(type));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `PLAN_API_SUPPORTED_TYPES names types the Patient Access API does not serve: ${unknown
+        .map((type) => `"${type.slice(0, 40)}"`)
+        .join(', ')}; use a comma-separated list of ${PATIENT_ACCESS_TYPES.join(', ')}.`,
+    );
+  }
+  if (types.length === 0) {
+    throw new ConfigError('PLAN_API_SUPPORTED_TYPES must name at least one resource type, such as Patient.');
+  }
+  return types;
+}
+
 /** The token file of the data dir (made when missing); an empty one is a ConfigError. */
 async function readTokenFile(dataDir: string): Promise<{ token: string; path: string; created: boolean }> {
   try {
@@ -103,7 +128,8 @@ async function readTokenFile(dataDir: string): Promise<{ token: string; path: st
  * Reads the sandbox settings from the environment: PORT (default 4010), HOST (default 127.0.0.1),
  * PLAN_API_DATA_DIR (default the OS's per-user app-data folder), PLAN_API_PUBLIC_URL (default
  * `http://HOST:PORT`, decided by the server once bound), PLAN_API_SANDBOX_TOKEN (else the token file in
- * the data dir). Throws ConfigError for a value it cannot use.
+ * the data dir), PLAN_API_SUPPORTED_TYPES (default the seed's scope list plus Patient). Throws ConfigError for a
+ * value it cannot use.
  */
 export async function loadSandboxConfig(
   env: Env = process.env,
@@ -115,6 +141,7 @@ export async function loadSandboxConfig(
   const configuredDir = nonEmpty(env.PLAN_API_DATA_DIR);
   const dataDir = configuredDir !== undefined ? resolve(configuredDir) : defaultDataDir(platform, env, home);
   const publicUrl = parsePublicUrl(env.PLAN_API_PUBLIC_URL);
+  const supportedTypes = parseSupportedTypes(env.PLAN_API_SUPPORTED_TYPES);
   // The data dir holds secrets (signing keys, the cookie secret, the token): only this user may read it.
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const envToken = nonEmpty(env.PLAN_API_SANDBOX_TOKEN);
@@ -127,7 +154,16 @@ export async function loadSandboxConfig(
           'token file the sandbox generates.',
       );
     }
-    return { host, port, dataDir, publicUrl, token: envToken, tokenSource: { kind: 'env' }, ...checkoutPaths() };
+    return {
+      host,
+      port,
+      dataDir,
+      publicUrl,
+      token: envToken,
+      tokenSource: { kind: 'env' },
+      supportedTypes,
+      ...checkoutPaths(),
+    };
   }
   const file = await readTokenFile(dataDir);
   return {
@@ -137,6 +173,7 @@ export async function loadSandboxConfig(
     publicUrl,
     token: file.token,
     tokenSource: { kind: 'file', path: file.path, created: file.created },
+    supportedTypes,
     ...checkoutPaths(),
   };
 }

@@ -21,6 +21,7 @@ function startSandbox(env: Record<string, string>): Running {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   delete childEnv.PLAN_API_SANDBOX_TOKEN;
   delete childEnv.PLAN_API_PUBLIC_URL;
+  if (env.PLAN_API_SUPPORTED_TYPES === undefined) delete childEnv.PLAN_API_SUPPORTED_TYPES;
   // Detached: its own process group, so a failed test can still kill everything it started.
   const child = spawn(TSX, [MAIN], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -113,6 +114,39 @@ describe('pnpm sandbox (apps/sandbox/src/main.ts)', () => {
     ).json()) as { id: string }[];
     expect(apps.map((a) => a.id)).toEqual([app.id]);
     expect(await terminate(second)).toBe(0);
+  }, 240_000);
+
+  it('PLAN_API_SUPPORTED_TYPES sets what the FHIR API serves and the scopes grant; a type it cannot serve is refused', async () => {
+    const types = ['Patient', 'Coverage', 'ExplanationOfBenefit'];
+    const running = startSandbox({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PLAN_API_DATA_DIR: join(dataDir, 'types'),
+      PLAN_API_SUPPORTED_TYPES: types.join(','),
+    });
+    started.push(running);
+    const base = (await signInUrl(running)).origin;
+    const metadata = (await (await fetch(`${base}/fhir/metadata`)).json()) as {
+      rest: { resource: { type: string }[] }[];
+    };
+    expect(metadata.rest[0]?.resource.map((resource) => resource.type).sort()).toEqual([...types].sort());
+    const smart = (await (await fetch(`${base}/fhir/.well-known/smart-configuration`)).json()) as {
+      scopes_supported: string[];
+    };
+    expect(smart.scopes_supported).toContain('patient/Coverage.read');
+    expect(smart.scopes_supported).not.toContain('patient/Observation.read');
+    expect(await terminate(running)).toBe(0);
+
+    const refused = startSandbox({
+      PORT: '0',
+      PLAN_API_DATA_DIR: dataDir,
+      PLAN_API_SUPPORTED_TYPES: 'Patient,Endpoint',
+    });
+    started.push(refused);
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain(
+      'PLAN_API_SUPPORTED_TYPES names types the Patient Access API does not serve: "Endpoint"',
+    );
   }, 240_000);
 
   it('exits 1 with a clear message for a bad PORT', async () => {

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     managementToken: config.token,
     uiDir: config.uiDir,
     terminologyDir: config.terminologyDir,
+    supportedTypes: config.supportedTypes,
     tokenHint:
       config.tokenSource.kind === 'env'
         ? 'the PLAN_API_SANDBOX_TOKEN the sandbox was started with'

@@ -67,6 +67,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     logger,
     mailer,
     production: createHttpProductionGateway({ connection }),
+    ...(config.supportedTypes !== undefined ? { resourceTypes: config.supportedTypes } : {}),
   });
 
   const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });

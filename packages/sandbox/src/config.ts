@@ -1,4 +1,12 @@
+import { resourceTypesOf } from '@plan-api/fhir';
 import type { HttpLogger } from '@plan-api/http';
+import { DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
+
+/** The Patient Access types a sandbox may support (the FHIR API serves them; scopes may name them). */
+export const PATIENT_ACCESS_TYPES: readonly string[] = resourceTypesOf('patientAccess');
+
+/** The Patient Access types supported unless configured: the seed's scope list plus Patient. */
+export { DEFAULT_SUPPORTED_TYPES };
 
 /** Where the sandbox reports what it does (start-up steps) and what went wrong. */
 export interface SandboxLogger extends HttpLogger {
@@ -35,6 +43,11 @@ export interface SandboxServerConfig {
   uiDir: string;
   /** The code lists synthetic data is made from (`resources/terminology`, wherever the host keeps it). */
   terminologyDir: string;
+  /**
+   * The Patient Access types the sandbox supports (of PATIENT_ACCESS_TYPES): what the FHIR API serves and scopes
+   * grant, a wildcard as this list. Default DEFAULT_SUPPORTED_TYPES.
+   */
+  supportedTypes?: readonly string[];
 }
 
 /** The console, for hosts that inject no logger. */

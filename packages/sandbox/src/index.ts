@@ -4,7 +4,7 @@
  */
 export { createSandboxServer } from './server.ts';
 export type { SandboxServer } from './server.ts';
-export { consoleSandboxLogger } from './config.ts';
+export { consoleSandboxLogger, DEFAULT_SUPPORTED_TYPES, PATIENT_ACCESS_TYPES } from './config.ts';
 export type { SandboxLogger, SandboxServerConfig } from './config.ts';
 export { SANDBOX_OWNER } from './compose.ts';
 export { createHostedSandbox, HOSTED_SANDBOX_PATHS } from './hosted.ts';

@@ -1,4 +1,3 @@
-import { resourceTypesOf } from '@plan-api/fhir';
 import {
   authorizationErrorPage,
   createInteractionRouter,
@@ -9,7 +8,7 @@ import {
 import type { HttpLogger, Router } from '@plan-api/http';
 import { createSandboxPortal } from '@plan-api/portal';
 import type { PortalMailer, SandboxPortal } from '@plan-api/portal';
-import { createAuthServer } from '@plan-api/smart';
+import { createAuthServer, DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
 import type { AuthServer } from '@plan-api/smart';
 import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 import type { SearchRegistry } from '@plan-api/fhir';
@@ -50,6 +49,11 @@ export interface SandboxRealmOptions {
   production?: ProductionGateway;
   /** The enrolled vendor of an owner (the hosted sandbox): where the portal's mail about its requests goes. */
   vendorContact?: VendorContact;
+  /**
+   * The Patient Access types supported: served by the FHIR API, granted by scopes (a wildcard as this list).
+   * Default: the seed's scope list plus Patient (DEFAULT_SUPPORTED_TYPES).
+   */
+  resourceTypes?: readonly string[];
 }
 
 /** A sandbox realm: the portal over its stores, and its authorization server and FHIR API behind one router. */
@@ -69,6 +73,7 @@ export interface SandboxRealm {
  */
 export async function createSandboxRealm(options: SandboxRealmOptions): Promise<SandboxRealm> {
   const { publicUrl, paths, stores, logger } = options;
+  const resourceTypes = options.resourceTypes ?? DEFAULT_SUPPORTED_TYPES;
   const fhirBaseUrl = `${publicUrl}${paths.fhir}`;
   // The production gateway and the vendor contact are ports of the portal's issue-11 deps.
   const productionDeps = {
@@ -102,7 +107,7 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     kv: stores.kv,
     clients: (clientId) => portal.clientFor(clientId),
     launches: (launch, clientId) => portal.resolveLaunch(launch, clientId),
-    resourceTypes: resourceTypesOf('patientAccess'),
+    resourceTypes,
     interactionUrl: (uid) => `${paths.interaction}/${encodeURIComponent(uid)}`,
     cookieKeys: [deriveKey(options.secret, 'auth-cookies')],
     secureCookies: publicUrl.startsWith('https:'),
@@ -131,6 +136,7 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
       registry: stores.registry,
       auth,
       baseUrl: fhirBaseUrl,
+      resourceTypes,
       logger,
       hooks: simulatedFhirFailures,
       onAccess: async (entry) => {

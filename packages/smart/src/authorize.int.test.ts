@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorize, authorizeParams, Browser, exchangeCode, pkcePair } from './testing/flow.ts';
-import { CONFIDENTIAL, CONFIDENTIAL_REDIRECT, PUBLIC, startHarness } from './testing/harness.ts';
+import { CONFIDENTIAL, CONFIDENTIAL_REDIRECT, PUBLIC, RESOURCE_TYPES, startHarness } from './testing/harness.ts';
 import type { Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -143,7 +143,7 @@ describe('authorization flow', () => {
     const outcome = await authorize(h, new Browser(), params, {
       patient: 'p-untick',
       consent: (details) =>
-        details.requested.filter((line) => line.resourceType !== 'Observation').map((line) => line.scope),
+        details.requested.filter((line) => line.resourceType !== 'Observation').flatMap((line) => line.scopes),
     });
     const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
     const scopes = String(token.body.scope).split(' ');
@@ -164,7 +164,9 @@ describe('authorization flow', () => {
       patient: 'p-lab',
     });
     const consent = outcome.interactions.find((step) => step.prompt === 'consent');
-    expect(consent?.requested.find((line) => line.scope === lab)?.description).toMatch(/\(only category laboratory\)$/);
+    expect(consent?.requested.find((line) => line.scopes.includes(lab))?.description).toMatch(
+      /\(only category laboratory\)$/,
+    );
     const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
     expect(token.body.scope).toBe(scope);
     const grant = await h.auth.verifyAccessToken(String(token.body.access_token));
@@ -181,6 +183,57 @@ describe('authorization flow', () => {
     expect(accepted?.details).toEqual({
       droppedScopes: ['user/*.read', 'patient/Medication.read', 'patient/Observation.write', 'system/*.rs'],
     });
+  });
+
+  it('a wildcard is granted as the list of supported types, in the token response and on the consent page', async () => {
+    for (const wildcard of ['patient/*.read', 'patient/*.rs', 'patient/*.*', 'patient/*.cruds']) {
+      const scope = `launch/patient openid ${wildcard}`;
+      const outcome = await authorize(h, new Browser(), authorizeParams(h, CONFIDENTIAL, { scope }), {
+        patient: 'p-wild',
+      });
+      const consent = outcome.interactions.find((step) => step.prompt === 'consent');
+      expect(consent?.requested.map((line) => line.resourceType).filter(Boolean)).toEqual([...RESOURCE_TYPES]);
+      expect(consent?.requested.flatMap((line) => line.scopes).some((item) => item.includes('*'))).toBe(false);
+      const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
+      const permissions = wildcard.endsWith('.read') || wildcard.endsWith('.*') ? 'read' : 'rs';
+      expect(token.body.scope).toBe(
+        `launch/patient openid ${RESOURCE_TYPES.map((type) => `patient/${type}.${permissions}`).join(' ')}`,
+      );
+      const grant = await h.auth.verifyAccessToken(String(token.body.access_token));
+      expect([...grant.readable.keys()]).toEqual([...RESOURCE_TYPES]);
+    }
+  });
+
+  it('write scopes are never granted: v1 .write dropped, .* as .read; v2 .cruds as .rs, write-only dropped', async () => {
+    const scope = [
+      'launch/patient openid',
+      'patient/Observation.write patient/Patient.*',
+      'patient/Condition.cruds patient/Coverage.cud patient/ExplanationOfBenefit.crs',
+    ].join(' ');
+    const outcome = await authorize(h, new Browser(), authorizeParams(h, CONFIDENTIAL, { scope }), {
+      patient: 'p-write',
+    });
+    const consent = outcome.interactions.find((step) => step.prompt === 'consent');
+    expect(consent?.requested.map((line) => line.resourceType).filter(Boolean)).toEqual([
+      'Patient',
+      'Condition',
+      'ExplanationOfBenefit',
+    ]);
+    const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
+    expect(token.body.scope).toBe(
+      'launch/patient openid patient/Patient.read patient/Condition.rs patient/ExplanationOfBenefit.rs',
+    );
+    const accepted = h.events.findLast((e) => e.type === 'authorize' && e.message?.startsWith('Authorization request'));
+    expect(accepted?.details).toEqual({
+      droppedScopes: ['patient/Observation.write', 'patient/Coverage.cud'],
+      narrowedScopes: {
+        'patient/Patient.*': ['patient/Patient.read'],
+        'patient/Condition.cruds': ['patient/Condition.rs'],
+        'patient/ExplanationOfBenefit.crs': ['patient/ExplanationOfBenefit.rs'],
+      },
+    });
+    const grant = await h.auth.verifyAccessToken(String(token.body.access_token));
+    expect([...grant.readable.keys()]).toEqual(['Patient', 'ExplanationOfBenefit', 'Condition']);
   });
 
   it('a request with no grantable scope at all gets invalid_scope', async () => {

@@ -7,7 +7,7 @@ import { errors, interactionPolicy } from 'oidc-provider';
 import type { Client, Configuration, Grant, KoaContextWithOIDC } from 'oidc-provider';
 import type { Runtime } from './runtime.ts';
 import { withoutTrailingSlash } from './runtime.ts';
-import { isContextScope, resourceScopes, splitScope, supportedScopes } from './scopes.ts';
+import { grantableScopes, isContextScope, resourceScopes, splitScope } from './scopes.ts';
 import { markLaunchRefusal } from './situation.ts';
 import { runHook } from './hook-errors.ts';
 
@@ -33,13 +33,18 @@ export function authorizationParams(runtime: Runtime): NonNullable<Configuration
     },
 
     scope(ctx: KoaContextWithOIDC) {
-      const requested = splitScope(String(rawParams(ctx).scope ?? ''));
+      const raw = rawParams(ctx);
+      const requested = splitScope(String(raw.scope ?? ''));
       const params = ctx.oidc.params as Record<string, unknown>;
       const current = splitScope(params.scope as string | undefined);
       // OpenID Connect drops offline_access without prompt=consent; SMART apps never send it, yet mean it.
       if (requested.includes('offline_access') && !current.includes('offline_access')) current.push('offline_access');
-      params.scope = current.join(' ') || undefined;
-      if (supportedScopes(current, resourceTypes).length === 0) {
+      // From here on the request asks for what it can be granted: wildcards as each supported type, read and
+      // search only, `launch` only with a launch. The consent page, the grant and the token response follow.
+      const ehrLaunch = typeof raw.launch === 'string' && raw.launch !== '';
+      const grantable = grantableScopes(current, resourceTypes, { ehrLaunch });
+      params.scope = grantable.join(' ') || undefined;
+      if (grantable.length === 0) {
         throw new errors.InvalidScope(
           `none of the requested scopes can be granted: request openid, fhirUser, launch/patient, offline_access and patient/<Type>.read or patient/<Type>.rs for the supported types`,
           requested.join(' '),
@@ -98,7 +103,9 @@ export function loadExistingGrant(runtime: Runtime): (ctx: KoaContextWithOIDC) =
     const launch = await runtime.contexts.launch(params.launch);
     if (!launch?.skipConsent || !client || ctx.oidc.session?.accountId !== launch.patientId) return undefined;
 
-    const scopes = supportedScopes(splitScope(params.scope as string | undefined), runtime.resourceTypes);
+    const scopes = grantableScopes(splitScope(params.scope as string | undefined), runtime.resourceTypes, {
+      ehrLaunch: true,
+    });
     const grant = new provider.Grant({ accountId: launch.patientId, clientId: client.clientId });
     const contextScopes = scopes.filter(isContextScope);
     const resources = resourceScopes(scopes, runtime.resourceTypes);

@@ -1,9 +1,10 @@
 /**
- * Scopes in plain words for the consent screen: what a member is agreeing to, one line per permission.
+ * Scopes in plain words for the consent screen: what a member is agreeing to, one line per permission (never
+ * two lines that say the same).
  */
 import type { InteractionDetails } from './types.ts';
-import { expandWildcard, isContextScope, parseResourceScope, supportedScopes } from './scopes.ts';
-import type { ResourceScope } from './scopes.ts';
+import { grantableScopes, isContextScope, parseResourceScope } from './scopes.ts';
+import type { GrantOptions, ResourceScope } from './scopes.ts';
 
 const CONTEXT_WORDS: Record<string, string> = {
   openid: 'Confirm who you are when you sign in to the app',
@@ -48,56 +49,80 @@ export function describeType(type: string): string {
   return TYPE_WORDS[type] ?? `your ${type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} records`;
 }
 
-function verb(parsed: ResourceScope): string {
-  if (parsed.version === 1) return 'See';
-  const read = parsed.permissions.includes('r');
-  const search = parsed.permissions.includes('s');
-  if (read && search) return 'See';
-  return search ? 'Search' : 'Open';
+/** "See" for read and search, "Open" for read only, "Search" for search only. */
+function verb(permissions: ReadonlySet<string>): string {
+  if (permissions.has('r') && permissions.has('s')) return 'See';
+  return permissions.has('s') ? 'Search' : 'Open';
 }
 
 function describeFilter(query: string): string {
-  const parts = query.split('&').map((pair) => {
-    const [name = '', value = ''] = pair.split('=');
-    const code = decodeURIComponent(value).split('|').pop() ?? value;
-    return `${name} ${code}`;
-  });
-  return ` (only ${parts.join(', ')})`;
+  return query
+    .split('&')
+    .map((pair) => {
+      const [name = '', value = ''] = pair.split('=');
+      const code = decodeURIComponent(value).split('|').pop() ?? value;
+      return `${name} ${code}`;
+    })
+    .join(', ');
 }
 
-function describeResource(parsed: ResourceScope, type: string): string {
-  const filter = parsed.query === undefined ? '' : describeFilter(parsed.query);
-  return `${verb(parsed)} ${describeType(type)}${filter}`;
+/** The permissions a granted resource scope gives: v1 `read` is read and search. */
+function permissionsOf(parsed: ResourceScope): string[] {
+  return parsed.version === 1 ? ['r', 's'] : [...parsed.permissions];
+}
+
+/** One type's line: an unfiltered scope covers the filtered ones; otherwise each filter is named. */
+function describeResources(type: string, scopes: readonly ResourceScope[]): string {
+  const unfiltered = scopes.filter((parsed) => parsed.query === undefined);
+  const shown = unfiltered.length > 0 ? unfiltered : scopes;
+  const permissions = new Set(shown.flatMap(permissionsOf));
+  const filters = unfiltered.length > 0 ? [] : [...new Set(shown.map((parsed) => describeFilter(parsed.query ?? '')))];
+  return `${verb(permissions)} ${describeType(type)}${filters.length ? ` (only ${filters.join(' or ')})` : ''}`;
+}
+
+/** Context scopes that say the same thing to a member share one line. */
+const IDENTITY_SCOPES: ReadonlySet<string> = new Set(['openid', 'fhirUser', 'profile', 'launch/patient']);
+
+function describeContext(scopes: readonly string[]): string {
+  const [first = ''] = scopes;
+  if (!IDENTITY_SCOPES.has(first)) return CONTEXT_WORDS[first] ?? first;
+  const record = scopes.some((scope) => scope !== 'openid');
+  if (!scopes.includes('openid')) return 'Know which member record is yours';
+  return record ? 'Confirm who you are and know which member record is yours' : (CONTEXT_WORDS.openid ?? first);
 }
 
 /**
- * The requested permissions as the consent screen lists them: unsupported scopes are left out, context scopes
- * get a sentence, and a wildcard becomes one line per supported type (its `scope` is the per-type scope, which
- * the consent step accepts in place of the wildcard).
+ * The permissions the request can be granted, as the consent screen lists them, each line once: context scopes
+ * that mean the same to a member (openid, fhirUser, profile, launch/patient) share a line; each resource type has
+ * one line whatever forms asked for it (v1 and v2, a wildcard and the type itself), naming the filters of
+ * granular scopes; unsupported scopes are left out. `scopes` are what a line grants: keeping the line keeps them.
  */
 export function describeRequested(
   requested: readonly string[],
   resourceTypes: readonly string[],
+  options: GrantOptions,
 ): InteractionDetails['requested'] {
-  const lines: InteractionDetails['requested'] = [];
-  for (const scope of supportedScopes(requested, resourceTypes)) {
+  const context = new Map<string, string[]>();
+  const resources = new Map<string, { scopes: string[]; parsed: ResourceScope[] }>();
+  for (const scope of grantableScopes(requested, resourceTypes, options)) {
     if (isContextScope(scope)) {
-      lines.push({ scope, description: CONTEXT_WORDS[scope] ?? scope });
+      const key = IDENTITY_SCOPES.has(scope) ? 'identity' : scope;
+      context.set(key, [...(context.get(key) ?? []), scope]);
       continue;
     }
     const parsed = parseResourceScope(scope, resourceTypes);
     if (!parsed) continue;
-    if (parsed.type !== '*') {
-      lines.push({ scope, description: describeResource(parsed, parsed.type), resourceType: parsed.type });
-      continue;
-    }
-    for (const type of resourceTypes) {
-      lines.push({
-        scope: expandWildcard(parsed, type),
-        description: describeResource(parsed, type),
-        resourceType: type,
-      });
-    }
+    const entry = resources.get(parsed.type) ?? { scopes: [], parsed: [] };
+    entry.scopes.push(scope);
+    entry.parsed.push(parsed);
+    resources.set(parsed.type, entry);
   }
-  return lines;
+  return [
+    ...[...context.values()].map((scopes) => ({ scopes, description: describeContext(scopes) })),
+    ...[...resources].map(([type, entry]) => ({
+      scopes: entry.scopes,
+      description: describeResources(type, entry.parsed),
+      resourceType: type,
+    })),
+  ];
 }

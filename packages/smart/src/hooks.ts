@@ -8,7 +8,7 @@ import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { AuthEvent } from './types.ts';
 import type { Runtime } from './runtime.ts';
-import { scopesSupported, splitScope, supportedScopes } from './scopes.ts';
+import { grantsOf, scopesSupported, splitScope } from './scopes.ts';
 import { basicClientId, errorCode, explainFromContext, isLaunchRefusal, requestParams } from './situation.ts';
 import { endpoints, ROUTES } from './discovery.ts';
 
@@ -205,17 +205,34 @@ function successEvent(
         };
       }
       if (!entities.Interaction) return undefined;
-      const requested = splitScope(params.scope as string | undefined);
-      const granted = supportedScopes(requested, runtime.resourceTypes);
-      const dropped = requested.filter((scope) => !granted.includes(scope));
+      // params.scope is what can be granted by now; the app's own request is the raw query (a POST became one).
+      const granted = splitScope(params.scope as string | undefined);
+      const requested = splitScope(text(ctx.query.scope) ?? (params.scope as string | undefined));
+      const options = { ehrLaunch: text(params.launch) !== undefined };
+      const dropped = requested.filter((scope) => grantsOf(scope, runtime.resourceTypes, options).length === 0);
+      const narrowed = Object.fromEntries(
+        requested.flatMap((scope) => {
+          const grants = grantsOf(scope, runtime.resourceTypes, options);
+          return grants.length === 0 || (grants.length === 1 && grants[0] === scope) ? [] : [[scope, grants]];
+        }),
+      ) as Record<string, string[]>;
+      const narrowedList = Object.keys(narrowed);
+      const notes = [
+        ...(dropped.length ? [`Not supported, so never granted: ${dropped.join(' ')}`] : []),
+        ...(narrowedList.length
+          ? [`Narrowed to read and search (a wildcard to each supported type): ${narrowedList.join(' ')}`]
+          : []),
+      ];
+      const details = {
+        ...(dropped.length ? { droppedScopes: dropped } : {}),
+        ...(narrowedList.length ? { narrowedScopes: narrowed } : {}),
+      };
       return {
         type,
         status: 'ok',
         scopes: granted,
-        message: `Authorization request accepted; waiting for the member${
-          dropped.length ? `. Not supported, so never granted: ${dropped.join(' ')}` : ''
-        }.`,
-        ...(dropped.length ? { details: { droppedScopes: dropped } } : {}),
+        message: `Authorization request accepted; waiting for the member${notes.map((note) => `. ${note}`).join('')}.`,
+        ...(Object.keys(details).length ? { details } : {}),
       };
     }
     case 'token':

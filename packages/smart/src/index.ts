@@ -3,5 +3,12 @@ export { createAuthServer } from './server.ts';
 export { SmartAuthError } from './errors.ts';
 export { CAPABILITIES } from './discovery.ts';
 export { describeType } from './describe.ts';
-export { parseResourceScope, readableTypes, scopesSupported, CONTEXT_SCOPES } from './scopes.ts';
-export type { ResourceScope } from './scopes.ts';
+export {
+  CONTEXT_SCOPES,
+  DEFAULT_SUPPORTED_TYPES,
+  grantableScopes,
+  parseResourceScope,
+  readableTypes,
+  scopesSupported,
+} from './scopes.ts';
+export type { GrantOptions, ResourceScope } from './scopes.ts';

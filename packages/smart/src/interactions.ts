@@ -7,7 +7,7 @@ import type Provider from 'oidc-provider';
 import type { AuthServer, InteractionDetails } from './types.ts';
 import type { Runtime } from './runtime.ts';
 import { describeRequested } from './describe.ts';
-import { consentedScopes, isContextScope, resourceScopes, splitScope, supportedScopes } from './scopes.ts';
+import { consentedScopes, grantableScopes, isContextScope, resourceScopes, splitScope } from './scopes.ts';
 import { SmartAuthError } from './errors.ts';
 
 type Interaction = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -73,7 +73,7 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
         uid: interaction.uid,
         prompt,
         client,
-        requested: describeRequested(requested, resourceTypes),
+        requested: describeRequested(requested, resourceTypes, { ehrLaunch: launch !== undefined }),
         offlineAccess: requested.includes('offline_access'),
         ...(patientId ? { patientId } : {}),
         ...(launch ? { launchId: launch.launchId } : {}),
@@ -115,7 +115,8 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
         throw new SmartAuthError(400, 'invalid_request', 'Nobody is signed in for this request.');
       }
       const requested = splitScope(paramOf(interaction, 'scope'));
-      const granted = consentedScopes(requested, grantedScopes, resourceTypes);
+      const options = { ehrLaunch: launch !== undefined };
+      const granted = consentedScopes(requested, grantedScopes, resourceTypes, options);
       const grant = new provider.Grant({ accountId, clientId });
       const contextScopes = granted.filter(isContextScope);
       const resources = resourceScopes(granted, resourceTypes);
@@ -136,7 +137,7 @@ export function createInteractions(provider: Provider, runtime: Runtime): AuthSe
       // The authorization resumes with what was granted, so the code, tokens and `scope` all say exactly that.
       interaction.params.scope = granted.join(' ');
       interaction.result = { ...interaction.lastSubmission, consent: { grantId } };
-      const declined = supportedScopes(requested, resourceTypes).filter((scope) => !granted.includes(scope));
+      const declined = grantableScopes(requested, resourceTypes, options).filter((scope) => !granted.includes(scope));
       runtime.emit({
         type: 'consent',
         status: 'ok',

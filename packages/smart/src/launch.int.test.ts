@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorize, authorizeParams, Browser, exchangeCode, pkcePair } from './testing/flow.ts';
-import { CONFIDENTIAL, PUBLIC, startHarness } from './testing/harness.ts';
+import { CONFIDENTIAL, PUBLIC, RESOURCE_TYPES, startHarness } from './testing/harness.ts';
 import type { Harness } from './testing/harness.ts';
 
 let h: Harness;
@@ -43,13 +43,17 @@ describe('EHR launch', () => {
     expect([...grant.readable.keys()].sort()).toEqual(['Observation', 'Patient']);
   });
 
-  it('skipConsent grants every requested scope without showing consent', async () => {
+  it('skipConsent grants every requested scope without showing consent (a wildcard as each type)', async () => {
     const launch = h.launch({ clientId: CONFIDENTIAL.clientId, patientId: 'pat-skip', skipConsent: true });
-    const params = authorizeParams(h, CONFIDENTIAL, { scope: 'launch openid patient/*.read', launch });
+    const params = authorizeParams(h, CONFIDENTIAL, {
+      scope: 'launch openid patient/*.read patient/Patient.cruds',
+      launch,
+    });
     const outcome = await authorize(h, new Browser(), params);
     expect(outcome.interactions.map((step) => step.prompt)).toEqual(['login']);
     const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
-    expect(token.body.scope).toBe('launch openid patient/*.read');
+    const types = RESOURCE_TYPES.map((type) => `patient/${type}.read`).join(' ');
+    expect(token.body.scope).toBe(`launch openid ${types} patient/Patient.rs`);
     expect(token.body.patient).toBe('pat-skip');
   });
 
@@ -89,6 +93,24 @@ describe('standalone launch', () => {
     expect(token.status).toBe(200);
     expect(token.body.patient).toBe('pat-picked');
     expect(token.body.refresh_token).toBeUndefined();
+  });
+
+  it('is not granted launch even when it asks for it: no consent line, not in the token response', async () => {
+    const pkce = pkcePair();
+    const params = authorizeParams(h, PUBLIC, { scope: 'launch launch/patient openid patient/Patient.read', pkce });
+    const outcome = await authorize(h, new Browser(), params, { patient: 'pat-nolaunch' });
+    const consent = outcome.interactions.find((step) => step.prompt === 'consent');
+    expect(consent?.requested.flatMap((line) => line.scopes)).not.toContain('launch');
+    const token = await exchangeCode(h, PUBLIC, outcome.redirect?.searchParams.get('code') ?? '', pkce.verifier);
+    expect(token.body.scope).toBe('launch/patient openid patient/Patient.read');
+    const accepted = h.events.findLast((e) => e.type === 'authorize' && e.message?.startsWith('Authorization request'));
+    expect(accepted?.details).toEqual({ droppedScopes: ['launch'] });
+  });
+
+  it('a request of launch alone, without a launch, gets invalid_scope', async () => {
+    const pkce = pkcePair();
+    const outcome = await authorize(h, new Browser(), authorizeParams(h, PUBLIC, { scope: 'launch', pkce }));
+    expect(outcome.redirect?.searchParams.get('error')).toBe('invalid_scope');
   });
 
   it('the same browser can pick another patient next time, without a sign-out detour', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRequested } from './describe.ts';
-import { consentedScopes, parseResourceScope, readableTypes, supportedScopes } from './scopes.ts';
+import { consentedScopes, grantableScopes, parseResourceScope, readableTypes, supportedScopes } from './scopes.ts';
 
 const TYPES = ['Patient', 'Observation', 'Condition'];
 const LAB = 'category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory';
@@ -9,18 +9,18 @@ describe('scope parsing', () => {
   it('accepts v1 read and wildcard scopes for supported types only', () => {
     expect(parseResourceScope('patient/Observation.read', TYPES)).toMatchObject({ type: 'Observation', version: 1 });
     expect(parseResourceScope('patient/*.read', TYPES)).toMatchObject({ type: '*', version: 1 });
-    expect(parseResourceScope('patient/Observation.*', TYPES)).toMatchObject({ permissions: '*' });
+    expect(parseResourceScope('patient/Observation.*', TYPES)).toBeUndefined();
     expect(parseResourceScope('patient/Observation.write', TYPES)).toBeUndefined();
     expect(parseResourceScope('patient/Medication.read', TYPES)).toBeUndefined();
     expect(parseResourceScope('user/Observation.read', TYPES)).toBeUndefined();
     expect(parseResourceScope('system/*.read', TYPES)).toBeUndefined();
   });
 
-  it('accepts v2 permissions that include a read or a search, in cruds order', () => {
-    for (const permissions of ['rs', 'r', 's', 'cruds', 'crs']) {
+  it('accepts v2 read and search permissions only, in cruds order', () => {
+    for (const permissions of ['rs', 'r', 's']) {
       expect(parseResourceScope(`patient/Condition.${permissions}`, TYPES)).toMatchObject({ version: 2, permissions });
     }
-    for (const permissions of ['c', 'cud', 'sr', 'rr', 'x']) {
+    for (const permissions of ['c', 'cud', 'cruds', 'crs', 'rd', 'sr', 'rr', 'x']) {
       expect(parseResourceScope(`patient/Condition.${permissions}`, TYPES)).toBeUndefined();
     }
   });
@@ -35,6 +35,66 @@ describe('scope parsing', () => {
   it('keeps the context scopes and drops what it cannot grant, in request order', () => {
     const requested = ['openid', 'online_access', 'patient/Foo.read', 'launch/patient', 'user/*.read', 'patient/*.rs'];
     expect(supportedScopes(requested, TYPES)).toEqual(['openid', 'launch/patient', 'patient/*.rs']);
+  });
+});
+
+describe('what a request is granted at most', () => {
+  const standalone = { ehrLaunch: false };
+
+  it('a wildcard is the explicit list of the supported types, never the wildcard', () => {
+    for (const [wildcard, permissions] of [
+      ['patient/*.read', 'read'],
+      ['patient/*.*', 'read'],
+      ['patient/*.rs', 'rs'],
+      ['patient/*.cruds', 'rs'],
+      ['patient/*.r', 'r'],
+    ] as const) {
+      expect(grantableScopes(['openid', wildcard], TYPES, standalone)).toEqual([
+        'openid',
+        ...TYPES.map((type) => `patient/${type}.${permissions}`),
+      ]);
+    }
+  });
+
+  it('drops v1 write scopes and narrows v1 .* to .read', () => {
+    const requested = ['patient/Observation.write', 'patient/Condition.*', 'patient/*.write', 'patient/Patient.read'];
+    expect(grantableScopes(requested, TYPES, standalone)).toEqual(['patient/Condition.read', 'patient/Patient.read']);
+  });
+
+  it('keeps only the r and s of v2 permissions: .cruds grants at most .rs, write-only scopes nothing', () => {
+    const requested = [
+      'patient/Observation.cruds',
+      'patient/Condition.cud',
+      'patient/Condition.c',
+      'patient/Condition.cu',
+      'patient/Patient.crs',
+      `patient/Observation.cruds?${LAB}`,
+      'patient/Condition.rd',
+    ];
+    expect(grantableScopes(requested, TYPES, standalone)).toEqual([
+      'patient/Observation.rs',
+      'patient/Patient.rs',
+      `patient/Observation.rs?${LAB}`,
+      'patient/Condition.r',
+    ]);
+  });
+
+  it('grants launch only to an EHR launch', () => {
+    const requested = ['launch', 'launch/patient', 'openid', 'patient/Patient.read'];
+    expect(grantableScopes(requested, TYPES, standalone)).toEqual(['launch/patient', 'openid', 'patient/Patient.read']);
+    expect(grantableScopes(requested, TYPES, { ehrLaunch: true })).toEqual(requested);
+  });
+
+  it('lists each granted scope once, in request order', () => {
+    const requested = ['patient/Observation.read', 'patient/*.read', 'patient/Observation.cruds', 'patient/*.rs'];
+    expect(grantableScopes(requested, TYPES, standalone)).toEqual([
+      'patient/Observation.read',
+      'patient/Patient.read',
+      'patient/Condition.read',
+      'patient/Observation.rs',
+      'patient/Patient.rs',
+      'patient/Condition.rs',
+    ]);
   });
 });
 
@@ -56,47 +116,123 @@ describe('readable types', () => {
 });
 
 describe('consent', () => {
-  it('a wildcard whose every type stays ticked is granted as the wildcard', () => {
+  const standalone = { ehrLaunch: false };
+
+  it('a wildcard whose every type stays ticked is granted as each type, not as the wildcard', () => {
     const kept = ['openid', 'patient/Patient.read', 'patient/Observation.read', 'patient/Condition.read'];
-    expect(consentedScopes(['openid', 'patient/*.read'], kept, TYPES)).toEqual(['openid', 'patient/*.read']);
+    expect(consentedScopes(['openid', 'patient/*.read'], kept, TYPES, standalone)).toEqual(kept);
+    expect(consentedScopes(['openid', 'patient/*.read'], ['openid', 'patient/*.read'], TYPES, standalone)).toEqual(
+      kept,
+    );
   });
 
   it('unticking one type of a wildcard grants the other types one by one', () => {
     const kept = ['openid', 'patient/Patient.rs', 'patient/Condition.rs'];
-    expect(consentedScopes(['openid', 'patient/*.rs'], kept, TYPES)).toEqual([
+    expect(consentedScopes(['openid', 'patient/*.rs'], kept, TYPES, standalone)).toEqual([
       'openid',
       'patient/Patient.rs',
       'patient/Condition.rs',
     ]);
   });
 
-  it('never grants a scope nobody requested', () => {
+  it('never grants a scope nobody requested, a write scope, or launch outside an EHR launch', () => {
     expect(
-      consentedScopes(['openid', 'patient/Patient.read'], ['patient/Observation.read', 'user/*.read'], TYPES),
+      consentedScopes(
+        ['openid', 'patient/Patient.read'],
+        ['patient/Observation.read', 'user/*.read'],
+        TYPES,
+        standalone,
+      ),
     ).toEqual([]);
+    const requested = ['launch', 'patient/Patient.cruds', 'patient/Observation.*'];
+    expect(consentedScopes(requested, requested, TYPES, standalone)).toEqual([
+      'patient/Patient.rs',
+      'patient/Observation.read',
+    ]);
   });
 
   it('describes every requested permission in plain words, one line per type for a wildcard', () => {
     const lines = describeRequested(
-      ['openid', 'offline_access', 'patient/*.read', `patient/Observation.rs?${LAB}`],
+      ['openid', 'offline_access', 'patient/*.read', `patient/Condition.rs?${LAB}`],
       TYPES,
+      standalone,
     );
-    expect(lines.map((line) => line.resourceType ?? line.scope)).toEqual([
+    expect(lines.map((line) => line.resourceType ?? line.scopes.join(' '))).toEqual([
       'openid',
       'offline_access',
       'Patient',
       'Observation',
       'Condition',
-      'Observation',
     ]);
-    expect(lines.find((line) => line.scope === 'offline_access')?.description).toMatch(/not using the app/);
-    expect(lines.at(-1)?.description).toBe(
-      'See your lab results, vital signs and other observations (only category laboratory)',
-    );
+    expect(lines.find((line) => line.scopes.includes('offline_access'))?.description).toMatch(/not using the app/);
     expect(lines[2]).toEqual({
-      scope: 'patient/Patient.read',
+      scopes: ['patient/Patient.read'],
       description: 'See your name, birth date and contact details',
       resourceType: 'Patient',
     });
+    // The unrestricted Condition.read of the wildcard covers the granular scope: one line, without the filter.
+    expect(lines.at(-1)).toEqual({
+      scopes: ['patient/Condition.read', `patient/Condition.rs?${LAB}`],
+      description: 'See your conditions and diagnoses',
+      resourceType: 'Condition',
+    });
+  });
+
+  it('never repeats a near-identical line: one per type, context scopes that mean the same once', () => {
+    const lines = describeRequested(
+      [
+        'launch/patient',
+        'openid',
+        'fhirUser',
+        'profile',
+        'patient/Observation.read',
+        'patient/Observation.rs',
+        'patient/*.read',
+        'patient/Condition.r',
+        'patient/Condition.s',
+      ],
+      TYPES,
+      standalone,
+    );
+    expect(lines).toEqual([
+      {
+        scopes: ['launch/patient', 'openid', 'fhirUser', 'profile'],
+        description: 'Confirm who you are and know which member record is yours',
+      },
+      {
+        scopes: ['patient/Observation.read', 'patient/Observation.rs'],
+        description: 'See your lab results, vital signs and other observations',
+        resourceType: 'Observation',
+      },
+      {
+        scopes: ['patient/Patient.read'],
+        description: 'See your name, birth date and contact details',
+        resourceType: 'Patient',
+      },
+      {
+        scopes: ['patient/Condition.read', 'patient/Condition.r', 'patient/Condition.s'],
+        description: 'See your conditions and diagnoses',
+        resourceType: 'Condition',
+      },
+    ]);
+    const descriptions = lines.map((line) => line.description);
+    expect(new Set(descriptions).size).toBe(descriptions.length);
+  });
+
+  it('names the filters of a type asked for by granular scopes only, on one line', () => {
+    const vitals = 'category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs';
+    const lines = describeRequested(
+      ['launch', 'launch/patient', `patient/Observation.rs?${LAB}`, `patient/Observation.s?${vitals}`],
+      TYPES,
+      { ehrLaunch: true },
+    );
+    expect(lines.map((line) => line.description)).toEqual([
+      'Open with the member record that was already selected',
+      'Know which member record is yours',
+      'See your lab results, vital signs and other observations (only category laboratory or category vital-signs)',
+    ]);
+    expect(describeRequested(['launch', 'openid'], TYPES, standalone)).toEqual([
+      { scopes: ['openid'], description: 'Confirm who you are when you sign in to the app' },
+    ]);
   });
 });

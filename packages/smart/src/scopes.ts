@@ -1,6 +1,7 @@
 /**
  * SMART App Launch scopes: which requested scopes this server grants (patient-context reads, v1 and v2,
- * granular v2 filters), and what a granted set allows on the FHIR API. Anything else is dropped, never granted.
+ * granular v2 filters; wildcards as the list of supported types; write permissions narrowed away), and what a
+ * granted set allows on the FHIR API. Anything else is dropped, never granted.
  */
 
 /** Non-resource scopes the server knows (oidc-provider treats them as OpenID scopes). */
@@ -14,14 +15,43 @@ export interface ResourceScope {
   /** A resource type, or `*` for every supported type. */
   type: string;
   version: 1 | 2;
-  /** v1 `read`/`*`, v2 a subsequence of `cruds` that includes `r` or `s`. */
+  /** v1 `read` (as requested: also `write`, `*`), v2 a subsequence of `cruds` (granted: `r`, `s` or `rs`). */
   permissions: string;
   /** v2 granular filter (`category=...`), as a query string without `?`. */
   query?: string;
 }
 
-const V1 = /^patient\/([A-Z][A-Za-z]*|\*)\.(read|write|\*)$/;
-const V2 = /^patient\/([A-Z][A-Za-z]*|\*)\.(c?r?u?d?s?)(?:\?(.+))?$/;
+/**
+ * The Patient Access types supported by default: the seed's scope list (docs "API permissions and scopes") plus
+ * Patient. Compositions pass it (or a configured subset of the Patient Access types) as `resourceTypes`.
+ */
+export const DEFAULT_SUPPORTED_TYPES: readonly string[] = [
+  'Patient',
+  'CareTeam',
+  'Coverage',
+  'ExplanationOfBenefit',
+  'Encounter',
+  'DiagnosticReport',
+  'MedicationRequest',
+  'Goal',
+  'Condition',
+  'CarePlan',
+  'Procedure',
+  'DocumentReference',
+  'AllergyIntolerance',
+  'Immunization',
+  'Provenance',
+  'Observation',
+  'Device',
+  'Practitioner',
+  'Organization',
+];
+
+/** A requested `patient/` scope in any permission form, write forms included (they are narrowed or dropped). */
+const REQUEST_V1 = /^patient\/([A-Z][A-Za-z]*|\*)\.(read|write|\*)$/;
+const REQUEST_V2 = /^patient\/([A-Z][A-Za-z]*|\*)\.(c?r?u?d?s?)(?:\?(.+))?$/;
+/** A granted (read-only) permission: v1 `read`, v2 `r`, `s` or `rs`. */
+const GRANTED_V2 = /^r?s?$/;
 const QUERY_NAME = /^[a-z][a-z0-9-]*(?::[a-z-]+)?$/;
 
 /** Whether `scope` is one of the non-resource scopes the server grants. */
@@ -38,22 +68,18 @@ function validQuery(query: string): boolean {
   });
 }
 
-/**
- * Parses a patient resource scope this server can grant (read access only: v1 `.write` and v2 scopes without
- * `r` or `s` are refused); undefined for anything else, including types the FHIR API does not serve.
- */
-export function parseResourceScope(scope: string, resourceTypes: readonly string[]): ResourceScope | undefined {
-  const v1 = V1.exec(scope);
+/** Parses any requested `patient/` scope of a supported type (or `*`), write forms included. */
+function parseRequested(scope: string, resourceTypes: readonly string[]): ResourceScope | undefined {
+  const v1 = REQUEST_V1.exec(scope);
   if (v1) {
     const [, type = '', permissions = ''] = v1;
-    if (permissions === 'write') return undefined;
     if (type !== '*' && !resourceTypes.includes(type)) return undefined;
     return { scope, type, version: 1, permissions };
   }
-  const v2 = V2.exec(scope);
+  const v2 = REQUEST_V2.exec(scope);
   if (!v2) return undefined;
   const [, type = '', permissions = '', query] = v2;
-  if (!permissions.includes('r') && !permissions.includes('s')) return undefined;
+  if (permissions === '') return undefined;
   if (type !== '*' && !resourceTypes.includes(type)) return undefined;
   if (query !== undefined && (type === '*' || !validQuery(query))) return undefined;
   return query === undefined
@@ -61,19 +87,71 @@ export function parseResourceScope(scope: string, resourceTypes: readonly string
     : { scope, type, version: 2, permissions, query };
 }
 
+/**
+ * Parses a patient resource scope as it can be granted: read access only (v1 `read`, v2 `r`, `s` or `rs`, with a
+ * granular filter on a named type); undefined for anything else, write forms (`.write`, `.*`, `.cruds`...) and
+ * types the FHIR API does not serve included. A wildcard parses (tokens issued before wildcards were expanded).
+ */
+export function parseResourceScope(scope: string, resourceTypes: readonly string[]): ResourceScope | undefined {
+  const parsed = parseRequested(scope, resourceTypes);
+  if (!parsed) return undefined;
+  const readOnly = parsed.version === 1 ? parsed.permissions === 'read' : GRANTED_V2.test(parsed.permissions);
+  return readOnly ? parsed : undefined;
+}
+
 /** Splits a space-delimited scope string, dropping empty items and duplicates (order kept). */
 export function splitScope(scope: string | undefined): string[] {
   return [...new Set((scope ?? '').split(' ').filter((item) => item.length > 0))];
 }
 
-/** The scopes of `requested` this server grants, in request order. */
-export function supportedScopes(requested: readonly string[], resourceTypes: readonly string[]): string[] {
-  return requested.filter((scope) => isContextScope(scope) || parseResourceScope(scope, resourceTypes) !== undefined);
+/** The kind of authorization a scope is granted in. */
+export interface GrantOptions {
+  /** Whether the request carries a `launch` parameter (an EHR launch): only then is the `launch` scope granted. */
+  ehrLaunch: boolean;
 }
 
-/** The resource scopes of `requested` (what the FHIR API resource server accepts). */
-export function resourceScopes(requested: readonly string[], resourceTypes: readonly string[]): string[] {
-  return requested.filter((scope) => parseResourceScope(scope, resourceTypes) !== undefined);
+/**
+ * What one requested scope is granted as: itself; narrower (read and search only: v1 `.*` as `.read`, v2
+ * `.cruds` as `.rs`; a wildcard as one scope per supported type); or nothing (write-only, unknown or unsupported
+ * scopes, `launch` outside an EHR launch).
+ */
+export function grantsOf(scope: string, resourceTypes: readonly string[], options: GrantOptions): string[] {
+  if (isContextScope(scope)) return scope === 'launch' && !options.ehrLaunch ? [] : [scope];
+  const parsed = parseRequested(scope, resourceTypes);
+  if (!parsed) return [];
+  let permissions: string;
+  if (parsed.version === 1) {
+    if (parsed.permissions === 'write') return [];
+    permissions = 'read';
+  } else {
+    permissions = parsed.permissions.replace(/[cud]/g, '');
+    if (permissions === '') return [];
+  }
+  const suffix = parsed.query === undefined ? '' : `?${parsed.query}`;
+  const types = parsed.type === '*' ? resourceTypes : [parsed.type];
+  return types.map((type) => `patient/${type}.${permissions}${suffix}`);
+}
+
+/**
+ * The scopes a request is granted at most, in request order without duplicates: each requested scope as
+ * grantsOf narrows it. Every granted scope set (consent, skipped consent, tokens) is a subset of this.
+ */
+export function grantableScopes(
+  requested: readonly string[],
+  resourceTypes: readonly string[],
+  options: GrantOptions,
+): string[] {
+  return [...new Set(requested.flatMap((scope) => grantsOf(scope, resourceTypes, options)))];
+}
+
+/** The scopes of `scopes` that are grantable as they are (context scopes and read-only resource scopes). */
+export function supportedScopes(scopes: readonly string[], resourceTypes: readonly string[]): string[] {
+  return scopes.filter((scope) => isContextScope(scope) || parseResourceScope(scope, resourceTypes) !== undefined);
+}
+
+/** The resource scopes of `scopes` (what the FHIR API resource server accepts). */
+export function resourceScopes(scopes: readonly string[], resourceTypes: readonly string[]): string[] {
+  return scopes.filter((scope) => parseResourceScope(scope, resourceTypes) !== undefined);
 }
 
 /**
@@ -100,38 +178,19 @@ export function readableTypes(scopes: readonly string[], resourceTypes: readonly
   return readable;
 }
 
-/** The scope a wildcard resource scope stands for on one type (`patient/*.rs` on Observation: `patient/Observation.rs`). */
-export function expandWildcard(parsed: ResourceScope, type: string): string {
-  return `patient/${type}.${parsed.permissions}`;
-}
-
 /**
- * The final granted set after consent: `kept` are the scopes the member left ticked (wildcards may arrive expanded
- * per type). Scopes nobody requested are ignored; a wildcard whose every type was kept stays the wildcard.
+ * The final granted set after consent: the grantable scopes of the request that the member left ticked (`kept`;
+ * a kept wildcard stands for each of its types). Scopes nobody requested are ignored; a wildcard is never granted
+ * as such, only as the list of the supported types.
  */
 export function consentedScopes(
   requested: readonly string[],
   kept: readonly string[],
   resourceTypes: readonly string[],
+  options: GrantOptions,
 ): string[] {
-  const keptSet = new Set(kept);
-  const granted: string[] = [];
-  for (const scope of supportedScopes(requested, resourceTypes)) {
-    const parsed = parseResourceScope(scope, resourceTypes);
-    if (!parsed || parsed.type !== '*') {
-      if (keptSet.has(scope)) granted.push(scope);
-      continue;
-    }
-    if (keptSet.has(scope)) {
-      granted.push(scope);
-      continue;
-    }
-    const expanded = resourceTypes.map((type) => expandWildcard(parsed, type));
-    const keptTypes = expanded.filter((item) => keptSet.has(item));
-    if (keptTypes.length === expanded.length) granted.push(scope);
-    else granted.push(...keptTypes);
-  }
-  return [...new Set(granted)];
+  const keptSet = new Set(grantableScopes(kept, resourceTypes, { ehrLaunch: true }));
+  return grantableScopes(requested, resourceTypes, options).filter((scope) => keptSet.has(scope));
 }
 
 /** The scopes advertised in discovery: the context scopes, wildcards, and each type in v1 and v2 form. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorize, authorizeParams, Browser, exchangeCode, pkcePair, postForm } from './testing/flow.ts';
 import type { Pkce } from './testing/flow.ts';
-import { CONFIDENTIAL, PUBLIC, startHarness } from './testing/harness.ts';
+import { CONFIDENTIAL, PUBLIC, RESOURCE_TYPES, startHarness } from './testing/harness.ts';
 import type { Harness } from './testing/harness.ts';
 import type { SmartClient } from './types.ts';
 
@@ -14,6 +14,8 @@ afterAll(async () => {
 });
 
 const SCOPE = 'launch/patient openid fhirUser offline_access patient/*.read';
+/** SCOPE as granted: the wildcard is each supported type. */
+const GRANTED = `launch/patient openid fhirUser offline_access ${RESOURCE_TYPES.map((type) => `patient/${type}.read`).join(' ')}`;
 
 async function codeFor(client: SmartClient, pkce?: Pkce, patient = 'p-token'): Promise<string> {
   const params = authorizeParams(h, client, { scope: SCOPE, ...(pkce ? { pkce } : {}) });
@@ -42,7 +44,7 @@ describe('token endpoint success', () => {
     expect(res.body).toMatchObject({
       token_type: 'Bearer',
       patient: 'p-token',
-      scope: SCOPE,
+      scope: GRANTED,
       access_token: expect.any(String),
       refresh_token: expect.any(String),
       id_token: expect.any(String),

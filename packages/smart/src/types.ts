@@ -160,8 +160,12 @@ export interface InteractionDetails {
   uid: string;
   prompt: 'login' | 'consent';
   client: SmartClient;
-  /** Requested scopes, each with a plain-words description and the resource type it concerns. */
-  requested: { scope: string; description: string; resourceType?: string }[];
+  /**
+   * What the request can be granted, one line per permission as a member sees it (never two lines that say the
+   * same): the scopes the line grants, its plain-words description, and the resource type it concerns. Context
+   * lines come first, then one line per resource type.
+   */
+  requested: { scopes: string[]; description: string; resourceType?: string }[];
   offlineAccess: boolean;
   /** The patient already bound (EHR launch or after the picker). */
   patientId?: string;

@@ -121,7 +121,10 @@ ${forgot ? `<p><a href="${escapeHtml(forgot)}" id="forgot-password">Forgot passw
 
 /** The consent screen: the app, its policies, each permission in plain words, a checkbox per resource type. */
 export function consentPage(details: InteractionDetails, csrf: string, action: string): string {
-  const general = details.requested.filter((line) => line.resourceType === undefined);
+  // The offline-access notice says what offline_access means: its line is not repeated as a bullet.
+  const general = details.requested.filter(
+    (line) => line.resourceType === undefined && !(details.offlineAccess && line.scopes.includes('offline_access')),
+  );
   const byType = new Map<string, string[]>();
   for (const line of details.requested) {
     if (line.resourceType === undefined) continue;
@@ -132,19 +135,20 @@ export function consentPage(details: InteractionDetails, csrf: string, action: s
     return `<li><input type="checkbox" id="${escapeHtml(id)}" name="type" value="${escapeHtml(type)}" checked>
 <label for="${escapeHtml(id)}">${[...new Set(descriptions)].map(escapeHtml).join('; ')}</label></li>`;
   });
+  const asks = [...new Set(general.map((line) => line.description))];
   const offline = details.offlineAccess
     ? `<p class="notice" id="offline-access"><strong>Long-lived access:</strong> ${escapeHtml(details.client.name)} asks to keep
 access to your data when you are not using it (offline access), until you revoke it.</p>`
     : '';
-  const asks = general.length
-    ? `<ul class="general">${general.map((line) => `<li>${escapeHtml(line.description)}</li>`).join('\n')}</ul>`
+  const asksList = asks.length
+    ? `<ul class="general">${asks.map((description) => `<li>${escapeHtml(description)}</li>`).join('\n')}</ul>`
     : '';
   return page(
     `Allow ${details.client.name} to access your data?`,
     `${appHeader(details.client)}
 ${policyLinks(details.client)}
 <h2>${escapeHtml(details.client.name)} asks to:</h2>
-${asks}
+${asksList}
 ${offline}
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="csrf" value="${escapeHtml(csrf)}">

@@ -98,6 +98,22 @@ describe('consent screen', () => {
     expect(html).toMatch(/<button type="submit" name="decision" value="deny">Deny<\/button>/);
   });
 
+  it('never repeats a near-identical bullet: one line per type, context scopes described once', async () => {
+    const { html } = await consentFor(
+      'launch/patient openid fhirUser profile offline_access patient/Observation.read patient/Observation.rs patient/*.read',
+    );
+    const bullets = [...html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((match) =>
+      (match[1] ?? '').replace(/<[^>]+>/g, '').trim(),
+    );
+    expect(new Set(bullets).size).toBe(bullets.length);
+    expect(html.match(/lab results, vital signs and other observations/g)).toHaveLength(1);
+    expect(html.match(/name="type" value="Observation"/g)).toHaveLength(1);
+    expect(html.match(/member record/g)).toHaveLength(1);
+    // The offline notice says it; no bullet repeats it.
+    expect(html.match(/not using (the app|it)/g)).toHaveLength(1);
+    expect(html).not.toContain('patient/*');
+  });
+
   it('no offline notice when offline access is not asked', async () => {
     const { html } = await consentFor('launch/patient openid patient/Patient.read');
     expect(html).not.toContain('id="offline-access"');

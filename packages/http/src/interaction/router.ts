@@ -214,7 +214,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Rout
     const ticked = new Set([body.type ?? []].flat().filter((type): type is string => typeof type === 'string'));
     const kept = details.requested
       .filter((line) => line.resourceType === undefined || ticked.has(line.resourceType))
-      .map((line) => line.scope);
+      .flatMap((line) => line.scopes);
     await auth.interactions.consent(req, res, kept);
   };
 

@@ -129,7 +129,7 @@ function stepUrl(base: URL, details: InteractionDetails, choices: Choices): URL 
     url.searchParams.set('patient', details.patientId ?? choices.patient ?? '');
     return url;
   }
-  const kept = choices.consent ? choices.consent(details) : details.requested.map((line) => line.scope);
+  const kept = choices.consent ? choices.consent(details) : details.requested.flatMap((line) => line.scopes);
   if (kept === 'deny') return new URL(`${base.pathname}/deny`, base);
   const url = new URL(`${base.pathname}/consent`, base);
   for (const scope of kept) url.searchParams.append('scope', scope);
