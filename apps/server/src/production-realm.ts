@@ -1,4 +1,3 @@
-import { resourceTypesOf } from '@plan-api/fhir';
 import type { SearchRegistry } from '@plan-api/fhir';
 import {
   authorizationErrorPage,
@@ -10,7 +9,7 @@ import {
 import type { HttpLogger, Router } from '@plan-api/http';
 import { PortalError } from '@plan-api/portal';
 import type { AccountsPortal, MemberPortal } from '@plan-api/portal';
-import { createAuthServer } from '@plan-api/smart';
+import { createAuthServer, DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
 import type { AuthServer, ClientSource } from '@plan-api/smart';
 import type { FhirStore, KeyValueStore } from '@plan-api/store';
 import { BRANDS_PATH, brandIdentifier, userAccessBrands } from './brands.ts';
@@ -71,7 +70,7 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
     clients,
     // Production has no EHR-style launches: members start from the app (standalone launch).
     launches: () => Promise.resolve(undefined),
-    resourceTypes: resourceTypesOf('patientAccess'),
+    resourceTypes: DEFAULT_SUPPORTED_TYPES,
     accounts: async (accountId) => {
       const account = await accounts.getAccount(accountId);
       if (account?.kind !== 'member' || account.status !== 'active' || account.patientId === undefined) {
@@ -158,6 +157,7 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
         oauthUris: () => auth.oauthUris(),
       },
       baseUrl: fhirBaseUrl,
+      resourceTypes: DEFAULT_SUPPORTED_TYPES,
       logger,
       onAccess: async (entry) => {
         await options.members.recordAccess(entry);

@@ -97,7 +97,22 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     '/api',
     createApi({
       sets: [managementRouteSet(realm.portal, mailer), connectionRouteSet(connection)],
-      authenticate: managementAuth({ token: config.managementToken, owner: SANDBOX_OWNER, sessions, publicOrigin }),
+      authenticate: managementAuth({
+        token: config.managementToken,
+        owner: SANDBOX_OWNER,
+        sessions,
+        publicOrigin,
+        // Guessing the management token: after 10 failed bearer attempts a minute, an address waits.
+        failedAuthLimit: {
+          counter: {
+            increment: (key, windowSeconds) =>
+              stores.kv.increment('api-auth-failures', key, { expiresInSeconds: windowSeconds }),
+            current: async (key) => (await stores.kv.get<number>('api-auth-failures', key)) ?? 0,
+          },
+          max: 10,
+          windowSeconds: 60,
+        },
+      }),
       serverUrl: `${publicUrl}/api`,
       description: SANDBOX_API,
       logger,

@@ -5,7 +5,7 @@ import {
   createRouter,
   deriveKey,
 } from '@plan-api/http';
-import type { HttpLogger, Router } from '@plan-api/http';
+import type { Router } from '@plan-api/http';
 import { createSandboxPortal } from '@plan-api/portal';
 import type { PortalMailer, SandboxPortal } from '@plan-api/portal';
 import { createAuthServer, DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
@@ -15,6 +15,7 @@ import type { SearchRegistry } from '@plan-api/fhir';
 import { syntheticPatients } from '@plan-api/synthetic';
 import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { ProductionGateway, VendorContact } from './connection/model.ts';
+import type { SandboxLogger } from './config.ts';
 import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
 
 /** Where a sandbox realm's three surfaces are mounted, relative to the server's root. */
@@ -36,7 +37,7 @@ export interface SandboxRealmOptions {
   terminology: Terminology;
   /** The root secret the realm's cookie keys are derived from. */
   secret: string;
-  logger: HttpLogger;
+  logger: SandboxLogger;
   /** Where the vendor's production-request mail goes (the sandbox's outbox, or SMTP on the server). */
   mailer?: PortalMailer;
   /** How an owner's seed becomes a member's (a hosted sandbox keeps its vendors' patients apart). */
@@ -101,6 +102,16 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
         }
       : {}),
   });
+  // An "Initialize Patient" cut off by a crash left resources without their patient record: remove them before
+  // serving. Several processes on one store (the hosted sandbox) leave recent loads to the process running them.
+  const cleaned = await portal.cleanUpInterruptedPatients(
+    options.sharedCounters ? { olderThanSeconds: 600 } : undefined,
+  );
+  if (cleaned.patients.length > 0) {
+    logger.info(
+      `Removed ${cleaned.resources} resources of ${cleaned.patients.length} interrupted "Initialize Patient" run(s).`,
+    );
+  }
   const auth = await createAuthServer({
     issuer: `${publicUrl}${paths.auth}`,
     fhirBaseUrl,

@@ -4,6 +4,7 @@
  * step into an AuthEvent for the launch log, with errors explained.
  */
 import type { IncomingMessage } from 'node:http';
+import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { AuthEvent } from './types.ts';
@@ -245,6 +246,8 @@ function successEvent(
         message: `${type === 'token' ? 'Code exchanged for tokens' : 'Tokens refreshed'}${
           body.refresh_token ? ' (with a refresh token)' : ''
         }.`,
+        // The launch inspector shows the response and the id_token's claims; an event never carries a token.
+        details: tokenResponseDetails(body),
       };
     case 'revoke':
       return ctx.status === 200 ? { type, status: 'ok', message: 'Token revocation request answered.' } : undefined;
@@ -255,4 +258,31 @@ function successEvent(
     default:
       return undefined;
   }
+}
+
+/** Fields of a token response that are credentials. */
+const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
+
+/** A credential as events show it: its first 6 characters (for a long one) and its length, "eyJhbG… (812 chars)". */
+function maskToken(value: string): string {
+  return `${value.length >= 24 ? value.slice(0, 6) : ''}… (${value.length} chars)`;
+}
+
+/** The token response with every token masked, and the id_token's claims decoded (not verified: it is ours). */
+export function tokenResponseDetails(body: Record<string, unknown>): Record<string, unknown> {
+  const tokenResponse = Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [
+      key,
+      TOKEN_FIELDS.has(key) && typeof value === 'string' ? maskToken(value) : value,
+    ]),
+  );
+  let idTokenClaims: Record<string, unknown> | undefined;
+  if (typeof body.id_token === 'string') {
+    try {
+      idTokenClaims = { ...decodeJwt(body.id_token) };
+    } catch {
+      idTokenClaims = undefined;
+    }
+  }
+  return { tokenResponse, ...(idTokenClaims !== undefined ? { idTokenClaims } : {}) };
 }

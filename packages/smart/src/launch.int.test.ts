@@ -157,6 +157,16 @@ describe('launch log', () => {
       scopes: ['launch', 'openid', 'offline_access', 'patient/Patient.read'],
     });
     expect(h.events[0]?.message).toBe('Authorization request accepted; waiting for the member.');
+    // The token step shows the response with its tokens masked, and the id_token's claims.
+    const accessToken = String(token.body.access_token);
+    expect(h.events.at(-1)?.details).toMatchObject({
+      tokenResponse: {
+        token_type: 'Bearer',
+        patient: 'pat-log',
+        access_token: `${accessToken.slice(0, 6)}… (${accessToken.length} chars)`,
+      },
+      idTokenClaims: { aud: CONFIDENTIAL.clientId, iss: h.issuer },
+    });
     const logged = JSON.stringify(h.events);
     for (const secret of [
       CONFIDENTIAL.clientSecret,
