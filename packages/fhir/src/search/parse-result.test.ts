@@ -60,6 +60,13 @@ describe('parseSearch: result parameters', () => {
     },
   );
 
+  it('refuses an _offset or _count past a billion with a 400 (found by the server fuzz test as a 500)', () => {
+    for (const query of ['_offset=99999999999999999999999', '_offset=1000000000', '_count=99999999999999999999']) {
+      expect(() => parse('Patient', query), query).toThrow(/expected an integer below 1000000000/);
+    }
+    expect(parse('Patient', '_offset=999999999').offset).toBe(999999999);
+  });
+
   it('_offset sets the first match of the page', () => {
     expect(parse('Patient', '_offset=40').offset).toBe(40);
   });

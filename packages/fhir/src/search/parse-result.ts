@@ -34,6 +34,10 @@ const TOTAL_MODES: readonly SearchRequest['total'][] = ['none', 'estimate', 'acc
 
 function nonNegativeInteger(name: string, value: string): number {
   if (!/^\d+$/.test(value)) throw badRequest(`Invalid ${name}=${value}: expected a non-negative integer`, [name]);
+  // A database offset is a 64-bit integer and no search pages that far: past a billion is a mistake, not a page.
+  if (!/^0*\d{1,9}$/.test(value)) {
+    throw badRequest(`Invalid ${name}=${value.slice(0, 40)}: expected an integer below 1000000000`, [name]);
+  }
   return Number(value);
 }
 
