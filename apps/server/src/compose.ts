@@ -12,6 +12,7 @@ import {
   createUiRouter,
   deriveKey,
   fhirCors,
+  kvFailureCounter,
   lastResortErrors,
 } from '@plan-api/http';
 import type { ApiDescription, Router, Sessions } from '@plan-api/http';
@@ -113,14 +114,14 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     mailer,
     vendorContact,
   });
-  // The member portal revokes through the production authorization server, which records grants through it.
-  let revokeAccess: (clientId: string, accountId: string) => Promise<number> = () => Promise.resolve(0);
+  // The member portal revokes through the production authorization server, which records grants through it: the
+  // closure reads `production` when a member revokes, long after both exist.
   const members = createMemberPortal({
     records: stores.records,
     fhir: stores.fhir,
     registry: stores.registry,
     fhirBaseUrl: `${publicUrl}/fhir`,
-    revokeAccess: (clientId, accountId) => revokeAccess(clientId, accountId),
+    revokeAccess: (clientId, accountId) => production.auth.revokeAccess(clientId, accountId),
   });
   const production = await createProductionRealm({
     publicUrl,
@@ -132,7 +133,6 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     secret,
     logger,
   });
-  revokeAccess = (clientId, accountId) => production.auth.revokeAccess(clientId, accountId);
 
   const router = createRouter();
   router.use(hosted.realm.router);
@@ -167,11 +167,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
           accounts,
           publicOrigin,
           failedAuthLimit: {
-            counter: {
-              increment: (key, windowSeconds) =>
-                stores.kv.increment('api-auth-failures', key, { expiresInSeconds: windowSeconds }),
-              current: async (key) => (await stores.kv.get<number>('api-auth-failures', key)) ?? 0,
-            },
+            counter: kvFailureCounter(stores.kv),
             max: 20,
             windowSeconds: 60,
           },

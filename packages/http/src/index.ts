@@ -67,7 +67,7 @@ export type {
   PrivacyStatement,
 } from './api/members/index.ts';
 export { cookieChangeRefusal, managementAuth } from './session/guard.ts';
-export { addressSubject, bearerFailures } from './session/failed-auth.ts';
+export { addressSubject, bearerFailures, kvFailureCounter } from './session/failed-auth.ts';
 export type { BearerFailures, FailedAuthLimit, FailureCounter } from './session/failed-auth.ts';
 export { accountAuth } from './session/account-auth.ts';
 export type { AccountAuthOptions } from './session/account-auth.ts';

@@ -7,6 +7,7 @@ import {
   createUiRouter,
   deriveKey,
   fhirCors,
+  kvFailureCounter,
   lastResortErrors,
   managementAuth,
   managementRouteSet,
@@ -104,11 +105,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
         publicOrigin,
         // Guessing the management token: after 10 failed bearer attempts a minute, an address waits.
         failedAuthLimit: {
-          counter: {
-            increment: (key, windowSeconds) =>
-              stores.kv.increment('api-auth-failures', key, { expiresInSeconds: windowSeconds }),
-            current: async (key) => (await stores.kv.get<number>('api-auth-failures', key)) ?? 0,
-          },
+          counter: kvFailureCounter(stores.kv),
           max: 10,
           windowSeconds: 60,
         },

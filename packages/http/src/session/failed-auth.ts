@@ -5,6 +5,7 @@
  */
 import { isIPv6 } from 'node:net';
 import type { Request } from 'express';
+import type { KeyValueStore } from '@plan-api/store';
 import { ApiError } from '../api/errors.ts';
 
 /**
@@ -16,6 +17,14 @@ export interface FailureCounter {
   increment(key: string, windowSeconds: number): Promise<number>;
   /** The key's count without adding one: 0 when absent or expired (KeyValueStore.get of the same counter). */
   current(key: string): Promise<number>;
+}
+
+/** A FailureCounter kept in a KeyValueStore namespace (the database's, so every process counts together). */
+export function kvFailureCounter(kv: KeyValueStore, namespace = 'api-auth-failures'): FailureCounter {
+  return {
+    increment: (key, windowSeconds) => kv.increment(namespace, key, { expiresInSeconds: windowSeconds }),
+    current: async (key) => (await kv.get<number>(namespace, key)) ?? 0,
+  };
 }
 
 /** The limit on failed bearer tokens (an option of managementAuth and accountAuth; without it there is none). */
