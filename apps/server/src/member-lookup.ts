@@ -3,6 +3,12 @@ import type { SearchRegistry } from '@plan-api/fhir';
 import type { MemberLookup } from '@plan-api/portal';
 import type { FhirStore } from '@plan-api/store';
 
+/** The name of a stored Patient as a person reads it ("Ava Okafor"), or '' when it has none. */
+export function patientName(json: string): string {
+  const official = (JSON.parse(json) as { name?: { given?: string[]; family?: string }[] }).name?.[0];
+  return [official?.given?.join(' '), official?.family].filter(Boolean).join(' ');
+}
+
 /**
  * Self-registration's lookup in the plan's own records: the Patient whose identifier is the member ID and whose
  * birth date is the one given (a member ID alone never matches). Two Patients matching is treated as no match: the
@@ -24,9 +30,7 @@ export function memberLookup(fhir: FhirStore, registry: SearchRegistry): MemberL
       );
       const { matches } = await fhir.search(request);
       if (matches.length !== 1 || matches[0] === undefined) return undefined;
-      const patient = JSON.parse(matches[0].json) as { name?: { given?: string[]; family?: string }[] };
-      const name = [patient.name?.[0]?.given?.join(' '), patient.name?.[0]?.family].filter(Boolean).join(' ');
-      return { patientId: matches[0].id, name: name || 'Member' };
+      return { patientId: matches[0].id, name: patientName(matches[0].json) || 'Member' };
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { FhirStore, RecordStore, StoredRecord } from '@plan-api/store';
 import type { ServerConfig } from '../config.ts';
 import type { ServerLogger } from '../logger.ts';
+import { patientName } from '../member-lookup.ts';
 import { refusal } from './refusal.ts';
 import { withCommandSession } from './session.ts';
 import { parseCommand, UsageError } from './usage.ts';
@@ -97,9 +98,7 @@ export async function runMembers(config: ServerConfig, logger: ServerLogger, arg
             'pnpm server members synthetic --count N) and use an id they print.',
         );
       }
-      const patient = JSON.parse(stored.json) as { name?: { given?: string[]; family?: string }[] };
-      const official = patient.name?.[0];
-      const name = values.name ?? ([official?.given?.join(' '), official?.family].filter(Boolean).join(' ') || email);
+      const name = values.name ?? (patientName(stored.json) || email);
       try {
         const account = await accounts.inviteAccount('member', { email, name, patientId });
         console.log(

@@ -10,9 +10,10 @@ import type { TestSmtpServer } from '@plan-api/mail/testing';
 import { DESKTOP, screenshot, startBrowser, startTestSandbox } from '@plan-api/sandbox/testing';
 import type { BrowserHarness, TestSandbox } from '@plan-api/sandbox/testing';
 import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
-import { runServerCommand, startServerProcess } from '../testing/server-process.ts';
+import { addReviewer } from '../testing/production.ts';
+import { startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
-import { enrollVendor, linkTokenFor, TEST_PASSWORD } from '../testing/vendors.ts';
+import { enrollVendor } from '../testing/vendors.ts';
 import type { TestVendor } from '../testing/vendors.ts';
 
 const REVIEWER = 'omar.reviewer@acme.example';
@@ -36,20 +37,7 @@ beforeAll(async () => {
   const env = { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: db.schema, SMTP_URL: smtp.url };
   [server, sandbox, browser] = await Promise.all([startServerProcess(env), startTestSandbox(), startBrowser()]);
   vendor = await enrollVendor(server.url, smtp, 'lee@pocketchart.example', 'Lee Park');
-  const sent = smtp.messages.length;
-  const added = await runServerCommand(['reviewer', 'add', '--email', REVIEWER], {
-    ...env,
-    PLAN_API_PUBLIC_URL: server.url,
-  });
-  expect(added.code, added.stderr).toBe(0);
-  const token = await linkTokenFor(smtp, REVIEWER, sent);
-  const set = await fetch(`${server.url}/api/review/password-links`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
-    body: JSON.stringify({ token, password: TEST_PASSWORD }),
-  });
-  expect(set.status, await set.clone().text()).toBe(200);
-  reviewerCookie = (set.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  reviewerCookie = (await addReviewer(server.url, smtp, env, REVIEWER)).cookie;
 }, 120_000);
 afterAll(async () => {
   await Promise.allSettled([browser?.close(), sandbox?.stop(), server?.stop(), smtp?.stop()]);

@@ -14,8 +14,8 @@ import { startTestSmtpServer } from '@plan-api/mail/testing';
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import { completeApp } from '@plan-api/portal/testing';
 import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
-import { killHard, spawnServerCommand } from '../testing/kill.ts';
-import { startServerProcess } from '../testing/server-process.ts';
+import { killHard } from '../testing/kill.ts';
+import { spawnServerCommand, startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
 import { enrollVendor } from '../testing/vendors.ts';
 

@@ -24,7 +24,8 @@ import type { BrowserHarness, FhirClientApp } from '@plan-api/sandbox/testing';
 import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
 import { runServerCommand, startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
-import { enrollVendor, linkTokenFor, TEST_PASSWORD } from '../testing/vendors.ts';
+import { enrollVendor, TEST_PASSWORD } from '../testing/vendors.ts';
+import { activateMember, inviteMember, syntheticMembers } from '../testing/production.ts';
 import type { TestVendor } from '../testing/vendors.ts';
 
 // Each step drives a browser, a server command or an SMTP round trip on a 2-core machine.
@@ -264,21 +265,10 @@ describe('publishing an app: production request, review, production realm', () =
   });
 
   it('a member signs in to the production realm and the fhirclient app reads the member EOBs with the same client ID and secret', async () => {
-    const loaded = await runServerCommand(['members', 'synthetic', '--count', '2', '--seed', 'e2e'], env);
-    expect(loaded.code, loaded.stderr).toBe(0);
-    const patientId = /Patient\/([A-Za-z0-9.-]+)/.exec(loaded.stdout)?.[1] ?? '';
+    const [patientId = ''] = await syntheticMembers(env, 2, 'e2e');
     expect(patientId).not.toBe('');
     flow.patientId = patientId;
-    const sent = smtp.messages.length;
-    const invited = await runServerCommand(['members', 'invite', '--patient', patientId, '--email', MEMBER], env);
-    expect(invited.code, invited.stderr).toBe(0);
-    const token = await linkTokenFor(smtp, MEMBER, sent);
-    const set = await fetch(`${server.url}/api/account/password-links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-requested-with': 'fetch' },
-      body: JSON.stringify({ token, password: TEST_PASSWORD }),
-    });
-    expect(set.status, await set.clone().text()).toBe(200);
+    await activateMember(server.url, (await inviteMember(server.url, smtp, env, patientId, MEMBER)).token);
 
     app.configure({
       clientId: flow.clientId,

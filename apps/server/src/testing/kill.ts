@@ -1,10 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from './server-process.ts';
-
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join(ROOT, 'apps', 'server', 'src', 'main.ts');
 
 /** The processes below `pid` (children, grandchildren, ...), deepest last. */
 function descendantsOf(pid: number): number[] {
@@ -57,26 +52,4 @@ export async function killHard(child: ChildProcess): Promise<void> {
   for (let i = 0; i < 100 && pids.some(isAlive); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   const alive = pids.filter(isAlive);
   if (alive.length > 0) throw new Error(`still alive after SIGKILL: ${alive.join(', ')}`);
-}
-
-/** A `pnpm server [args]` command running (tsx, from source) that a test can kill; `done` resolves at its exit. */
-export interface RunningCommand {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
-}
-
-/** Starts `pnpm server [args]` with these variables, like runServerCommand, but hands back the process. */
-export function spawnServerCommand(args: string[], env: Record<string, string>): RunningCommand {
-  const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    },
-  );
-  return { child, done };
 }

@@ -25,20 +25,35 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+/** A `pnpm server [args]` command running (tsx, from source) that a test can kill; `done` resolves at its exit. */
+export interface RunningCommand {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** Starts `pnpm server [args]` with these variables and hands back the process. */
+export function spawnServerCommand(args: string[], env: Record<string, string>): RunningCommand {
+  const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
+  return { child, done };
+}
+
 /** Runs `pnpm server [args]` (tsx, from source) with these variables; resolves its output once it exits. */
-export function runServerCommand(
+export async function runServerCommand(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  const { code, stdout, stderr } = await spawnServerCommand(args, env).done;
+  return { code, stdout, stderr };
 }
 
 /**
