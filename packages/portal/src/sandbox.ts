@@ -2,7 +2,7 @@ import type { Bundle } from 'fhir/r4';
 import type { AuthEvent, ClientSource, LaunchResolver, SmartClient, LaunchContext } from '@plan-api/smart';
 import { createPortalContext, type SandboxPortalDeps } from './context.ts';
 import { createApp } from './apps/create-app.ts';
-import { listApps } from './apps/list-apps.ts';
+import { listApps, type ListAppsOptions } from './apps/list-apps.ts';
 import { getApp } from './apps/get-app.ts';
 import { updateApp } from './apps/update-app.ts';
 import { deleteApp } from './apps/delete-app.ts';
@@ -43,7 +43,7 @@ export interface SandboxPortal {
   /** POST /api/apps: body validated; validation_failed with one message per field. */
   createApp(owner: string, input: unknown): Promise<AppRecord>;
   /** GET /api/apps, newest first. */
-  listApps(owner: string): Promise<AppRecord[]>;
+  listApps(owner: string, options?: ListAppsOptions): Promise<AppRecord[]>;
   /** GET /api/apps/{id}; not_found unless the owner has it. */
   getApp(owner: string, id: string): Promise<AppRecord>;
   /** PUT /api/apps/{id}: replaces the fields; not_found, validation_failed. */
@@ -110,7 +110,7 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
   const ctx = createPortalContext(deps);
   return {
     createApp: (owner, input) => createApp(ctx, owner, input),
-    listApps: (owner) => listApps(ctx, owner),
+    listApps: (owner, options) => listApps(ctx, owner, options),
     getApp: (owner, id) => getApp(ctx, owner, id),
     updateApp: (owner, id, input) => updateApp(ctx, owner, id, input),
     deleteApp: (owner, id) => deleteApp(ctx, owner, id),

@@ -22,7 +22,7 @@ export function appRoutes(portal: ManagementPortal): ApiRoute[] {
       path: '/apps',
       handler: async (req, res, owner) => {
         const page = pageRequest(req);
-        sendPage(req, res, (await portal.listApps(owner)).map(appView), page);
+        sendPage(req, res, (await portal.listApps(owner, { limit: page.through })).map(appView), page);
       },
     },
     {
