@@ -1,5 +1,6 @@
 import type { SmartClient } from '@plan-api/smart';
 import type { PortalContext } from '../context.ts';
+import type { AppSnapshot } from '../production/model.ts';
 import type { AppRecord } from '../types.ts';
 
 /** The app registered under a client id, if any. */
@@ -9,8 +10,14 @@ export async function appByClientId(ctx: PortalContext, clientId: string): Promi
   return app;
 }
 
-/** The authorization server's view of an app: its client metadata (the ClientSource of packages/smart). */
-export function toSmartClient(app: AppRecord): SmartClient {
+/** What a client is made of: an app's fields (a sandbox app, or a published snapshot), its id and its secret. */
+export type ClientFields = AppSnapshot & { id: string; clientSecret?: string };
+
+/**
+ * The authorization server's view of an app: its client metadata (the ClientSource of packages/smart), for the
+ * sandbox's apps and the production realm's approved snapshots alike.
+ */
+export function toSmartClient(app: ClientFields): SmartClient {
   const client: SmartClient = {
     clientId: app.clientId,
     redirectUris: [...app.redirectUris],

@@ -1,23 +1,16 @@
 import type { SmartClient } from '@plan-api/smart';
 import type { PublishedAppRecord } from '../production/model.ts';
+import { toSmartClient } from '../apps/client-for.ts';
 import type { ReviewContext } from './context.ts';
 
 /** The production authorization server's view of a published app: the approved snapshot, the same credentials. */
 export function toProductionClient(record: PublishedAppRecord): SmartClient {
-  const { app } = record;
-  const client: SmartClient = {
+  return toSmartClient({
+    ...record.app,
+    id: record.appId,
     clientId: record.id,
-    redirectUris: [...app.redirectUris],
-    name: app.name,
-    appId: record.appId,
-  };
-  if (app.oauthType === 'secret' && record.clientSecret !== undefined) client.clientSecret = record.clientSecret;
-  if (app.logoUrl !== undefined) client.logoUri = app.logoUrl;
-  if (app.organizationUrl !== undefined) client.clientUri = app.organizationUrl;
-  if (app.privacyPolicyUrl !== undefined) client.policyUri = app.privacyPolicyUrl;
-  if (app.termsOfServiceUrl !== undefined) client.tosUri = app.termsOfServiceUrl;
-  if (app.organizationName !== undefined) client.organizationName = app.organizationName;
-  return client;
+    ...(record.clientSecret !== undefined ? { clientSecret: record.clientSecret } : {}),
+  });
 }
 
 /**
