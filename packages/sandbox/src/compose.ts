@@ -1,6 +1,7 @@
 import {
   createApi,
   createFhirRouter,
+  createResponseCache,
   createRouter,
   createSessionRouter,
   createSessions,
@@ -13,7 +14,7 @@ import {
   managementRouteSet,
   SANDBOX_API,
 } from '@plan-api/http';
-import type { Router } from '@plan-api/http';
+import type { ResponseCache, Router } from '@plan-api/http';
 import { createOutboxMailer } from '@plan-api/mail';
 import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { SandboxLogger, SandboxServerConfig } from './config.ts';
@@ -27,6 +28,8 @@ export const SANDBOX_OWNER = 'sandbox';
 /** The running parts of a started sandbox. */
 export interface SandboxParts {
   router: Router;
+  /** The public directory's answers: its `serve` goes in front of the app (see ResponseCache). */
+  directoryCache: ResponseCache;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,10 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     ...(config.signInRateLimit !== undefined ? { failedSignInLimit: config.signInRateLimit } : {}),
   });
 
+  const directoryCache = createResponseCache({
+    mountPath: '/directory/fhir',
+    version: { current: () => stores.fhirVersion() },
+  });
   const router = createRouter();
   router.use(realm.router);
   router.use(
@@ -92,6 +99,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
       readOnly: true,
       baseUrl: `${publicUrl}/directory/fhir`,
       logger,
+      responseCache: directoryCache,
     }),
   );
   router.use(
@@ -135,6 +143,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
 
   return {
     router,
+    directoryCache,
     async close() {
       session.close();
       await realm.close();
