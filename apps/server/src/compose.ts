@@ -132,6 +132,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     members,
     secret,
     logger,
+    requirePkce: config.requirePkce,
   });
 
   const router = createRouter();
