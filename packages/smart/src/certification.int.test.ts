@@ -62,6 +62,24 @@ describe('user/ scopes (CARIN BB)', () => {
       ...['Patient', 'Coverage', 'ExplanationOfBenefit', 'Observation', 'Condition'].map((t) => `user/${t}.rs`),
     ]);
   });
+
+  it('a refresh cannot swap a granted patient/ scope for its user/ form, or the other way round', async () => {
+    const scope = 'openid offline_access patient/Patient.read user/Coverage.read';
+    const redirect = await codeFor(h, CONFIDENTIAL, scope, 'p-user');
+    const token = await exchangeCode(h, CONFIDENTIAL, redirect?.searchParams.get('code') ?? '');
+    const { basic } = clientAuth(CONFIDENTIAL);
+    const refresh = (asked: string) =>
+      postForm(
+        `${h.issuer}/token`,
+        { grant_type: 'refresh_token', refresh_token: String(token.body.refresh_token), scope: asked },
+        basic,
+      );
+    expect((await refresh('user/Patient.read')).body.error).toBe('invalid_scope');
+    expect((await refresh('patient/Coverage.read')).body.error).toBe('invalid_scope');
+    const narrowed = await refresh('user/Coverage.read');
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body.scope).toBe('user/Coverage.read');
+  });
 });
 
 describe('RFC 9207: the authorization response names its issuer', () => {

@@ -210,6 +210,26 @@ describe('consent', () => {
     });
   });
 
+  it("words user/ scopes as the member's own data, on the same line as the type's patient/ scopes", () => {
+    const lines = describeRequested(
+      ['openid', 'user/Observation.rs', 'patient/Observation.read', 'user/Patient.r'],
+      TYPES,
+      standalone,
+    );
+    expect(lines.slice(1)).toEqual([
+      {
+        scopes: ['user/Observation.rs', 'patient/Observation.read'],
+        description: 'See your lab results, vital signs and other observations',
+        resourceType: 'Observation',
+      },
+      {
+        scopes: ['user/Patient.r'],
+        description: 'Open your name, birth date and contact details',
+        resourceType: 'Patient',
+      },
+    ]);
+  });
+
   it('never repeats a near-identical line: one per type, context scopes that mean the same once', () => {
     const lines = describeRequested(
       [
