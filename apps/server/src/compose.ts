@@ -137,6 +137,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     members,
     secret,
     logger,
+    requirePkce: config.requirePkce,
   });
 
   const directoryCache = createResponseCache({

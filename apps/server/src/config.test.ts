@@ -19,6 +19,7 @@ describe('loadServerConfig', () => {
       trustProxy: false,
       logFormat: 'json',
       memberOidc: undefined,
+      requirePkce: true,
     });
     expect(loadServerConfig({}, { ...opts, tty: true }).logFormat).toBe('text');
   });
@@ -41,6 +42,7 @@ describe('loadServerConfig', () => {
         PLAN_OIDC_ISSUER: 'https://id.acme.example',
         PLAN_OIDC_CLIENT_ID: 'plan-api',
         PLAN_OIDC_CLIENT_SECRET: 'oidc-secret',
+        PLAN_API_REQUIRE_PKCE: 'false',
       },
       opts,
     );
@@ -62,6 +64,7 @@ describe('loadServerConfig', () => {
         clientSecret: 'oidc-secret',
         label: 'Sign in with Acme Health',
       },
+      requirePkce: false,
     });
   });
 
@@ -74,6 +77,7 @@ describe('loadServerConfig', () => {
     [{ PLAN_API_SECRET: 'short' }, /PLAN_API_SECRET must be at least 32 characters/],
     [{ DATABASE_SCHEMA: 'Plan-API' }, /DATABASE_SCHEMA must be a lower-case SQL name/],
     [{ PLAN_API_LOG_FORMAT: 'xml' }, /PLAN_API_LOG_FORMAT must be json or text/],
+    [{ PLAN_API_REQUIRE_PKCE: 'no' }, /PLAN_API_REQUIRE_PKCE must be true or false/],
     [
       { PLAN_OIDC_ISSUER: 'https://id.example' },
       /needs PLAN_OIDC_ISSUER, PLAN_OIDC_CLIENT_ID and PLAN_OIDC_CLIENT_SECRET/,

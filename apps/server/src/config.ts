@@ -26,6 +26,11 @@ export interface ServerConfig {
   logFormat: 'json' | 'text';
   /** The plan's own OpenID Connect provider for member sign-in (`PLAN_OIDC_*`); undefined = not offered. */
   memberOidc: MemberOidcConfig | undefined;
+  /**
+   * `PLAN_API_REQUIRE_PKCE` (default true): the production realm requires PKCE from every app, confidential ones
+   * too (OAuth 2.0 Security BCP). `false` requires it from public apps only.
+   */
+  requirePkce: boolean;
   /** The web UI build and the terminology of this checkout (the CLI runs from source). */
   uiDir: string;
   terminologyDir: string;
@@ -125,6 +130,12 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return text;
 }
 
+function parseRequirePkce(value: string | undefined): boolean {
+  const text = nonEmpty(value)?.toLowerCase() ?? 'true';
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new ConfigError(`PLAN_API_REQUIRE_PKCE must be true or false; got "${text.slice(0, 40)}".`);
+}
+
 function parseMemberOidc(env: Env, planName: string): MemberOidcConfig | undefined {
   const issuer = parseUrl('PLAN_OIDC_ISSUER', env.PLAN_OIDC_ISSUER, ['http:', 'https:'], 'https://id.plan.example');
   const clientId = nonEmpty(env.PLAN_OIDC_CLIENT_ID);
@@ -148,8 +159,8 @@ function checkout(): { uiDir: string; terminologyDir: string } {
 
 /**
  * Reads the server's settings: PORT (4020), HOST (0.0.0.0), PLAN_API_PUBLIC_URL, DATABASE_URL, PLAN_API_DATA_DIR,
- * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_OIDC_*. Throws ConfigError
- * for a value it cannot use.
+ * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_OIDC_*,
+ * PLAN_API_REQUIRE_PKCE. Throws ConfigError for a value it cannot use.
  */
 export function loadServerConfig(
   env: Env = process.env,
@@ -182,6 +193,7 @@ export function loadServerConfig(
     trustProxy: parseTrustProxy(env.PLAN_API_TRUST_PROXY),
     logFormat: logFormat ?? ((options.tty ?? process.stdout.isTTY) ? 'text' : 'json'),
     memberOidc: parseMemberOidc(env, nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan'),
+    requirePkce: parseRequirePkce(env.PLAN_API_REQUIRE_PKCE),
     ...checkout(),
   };
 }

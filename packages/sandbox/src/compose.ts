@@ -72,6 +72,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     mailer,
     production: createHttpProductionGateway({ connection }),
     ...(config.supportedTypes !== undefined ? { resourceTypes: config.supportedTypes } : {}),
+    ...(config.requirePkce !== undefined ? { requirePkce: config.requirePkce } : {}),
   });
 
   const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });
