@@ -1,5 +1,8 @@
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import { ATTESTATION, completeApp } from '@plan-api/portal/testing';
+import { CookieJar, followRedirects, oauthPost } from '@plan-api/sandbox/testing';
+import type { RedirectOutcome, SmartConfiguration } from '@plan-api/sandbox/testing';
+import { pkcePair } from '@plan-api/smart/testing';
 import { runServerCommand } from './server-process.ts';
 import { linkTokenFor, TEST_PASSWORD } from './vendors.ts';
 import type { TestVendor } from './vendors.ts';
@@ -115,4 +118,64 @@ export async function activateMember(url: string, token: string): Promise<string
   });
   if (set.status !== 200) throw new Error(`member password link answered ${set.status}: ${await set.text()}`);
   return (set.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** The action and CSRF value of the (only) form of an interaction page, the action resolved against `pageUrl`. */
+function formOf(html: string | undefined, pageUrl: string): { action: string; csrf: string } {
+  const action = /<form[^>]*\saction="([^"]+)"/.exec(html ?? '')?.[1]?.replace(/&amp;/g, '&');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html ?? '')?.[1];
+  if (action === undefined || csrf === undefined)
+    throw new Error(`no form on ${pageUrl}: ${html?.slice(0, 400) ?? ''}`);
+  return { action: new URL(action, pageUrl).href, csrf };
+}
+
+/**
+ * A member's access token from the production realm without a browser, as the pages' forms would post it: a
+ * standalone launch of the approved `app` (redirect URI `redirectUri`), the member's sign-in, consent to
+ * `type` only, and the code exchanged with the app's secret.
+ */
+export async function memberAccessToken(
+  url: string,
+  app: PublishedTestApp,
+  redirectUri: string,
+  member: { email: string; password: string },
+  type: string,
+): Promise<string> {
+  const smart = (await (await fetch(`${url}/fhir/.well-known/smart-configuration`)).json()) as SmartConfiguration;
+  const { origin } = new URL(url);
+  const jar = new CookieJar();
+  const pkce = pkcePair();
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: app.clientId,
+    redirect_uri: redirectUri,
+    scope: `launch/patient openid fhirUser patient/${type}.rs`,
+    state: 'member-state',
+    aud: `${url}/fhir`,
+    code_challenge: pkce.challenge,
+    code_challenge_method: 'S256',
+  });
+  const pageUrl = (outcome: RedirectOutcome) => outcome.hops.at(-1)?.url ?? url;
+  const signIn = await followRedirects({ url: `${smart.authorization_endpoint}?${params.toString()}` }, origin, jar);
+  const signInForm = formOf(signIn.body, pageUrl(signIn));
+  const consent = await followRedirects(
+    { url: signInForm.action, method: 'POST', form: { csrf: signInForm.csrf, ...member } },
+    origin,
+    jar,
+  );
+  const consentForm = formOf(consent.body, pageUrl(consent));
+  const back = await followRedirects(
+    { url: consentForm.action, method: 'POST', form: { csrf: consentForm.csrf, type, decision: 'allow' } },
+    origin,
+    jar,
+  );
+  const code = back.location?.searchParams.get('code');
+  if (!code) throw new Error(`no code after consent: ${JSON.stringify(back.hops)} ${back.body?.slice(0, 400) ?? ''}`);
+  const token = await oauthPost(
+    smart.token_endpoint,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pkce.verifier },
+    { method: 'basic', clientId: app.clientId, secret: app.clientSecret },
+  );
+  if (token.status !== 200) throw new Error(`token exchange answered ${token.status}: ${JSON.stringify(token.body)}`);
+  return String(token.body.access_token);
 }
