@@ -10,12 +10,18 @@
 import type { Bundle, ExplanationOfBenefit, HealthcareService, OrganizationAffiliation, Resource } from 'fhir/r4';
 import { expect } from 'vitest';
 
-/** Runs `Type?query` against one FHIR base and resolves the matches (never the included resources). */
-export type SearchGet = <T extends Resource = Resource>(query: string) => Promise<T[]>;
+/**
+ * Runs `Type?query` against one FHIR base and resolves the matches (never the included resources); `selfOf`
+ * resolves the `Bundle.link[self]` URL of a search instead.
+ */
+export interface SearchGet {
+  <T extends Resource = Resource>(query: string): Promise<T[]>;
+  selfOf(query: string): Promise<URL>;
+}
 
 /** A SearchGet over `base`, with a bearer token when given; a search must fit one page (no `next` link). */
 export function searchGet(base: string, accessToken?: string): SearchGet {
-  return async <T extends Resource>(query: string): Promise<T[]> => {
+  const bundleOf = async (query: string): Promise<Bundle> => {
     const res = await fetch(`${base}/${query}`, {
       headers: {
         accept: 'application/fhir+json',
@@ -30,8 +36,14 @@ export function searchGet(base: string, accessToken?: string): SearchGet {
       bundle.link?.find((l) => l.relation === 'next'),
       `${query} fits one page`,
     ).toBeUndefined();
-    return (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => e.resource as T);
+    return bundle;
   };
+  const matches = async <T extends Resource>(query: string): Promise<T[]> =>
+    ((await bundleOf(query)).entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => e.resource as T);
+  return Object.assign(matches, {
+    selfOf: async (query: string) =>
+      new URL((await bundleOf(query)).link?.find((l) => l.relation === 'self')?.url ?? ''),
+  });
 }
 
 const idsOf = (resources: readonly Resource[]): string[] => resources.map((r) => r.id ?? '').sort();
@@ -52,6 +64,9 @@ export async function checkLastUpdatedAsStored(search: SearchGet, resource: Reso
   for (const value of [stored, encodeURIComponent(stored), encodeURIComponent(`${utc}+00:00`), `${utc}+00:00`]) {
     expect(idsOf(await byId(value)), `_lastUpdated=${value}`).toEqual([resource.id]);
   }
+  // The self link shows the value as meant: the + of the zone, not the space it arrived as.
+  const self = await search.selfOf(`${type}?_id=${resource.id ?? ''}&_lastUpdated=${utc}+00:00`);
+  expect(self.searchParams.get('_lastUpdated')).toBe(`${utc}+00:00`);
   expect(idsOf(await byId(`${stored.slice(0, 19)}Z`)), 'the stored second').toEqual([resource.id]);
   expect(await byId(shifted(stored, 1)), 'a millisecond later').toEqual([]);
   expect(await byId(shifted(stored, -1)), 'a millisecond earlier').toEqual([]);
