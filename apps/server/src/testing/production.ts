@@ -1,6 +1,7 @@
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import { ATTESTATION, completeApp } from '@plan-api/portal/testing';
-import { CookieJar, followRedirects } from '@plan-api/sandbox/testing';
+import { CookieJar, followRedirects, oauthPost } from '@plan-api/sandbox/testing';
+import { pkcePair } from '@plan-api/smart/testing';
 import { runServerCommand } from './server-process.ts';
 import { linkTokenFor, TEST_PASSWORD } from './vendors.ts';
 import type { TestVendor } from './vendors.ts';
@@ -163,4 +164,42 @@ export async function authorizeAsMember(
   if (outcome.location === undefined)
     throw new Error(`no redirect back to the app: ${outcome.status} ${outcome.body ?? ''}`);
   return outcome.location.searchParams;
+}
+
+/**
+ * A member's access token from the production realm without a browser, as the pages' forms would post it: a
+ * standalone launch of the approved `app` (redirect URI `redirectUri`) asking for `type` only, the member's
+ * sign-in and consent (authorizeAsMember), and the code exchanged with the app's secret.
+ */
+export async function memberAccessToken(
+  url: string,
+  app: PublishedTestApp,
+  redirectUri: string,
+  email: string,
+  type: string,
+): Promise<string> {
+  const pkce = pkcePair();
+  const back = await authorizeAsMember(
+    url,
+    {
+      response_type: 'code',
+      client_id: app.clientId,
+      redirect_uri: redirectUri,
+      scope: `launch/patient openid fhirUser patient/${type}.rs`,
+      state: 'member-state',
+      aud: `${url}/fhir`,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+    },
+    email,
+  );
+  const code = back.get('code');
+  if (!code) throw new Error(`no code after consent: ${back.toString()}`);
+  const token = await oauthPost(
+    `${url}/auth/token`,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pkce.verifier },
+    { method: 'basic', clientId: app.clientId, secret: app.clientSecret },
+  );
+  if (token.status !== 200) throw new Error(`token exchange answered ${token.status}: ${JSON.stringify(token.body)}`);
+  return String(token.body.access_token);
 }
