@@ -2,9 +2,13 @@
  * Issue 14, TLS: `pnpm server` terminates TLS itself (PLAN_API_TLS_CERT, PLAN_API_TLS_KEY) with TLS 1.2 and 1.3
  * only, and with an https public URL every URL of the server in discovery, the OpenID configuration and the
  * CapabilityStatements of both realms (production at /fhir, the hosted sandbox at /sandbox/fhir) and of the
- * Provider Directory is https.
+ * Provider Directory is https. Then `pnpm conformance` runs its public certification checks against this server
+ * (and fails against one that is not a Plan API server).
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import type { Server } from 'node:http';
 import { get } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,7 +19,7 @@ import { selfSignedCertificate } from '../testing/certificate.ts';
 import type { TestCertificate } from '../testing/certificate.ts';
 import { tlsHandshake } from '../testing/conformance/tls.ts';
 import { insecureServerUrls } from '../testing/conformance/urls.ts';
-import { freePort, runServerCommand, startServerProcess } from '../testing/server-process.ts';
+import { freePort, ROOT, runServerCommand, startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
 
 let dir: string;
@@ -49,6 +53,18 @@ function getJson(target: string): Promise<{ status: number; body: unknown }> {
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown }));
     }).on('error', reject);
+  });
+}
+
+/** Runs `pnpm conformance ARGS` (tsx, from source) trusting the test certificate. */
+function runConformance(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'scripts', 'conformance.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath }, timeout: 240_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    );
   });
 }
 
@@ -110,6 +126,39 @@ describe('pnpm server with PLAN_API_TLS_CERT and PLAN_API_TLS_KEY', () => {
     expect(
       ((await getJson(`${url}/sandbox/fhir/.well-known/smart-configuration`)).body as { issuer: string }).issuer,
     ).toBe(`${url}/sandbox/auth`);
+  });
+});
+
+describe('pnpm conformance <base-url>', () => {
+  it('passes every public certification check against this server, TLS included', async () => {
+    const { code, output } = await runConformance([url]);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/SMART realm fhir/);
+    expect(output).toMatch(/SMART realm sandbox\/fhir/);
+    expect(output).toMatch(/a TLSv1\.3 handshake succeeds/);
+    expect(output).not.toMatch(/skipped/);
+  }, 240_000);
+
+  it('fails against a server that is not a Plan API server', async () => {
+    const impostor: Server = createHttpServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+    });
+    await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = impostor.address() as AddressInfo;
+      const { code, output } = await runConformance([`http://127.0.0.1:${port}`]);
+      expect(code, output).toBe(1);
+      expect(output).toMatch(/failed/);
+    } finally {
+      await new Promise((resolve) => impostor.close(resolve));
+    }
+  }, 240_000);
+
+  it('refuses a base URL that is not http(s), with the usage', async () => {
+    const { code, output } = await runConformance(['ftp://plan.example.org']);
+    expect(code).toBe(2);
+    expect(output).toMatch(/base URL must be an http or https URL/);
+    expect(output).toMatch(/Usage: pnpm conformance <base-url>/);
   });
 });
 
