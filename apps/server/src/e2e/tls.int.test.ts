@@ -197,3 +197,10 @@ describe('a TLS setting that cannot be used stops the start with a clear message
     expect(stderr).toMatch(/must be a PEM certificate and its matching private key: .*mismatch/);
   });
 });
+
+describe('stopping', () => {
+  it('SIGTERM drains and stops the TLS server cleanly (exit 0)', async () => {
+    expect(await server.stop()).toBe(0);
+    expect(server.other.join('\n')).not.toMatch(/error/i);
+  });
+});
