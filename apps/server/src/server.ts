@@ -4,6 +4,7 @@ import type { Express, RequestLogEntry } from '@plan-api/http';
 import { loadTerminology } from '@plan-api/synthetic';
 import { composeServer } from './compose.ts';
 import type { ServerParts } from './compose.ts';
+import { readTlsCredentials } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerLogger } from './logger.ts';
 import { openServerMail } from './mail.ts';
@@ -84,6 +85,7 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
   };
 
   const run = async (): Promise<StartedServer> => {
+    const tls = config.tls && readTlsCredentials(config.tls);
     // The directory's cached answers are sent (and logged) before Express sees the request.
     const bound = await listen(
       (req, res) => {
@@ -91,10 +93,11 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
       },
       config.host,
       config.port,
+      tls,
     );
     server = bound.server;
     try {
-      const listenUrl = localUrl(config.host, bound.port);
+      const listenUrl = localUrl(config.host, bound.port, tls !== undefined);
       const publicUrl = (config.publicUrl ?? listenUrl).replace(/\/+$/, '');
       stores = await openServerStores({
         ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl, schema: config.databaseSchema } : {}),
