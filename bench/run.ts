@@ -10,6 +10,7 @@ import { runImportPostgres } from './import-postgres.ts';
 import { runPatientAccessPostgres } from './patient-access-postgres.ts';
 import { runSmart } from './smart.ts';
 import { runSynthetic } from './synthetic.ts';
+import { runTwoProcesses } from './two-processes.ts';
 
 const args = process.argv.slice(2);
 const profileDir = args.includes('--cpu-prof')
@@ -23,6 +24,7 @@ const benchmarks: [string, () => Promise<unknown>][] = [
   ['import-postgres', () => runImportPostgres()],
   ['directory-postgres', () => runDirectoryPostgres()],
   ['patient-access-postgres', () => runPatientAccessPostgres()],
+  ['two-processes', () => runTwoProcesses(profileDir === undefined ? {} : { profileDir })],
 ];
 
 const wanted = args.filter((a) => !a.startsWith('-'));
