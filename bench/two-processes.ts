@@ -95,7 +95,7 @@ function searchPaths(patients: readonly string[]): string[] {
 }
 
 /** utime + stime of a process, in ms (0 when it is gone). */
-async function processCpuMs(pid: number): Promise<number> {
+export async function processCpuMs(pid: number): Promise<number> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (in parentheses, which may hold spaces): state is field 3, utime 14, stime 15.
