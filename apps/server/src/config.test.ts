@@ -43,12 +43,9 @@ describe('loadServerConfig', () => {
         PLAN_OIDC_ISSUER: 'https://id.acme.example',
         PLAN_OIDC_CLIENT_ID: 'plan-api',
         PLAN_OIDC_CLIENT_SECRET: 'oidc-secret',
-<<<<<<< HEAD
         PLAN_API_REQUIRE_PKCE: 'false',
-=======
         PLAN_API_TLS_CERT: '/etc/plan/cert.pem',
         PLAN_API_TLS_KEY: '/etc/plan/key.pem',
->>>>>>> i14-tls
       },
       opts,
     );
@@ -84,11 +81,8 @@ describe('loadServerConfig', () => {
     [{ PLAN_API_SECRET: 'short' }, /PLAN_API_SECRET must be at least 32 characters/],
     [{ DATABASE_SCHEMA: 'Plan-API' }, /DATABASE_SCHEMA must be a lower-case SQL name/],
     [{ PLAN_API_LOG_FORMAT: 'xml' }, /PLAN_API_LOG_FORMAT must be json or text/],
-<<<<<<< HEAD
     [{ PLAN_API_REQUIRE_PKCE: 'no' }, /PLAN_API_REQUIRE_PKCE must be true or false/],
-=======
     [{ PLAN_API_TLS_KEY: '/etc/plan/key.pem' }, /TLS needs PLAN_API_TLS_CERT .* and PLAN_API_TLS_KEY .* together/],
->>>>>>> i14-tls
     [
       { PLAN_OIDC_ISSUER: 'https://id.example' },
       /needs PLAN_OIDC_ISSUER, PLAN_OIDC_CLIENT_ID and PLAN_OIDC_CLIENT_SECRET/,

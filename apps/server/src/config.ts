@@ -213,14 +213,8 @@ function checkout(): { uiDir: string; terminologyDir: string } {
 
 /**
  * Reads the server's settings: PORT (4020), HOST (0.0.0.0), PLAN_API_PUBLIC_URL, DATABASE_URL, PLAN_API_DATA_DIR,
-<<<<<<< HEAD
- * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_OIDC_*,
- * PLAN_API_REQUIRE_PKCE. Throws ConfigError for a value it cannot use.
-=======
  * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_API_TLS_CERT,
- * PLAN_API_TLS_KEY, PLAN_OIDC_*. Throws ConfigError
- * for a value it cannot use.
->>>>>>> i14-tls
+ * PLAN_API_TLS_KEY, PLAN_OIDC_*, PLAN_API_REQUIRE_PKCE. Throws ConfigError for a value it cannot use.
  */
 export function loadServerConfig(
   env: Env = process.env,
