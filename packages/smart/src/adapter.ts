@@ -5,6 +5,8 @@
  */
 import type { Adapter, AdapterFactory, AdapterPayload, ClientMetadata } from 'oidc-provider';
 import type { KeyValueStore } from '@plan-api/store';
+import { revocationEpoch } from './revocations.ts';
+import type { RevocationEpoch } from './revocations.ts';
 
 /** Namespace of an oidc-provider model in the KeyValueStore. */
 export function modelNamespace(model: string): string {
@@ -32,14 +34,19 @@ function indexesOf(model: string, id: string, payload: AdapterPayload): Record<s
   return index;
 }
 
+/** Models whose deletion makes an access token stop working (verified tokens are remembered until then). */
+const REVOKING = new Set(['AccessToken', 'Grant']);
+
 class KeyValueAdapter implements Adapter {
   private readonly namespace: string;
+  private readonly revocations: RevocationEpoch | undefined;
 
   constructor(
     private readonly model: string,
     private readonly kv: KeyValueStore,
   ) {
     this.namespace = modelNamespace(model);
+    this.revocations = REVOKING.has(model) ? revocationEpoch(kv) : undefined;
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
@@ -74,11 +81,13 @@ class KeyValueAdapter implements Adapter {
 
   async destroy(id: string): Promise<void> {
     await this.kv.delete(this.namespace, id);
+    await this.revocations?.bump();
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
     const members = await this.kv.findByIndex(this.namespace, 'grantId', grantId);
     for (const { key } of members) await this.kv.delete(this.namespace, key);
+    if (members.length > 0) await this.revocations?.bump();
   }
 }
 

@@ -7,14 +7,42 @@ import type { KeyValueStore } from '@plan-api/store';
 import type { AccessGrant } from './types.ts';
 import type { Runtime } from './runtime.ts';
 import { SmartAuthError } from './errors.ts';
+import { revocationEpoch } from './revocations.ts';
 import { readableTypes, splitScope } from './scopes.ts';
 
 const unauthorized = (message: string): SmartAuthError => new SmartAuthError(401, 'invalid_token', message);
 
-/** Validates an access token for the FHIR base and returns what it allows. */
+/** Verified tokens remembered per process (the oldest are forgotten beyond this). */
+const REMEMBERED = 10_000;
+
+/**
+ * Validates an access token for the FHIR base and returns what it allows.
+ *
+ * A verified token is remembered with the revocation counter it was verified under (see RevocationEpoch), so the
+ * next request with it reads one counter instead of the token, its grant and its launch context: the check stays
+ * on every request, across processes, and a revocation anywhere is seen by the next request everywhere. The app
+ * itself is looked up on every request (a suspended or deleted app's tokens stop at once).
+ */
 export function createVerifier(provider: Provider, runtime: Runtime): (token: string) => Promise<AccessGrant> {
-  return async (token) => {
+  const revocations = revocationEpoch(runtime.config.kv);
+  const remembered = new Map<string, { grant: AccessGrant; epoch: number }>();
+  const verify = async (token: string): Promise<AccessGrant> => {
     if (typeof token !== 'string' || token.length === 0) throw unauthorized('An access token is required.');
+    const epoch = await revocations.current();
+    const known = remembered.get(token);
+    if (known && known.epoch === epoch && known.grant.expiresAt * 1000 > Date.now()) {
+      if (!(await runtime.config.clients(known.grant.clientId))) {
+        throw unauthorized('The authorization behind this access token was revoked.');
+      }
+      return known.grant;
+    }
+    const grant = await lookUp(token);
+    remembered.delete(token);
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value ?? '');
+    remembered.set(token, { grant, epoch });
+    return grant;
+  };
+  const lookUp = async (token: string): Promise<AccessGrant> => {
     const access = await provider.AccessToken.find(token);
     if (!access) throw unauthorized('The access token is unknown, expired or revoked.');
     const audience = Array.isArray(access.aud) ? access.aud : [access.aud];
@@ -44,6 +72,7 @@ export function createVerifier(provider: Provider, runtime: Runtime): (token: st
       ...(context?.tags ? { tags: context.tags } : {}),
     };
   };
+  return verify;
 }
 
 /** Revokes every grant (and its codes and tokens) of an app for a member's account; returns how many grants. */
@@ -55,6 +84,7 @@ export function createRevoker(
     const grantIds = await runtime.contexts.grantIds(clientId, accountId);
     for (const grantId of grantIds) await kv.deleteByIndex('grantId', grantId);
     if (grantIds.length > 0) {
+      await revocationEpoch(kv).bump();
       const patientId = (await runtime.accounts(accountId))?.patientId;
       runtime.emit({
         type: 'revoke',
