@@ -12,3 +12,5 @@ export {
   scopesSupported,
 } from './scopes.ts';
 export type { GrantOptions, ResourceScope } from './scopes.ts';
+export { createKeyRing } from './keys.ts';
+export type { KeyRing } from './keys.ts';

@@ -17,6 +17,7 @@ export const STEP_LABELS: Readonly<Record<LaunchStepRecord['step'], string>> = {
   introspect: 'Token introspection',
   fhir: 'FHIR call',
   error: 'Error',
+  lifecycle: 'Lifecycle action',
 };
 
 /** Badge colour and words of a launch status. */
