@@ -1,9 +1,9 @@
 import type { AppRecord, LaunchStepRecord, SandboxPatientRecord } from '@plan-api/portal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirGet } from '../testing/e2e/codes.ts';
-import { startFhirClientApp } from '../testing/e2e/fhirclient-app.ts';
+import { followLaunch, startFhirClientApp } from '../testing/e2e/fhirclient-app.ts';
 import type { FhirClientApp, FhirClientLaunchResult } from '../testing/e2e/fhirclient-app.ts';
-import { CookieJar, verifyRs256 } from '../testing/e2e/oauth.ts';
+import { verifyRs256 } from '../testing/e2e/oauth.ts';
 import { appInput, startSandbox } from '../testing/e2e/sandbox.ts';
 import type { E2eSandbox } from '../testing/e2e/sandbox.ts';
 
@@ -46,16 +46,7 @@ describe('grant lifecycle actions on a fhirclient app', () => {
   async function launch(): Promise<{ id: string; result: FhirClientLaunchResult }> {
     const created = await sandbox.api.createLaunch(app.id, { patientId: member.id, skipConsent: true });
     const launched = vendor.nextLaunch();
-    const jar = new CookieJar();
-    let url = created.launchUrl;
-    for (let hop = 0; hop < 12; hop++) {
-      const res = await fetch(url, { headers: { cookie: jar.header() }, redirect: 'manual' });
-      jar.store(res);
-      const location = res.headers.get('location');
-      await res.body?.cancel();
-      if (location === null) break;
-      url = new URL(location, url).href;
-    }
+    await followLaunch(created.launchUrl);
     return { id: created.launch, result: await launched };
   }
 
