@@ -50,10 +50,35 @@ export function createLifecycleState(kv: KeyValueStore): LifecycleState {
 }
 
 /**
- * The portal's GrantLifecycle over the realm's authorization server, its lifecycle state and its key ring. `auth`
- * is read when an action runs (the server is created after the portal it asks for clients and launches).
+ * Keeps the authorization server signing with the ring's newest key, whichever process of a hosted sandbox rotated
+ * it: call before serving the authorization server (one key-value read). `signing` is the kid the server started
+ * with.
  */
-export function grantLifecycle(state: LifecycleState, keys: KeyRing, auth: () => AuthServer): GrantLifecycle {
+export function keepSigningKeyCurrent(
+  keys: KeyRing,
+  auth: () => AuthServer,
+  signing: string | undefined,
+): () => Promise<void> {
+  let current = signing;
+  return async () => {
+    const newest = (await keys.keys())[0]?.kid;
+    if (newest === current) return;
+    current = newest;
+    await auth().reloadSigningKeys();
+  };
+}
+
+/**
+ * The portal's GrantLifecycle over the realm's authorization server, its lifecycle state and its key ring. `auth`
+ * is read when an action runs (the server is created after the portal it asks for clients and launches);
+ * `keysChanged` brings the server to the ring's newest key.
+ */
+export function grantLifecycle(
+  state: LifecycleState,
+  keys: KeyRing,
+  auth: () => AuthServer,
+  keysChanged: () => Promise<void>,
+): GrantLifecycle {
   return {
     isLive: async (grantId) => (await auth().grant(grantId)) !== undefined,
     async apply(grantId, request: LifecycleRequest) {
@@ -79,7 +104,7 @@ export function grantLifecycle(state: LifecycleState, keys: KeyRing, auth: () =>
         }
         case 'rotate-signing-key': {
           const kid = await keys.rotate();
-          await auth().reloadSigningKeys();
+          await keysChanged();
           return { kid };
         }
       }

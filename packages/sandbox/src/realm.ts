@@ -17,7 +17,7 @@ import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { ProductionGateway, VendorContact } from './connection/model.ts';
 import type { SandboxLogger } from './config.ts';
 import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
-import { createLifecycleState, grantLifecycle } from './lifecycle.ts';
+import { createLifecycleState, grantLifecycle, keepSigningKeyCurrent } from './lifecycle.ts';
 
 /** Where a sandbox realm's three surfaces are mounted, relative to the server's root. */
 export interface RealmPaths {
@@ -87,10 +87,12 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
   const lifecycleState = createLifecycleState(stores.kv);
   const keyRing = createKeyRing(stores.kv, 'sandbox');
   const started: { auth?: AuthServer } = {};
-  const lifecycle = grantLifecycle(lifecycleState, keyRing, () => {
+  const startedAuth = (): AuthServer => {
     if (started.auth === undefined) throw new Error('the sandbox realm is not started yet');
     return started.auth;
-  });
+  };
+  const keysCurrent = keepSigningKeyCurrent(keyRing, startedAuth, (await keyRing.keys())[0]?.kid);
+  const lifecycle = grantLifecycle(lifecycleState, keyRing, startedAuth, keysCurrent);
   const portal = createSandboxPortal({
     ...productionDeps,
     lifecycle,
@@ -144,7 +146,10 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
 
   started.auth = auth;
   const router = createRouter();
-  router.use(paths.auth, auth.callback);
+  // Several processes of a hosted sandbox share the key ring: each serves with its newest key.
+  router.use(paths.auth, (req, res, next) => {
+    keysCurrent().then(() => auth.callback(req, res), next);
+  });
   // The picker offers the patients of the app's owner: a vendor never sees another vendor's patients.
   const listPatients = async (clientId: string) =>
     (await portal.listPatientsForClient(clientId)).map((p) => ({
