@@ -7,6 +7,7 @@ import { KeyedLock } from './shared/lock.ts';
 import { pooledRandom, type RandomBytes } from './shared/ids.ts';
 import type { Mailer, ProductionRequestMail } from './production/mailer.ts';
 import type { ProductionGateway } from './production/gateway.ts';
+import type { GrantLifecycle } from './launches/lifecycle.ts';
 import { PRODUCTION_COLLECTIONS, type ProductionRequestRecord, type PublishedAppRecord } from './production/model.ts';
 import { REMOTE_REQUESTS_COLLECTION, type RemoteRequestRecord } from './production/remote-record.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord, LaunchStepRecord, SandboxPatientRecord } from './types.ts';
@@ -65,6 +66,8 @@ export interface SandboxPortalDeps {
    * requests go there and the App Status follows the server's. Without it, requests stay local (the outbox).
    */
   production?: ProductionGateway;
+  /** The sandbox authorization server's grant lifecycle (POST /api/launches/{id}/lifecycle); none = not offered. */
+  lifecycle?: GrantLifecycle;
 }
 
 /** How many steps of one launch are kept (a vendor's CI may call the FHIR API with one launch for days). */
@@ -99,6 +102,7 @@ export interface PortalContext {
   remoteRequests: RecordCollection<RemoteRequestRecord>;
   vendorContact: ((ownerId: string) => Promise<VendorContact | undefined>) | undefined;
   production: ProductionGateway | undefined;
+  lifecycle: GrantLifecycle | undefined;
   fhir: FhirStore;
   fhirBaseUrl: string;
   registry: SearchRegistry;
@@ -146,6 +150,7 @@ export function createPortalContext(deps: SandboxPortalDeps): PortalContext {
     remoteRequests: records.collection<RemoteRequestRecord>(REMOTE_REQUESTS_COLLECTION),
     vendorContact: deps.vendorContact,
     production: deps.production,
+    lifecycle: deps.lifecycle,
     fhir: deps.fhir,
     fhirBaseUrl: deps.fhirBaseUrl.replace(/\/+$/, ''),
     registry: deps.registry ?? createDefaultRegistry(),

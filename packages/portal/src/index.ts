@@ -20,6 +20,14 @@ export {
 export type { GeneratedPatient, PatientGenerator } from './patients/generator.ts';
 export type { ListLaunchesOptions } from './launches/list-launches.ts';
 export type { LaunchDetail } from './launches/get-launch.ts';
+export { MAX_ADVANCE_SECONDS } from './launches/apply-lifecycle.ts';
+export {
+  LIFECYCLE_ACTIONS,
+  type GrantLifecycle,
+  type LifecycleAction,
+  type LifecycleOutcome,
+  type LifecycleRequest,
+} from './launches/lifecycle.ts';
 export type { LaunchSummary } from './launches/summaries.ts';
 export type { FhirAccessInput } from './logs/record-fhir-access.ts';
 export type { AccessLogQuery } from './logs/list-access-log.ts';

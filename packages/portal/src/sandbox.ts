@@ -22,6 +22,7 @@ import { createLaunch, type CreatedLaunch } from './launches/create-launch.ts';
 import { resolveLaunch } from './launches/resolve-launch.ts';
 import { listLaunches, type ListLaunchesOptions } from './launches/list-launches.ts';
 import { getLaunch, type LaunchDetail } from './launches/get-launch.ts';
+import { applyLifecycle } from './launches/apply-lifecycle.ts';
 import type { LaunchSummary } from './launches/summaries.ts';
 import { recordAuthEvent } from './logs/record-auth-event.ts';
 import { recordFhirAccess, type FhirAccessInput } from './logs/record-fhir-access.ts';
@@ -79,6 +80,11 @@ export interface SandboxPortal {
   listLaunches(owner: string, options?: ListLaunchesOptions): Promise<LaunchSummary[]>;
   /** GET /api/launches/{id}: the launch and its steps; not_found. */
   getLaunch(owner: string, id: string): Promise<LaunchDetail>;
+  /**
+   * POST /api/launches/{id}/lifecycle with `{ action, seconds? }`: the action on the launch's grant, logged as a
+   * `lifecycle` step (returned); validation_failed, not_found, grant_gone (no live grant).
+   */
+  applyLifecycle(owner: string, id: string, input: unknown): Promise<LaunchStepRecord>;
 
   /** AuthServerConfig.onEvent sink (returns the step, or undefined when the event has no known launch/app). */
   recordAuthEvent(event: AuthEvent): Promise<LaunchStepRecord | undefined>;
@@ -126,6 +132,7 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     resolveLaunch: (launch, clientId): Promise<LaunchContext | undefined> => resolveLaunch(ctx, launch, clientId),
     listLaunches: (owner, options) => listLaunches(ctx, owner, options),
     getLaunch: (owner, id) => getLaunch(ctx, owner, id),
+    applyLifecycle: (owner, id, input) => applyLifecycle(ctx, owner, id, input),
     recordAuthEvent: (event) => recordAuthEvent(ctx, event),
     recordFhirAccess: (input) => recordFhirAccess(ctx, input),
     listAccessLog: (owner, query) => listAccessLog(ctx, owner, query),

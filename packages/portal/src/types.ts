@@ -66,7 +66,19 @@ export interface LaunchStepRecord {
   /** Order within the launch. */
   seq: number;
   at: string;
-  step: 'launch' | 'authorize' | 'login' | 'consent' | 'token' | 'refresh' | 'revoke' | 'introspect' | 'fhir' | 'error';
+  step:
+    | 'launch'
+    | 'authorize'
+    | 'login'
+    | 'consent'
+    | 'token'
+    | 'refresh'
+    | 'revoke'
+    | 'introspect'
+    | 'fhir'
+    | 'error'
+    /** A grant lifecycle action the vendor took (expire a token, revoke, advance the clock, rotate the key). */
+    | 'lifecycle';
   status: 'ok' | 'error';
   /** HTTP status where there is one (FHIR calls, token). */
   httpStatus?: number;
@@ -107,7 +119,8 @@ export interface AccessLogRecord {
  * `client_id_taken`: an imported app's client ID belongs to another vendor), and the account errors: `invalid_credentials` (email or
  * password wrong, one message for every cause), `rate_limited` (too many attempts; `retryAfterSeconds` says
  * when to come back), `link_invalid` (an emailed link that is unknown, expired, used or replaced),
- * `account_exists` (an invitation for an address that already has an account) and `too_many_api_keys`.
+ * `account_exists` (an invitation for an address that already has an account), `too_many_api_keys`, and
+ * `grant_gone` (a lifecycle action on a launch whose authorization is no longer live).
  */
 export type PortalErrorCode =
   | 'validation_failed'
@@ -121,7 +134,8 @@ export type PortalErrorCode =
   | 'rate_limited'
   | 'link_invalid'
   | 'account_exists'
-  | 'too_many_api_keys';
+  | 'too_many_api_keys'
+  | 'grant_gone';
 
 /** What a PortalError may carry besides its fields. */
 export interface PortalErrorOptions {

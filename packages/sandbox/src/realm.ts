@@ -8,7 +8,7 @@ import {
 import type { Router } from '@plan-api/http';
 import { createSandboxPortal } from '@plan-api/portal';
 import type { PortalMailer, SandboxPortal } from '@plan-api/portal';
-import { createAuthServer, DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
+import { createAuthServer, createKeyRing, DEFAULT_SUPPORTED_TYPES } from '@plan-api/smart';
 import type { AuthServer } from '@plan-api/smart';
 import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 import type { SearchRegistry } from '@plan-api/fhir';
@@ -17,6 +17,7 @@ import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { ProductionGateway, VendorContact } from './connection/model.ts';
 import type { SandboxLogger } from './config.ts';
 import { simulatedAuthFailures, simulatedFhirFailures } from './hooks.ts';
+import { createLifecycleState, grantLifecycle, keepSigningKeyCurrent } from './lifecycle.ts';
 
 /** Where a sandbox realm's three surfaces are mounted, relative to the server's root. */
 export interface RealmPaths {
@@ -86,8 +87,20 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     ...(options.production ? { production: options.production } : {}),
     ...(options.vendorContact ? { vendorContact: options.vendorContact } : {}),
   };
+  // The grant lifecycle (issue #15): its state is read by the authorization server's storedEntry hook, and the
+  // realm signs with its own key ring (rotate-signing-key). The server is made after the portal it asks.
+  const lifecycleState = createLifecycleState(stores.kv);
+  const keyRing = createKeyRing(stores.kv, 'sandbox');
+  const started: { auth?: AuthServer } = {};
+  const startedAuth = (): AuthServer => {
+    if (started.auth === undefined) throw new Error('the sandbox realm is not started yet');
+    return started.auth;
+  };
+  const keysCurrent = keepSigningKeyCurrent(keyRing, startedAuth, (await keyRing.keys())[0]?.kid);
+  const lifecycle = grantLifecycle(lifecycleState, keyRing, startedAuth, keysCurrent);
   const portal = createSandboxPortal({
     ...productionDeps,
+    lifecycle,
     records: stores.records,
     fhir: stores.fhir,
     fhirBaseUrl,
@@ -128,7 +141,8 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     cookieKeys: [deriveKey(options.secret, 'auth-cookies')],
     secureCookies: publicUrl.startsWith('https:'),
     errorPage: authorizationErrorPage,
-    hooks: simulatedAuthFailures,
+    keys: keyRing.keys,
+    hooks: { ...simulatedAuthFailures, storedEntry: lifecycleState.hook },
     requirePkce: options.requirePkce === true,
     ...(options.cookiePrefix ? { cookiePrefix: options.cookiePrefix } : {}),
     onEvent: (event) => {
@@ -136,8 +150,12 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     },
   });
 
+  started.auth = auth;
   const router = createRouter();
-  router.use(paths.auth, auth.callback);
+  // Several processes of a hosted sandbox share the key ring: each serves with its newest key.
+  router.use(paths.auth, (req, res, next) => {
+    keysCurrent().then(() => auth.callback(req, res), next);
+  });
   // The picker offers the patients of the app's owner: a vendor never sees another vendor's patients.
   const listPatients = async (clientId: string) =>
     (await portal.listPatientsForClient(clientId)).map((p) => ({

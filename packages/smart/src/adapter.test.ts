@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryKeyValueStore } from '@plan-api/store';
 import { createAdapterFactory } from './adapter.ts';
+import type { StoredGrantEntry } from './types.ts';
 
 const epoch = (): number => Math.floor(Date.now() / 1000);
 
@@ -71,5 +72,41 @@ describe('oidc-provider adapter over the KeyValueStore', () => {
     expect(lookups).toEqual(['known', 'unknown']);
     await expect(factory('Client').upsert('x', { client_id: 'x' }, 60)).rejects.toThrow(/app records/);
     expect(await kv.get('oidc:Client', 'x')).toBeUndefined();
+  });
+
+  it('shows grant entries through the storedEntry hook: gone, or aged (iat and exp earlier), never the write time', async () => {
+    const kv = createMemoryKeyValueStore();
+    const seen: StoredGrantEntry[] = [];
+    const factory = createAdapterFactory(
+      kv,
+      () => Promise.resolve(undefined),
+      (entry) => {
+        seen.push(entry);
+        if (entry.model === 'AccessToken') return Promise.resolve({ gone: true });
+        return Promise.resolve(entry.model === 'RefreshToken' ? { agedSeconds: 100 } : undefined);
+      },
+    );
+    const iat = epoch();
+    const before = Date.now();
+    await factory('AccessToken').upsert('a1', { jti: 'a1', grantId: 'g1', iat, exp: iat + 60 }, 60);
+    await factory('RefreshToken').upsert('r1', { jti: 'r1', grantId: 'g1', iat, exp: iat + 600 }, 600);
+    await factory('Grant').upsert('g1', { jti: 'g1', iat, exp: iat + 900 }, 900);
+    await factory('Session').upsert('s1', { jti: 's1', uid: 'u1' }, 60);
+
+    expect(await factory('AccessToken').find('a1')).toBeUndefined();
+    expect(await factory('RefreshToken').find('r1')).toEqual({
+      jti: 'r1',
+      grantId: 'g1',
+      iat: iat - 100,
+      exp: iat + 500,
+    });
+    expect(await factory('Grant').find('g1')).toEqual({ jti: 'g1', iat, exp: iat + 900 });
+    expect(await factory('Session').find('s1')).toEqual({ jti: 's1', uid: 'u1' });
+    expect(seen.map((e) => [e.model, e.grantId])).toEqual([
+      ['AccessToken', 'g1'],
+      ['RefreshToken', 'g1'],
+      ['Grant', 'g1'],
+    ]);
+    for (const entry of seen) expect(entry.savedAt).toBeGreaterThanOrEqual(before);
   });
 });

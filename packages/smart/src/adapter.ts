@@ -7,6 +7,7 @@ import type { Adapter, AdapterFactory, AdapterPayload, ClientMetadata } from 'oi
 import type { KeyValueStore } from '@plan-api/store';
 import { revocationEpoch } from './revocations.ts';
 import type { RevocationEpoch } from './revocations.ts';
+import type { AuthHooks, StoredGrantEntry } from './types.ts';
 
 /** Namespace of an oidc-provider model in the KeyValueStore. */
 export function modelNamespace(model: string): string {
@@ -19,6 +20,25 @@ export function clientAccountKey(clientId: string, accountId: string): string {
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
+
+/** The field an entry's write time (epoch ms) is stored in beside oidc-provider's payload, for AuthHooks.storedEntry. */
+const SAVED_AT = 'savedAt';
+
+/** The models whose entries belong to a grant, as AuthHooks.storedEntry sees them. */
+const GRANT_MODELS = new Set<string>(['AccessToken', 'RefreshToken', 'AuthorizationCode', 'Grant']);
+
+/** The entry of a grant a stored payload is (undefined for sessions, interactions and the like). */
+function grantEntry(model: string, id: string, stored: AdapterPayload): StoredGrantEntry | undefined {
+  if (!GRANT_MODELS.has(model)) return undefined;
+  const grantId = model === 'Grant' ? id : stored.grantId;
+  if (typeof grantId !== 'string') return undefined;
+  const savedAt = (stored as Record<string, unknown>)[SAVED_AT];
+  return {
+    model: model as StoredGrantEntry['model'],
+    grantId,
+    savedAt: typeof savedAt === 'number' ? savedAt : 0,
+  };
+}
 
 function indexesOf(model: string, id: string, payload: AdapterPayload): Record<string, string> {
   const index: Record<string, string> = {};
@@ -44,20 +64,39 @@ class KeyValueAdapter implements Adapter {
   constructor(
     private readonly model: string,
     private readonly kv: KeyValueStore,
+    private readonly storedEntry: AuthHooks['storedEntry'],
   ) {
     this.namespace = modelNamespace(model);
     this.revocations = REVOKING.has(model) ? revocationEpoch(kv) : undefined;
   }
 
   async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
-    await this.kv.set(this.namespace, id, payload, {
-      ...(expiresIn !== undefined && expiresIn > 0 ? { expiresInSeconds: expiresIn } : {}),
-      index: indexesOf(this.model, id, payload),
-    });
+    await this.kv.set(
+      this.namespace,
+      id,
+      { ...payload, [SAVED_AT]: Date.now() },
+      {
+        ...(expiresIn !== undefined && expiresIn > 0 ? { expiresInSeconds: expiresIn } : {}),
+        index: indexesOf(this.model, id, payload),
+      },
+    );
   }
 
+  /** The payload as oidc-provider wrote it, as the storedEntry hook makes it look now (gone, or older). */
   async find(id: string): Promise<AdapterPayload | undefined> {
-    return this.kv.get<AdapterPayload>(this.namespace, id);
+    const stored = await this.kv.get<AdapterPayload>(this.namespace, id);
+    if (!stored) return undefined;
+    const { [SAVED_AT]: _savedAt, ...payload } = stored as AdapterPayload & { [SAVED_AT]?: number };
+    const entry = this.storedEntry ? grantEntry(this.model, id, stored) : undefined;
+    const view = entry && this.storedEntry ? await this.storedEntry(entry) : undefined;
+    if (view?.gone) return undefined;
+    const aged = view?.agedSeconds ?? 0;
+    if (aged <= 0) return payload;
+    return {
+      ...payload,
+      ...(typeof payload.iat === 'number' ? { iat: payload.iat - aged } : {}),
+      ...(typeof payload.exp === 'number' ? { exp: payload.exp - aged } : {}),
+    };
   }
 
   async findByUid(uid: string): Promise<AdapterPayload | undefined> {
@@ -126,10 +165,12 @@ class ClientAdapter implements Adapter {
   }
 }
 
-/** The adapter factory oidc-provider calls once per model. */
+/** The adapter factory oidc-provider calls once per model; `storedEntry` sees every grant entry read. */
 export function createAdapterFactory(
   kv: KeyValueStore,
   clientMetadata: (clientId: string) => Promise<ClientMetadata | undefined>,
+  storedEntry?: AuthHooks['storedEntry'],
 ): AdapterFactory {
-  return (model: string) => (model === 'Client' ? new ClientAdapter(clientMetadata) : new KeyValueAdapter(model, kv));
+  return (model: string) =>
+    model === 'Client' ? new ClientAdapter(clientMetadata) : new KeyValueAdapter(model, kv, storedEntry);
 }

@@ -12,3 +12,7 @@ export {
   scopesSupported,
 } from './scopes.ts';
 export type { GrantOptions, ResourceScope } from './scopes.ts';
+export { createKeyRing } from './keys.ts';
+export { revocationEpoch } from './revocations.ts';
+export type { RevocationEpoch } from './revocations.ts';
+export type { KeyRing } from './keys.ts';

@@ -47,7 +47,7 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
   // Two realms on one host (production and the hosted sandbox) keep their sign-ins apart by cookie name.
   const cookiePrefix = config.cookiePrefix ?? '_smart';
   return {
-    adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients)),
+    adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients), runtime.hooks.storedEntry),
     jwks: { keys: signingKeys },
     clients: [],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],

@@ -2,6 +2,8 @@
  * createAuthServer: the SMART on FHIR authorization server (oidc-provider) with its storage, keys, hooks,
  * interaction helpers and the FHIR API's token verification.
  */
+import type Provider from 'oidc-provider';
+import type { JWK } from 'jose';
 import type { AuthServer, AuthServerConfig } from './types.ts';
 import { createContextStore } from './context.ts';
 import { endpoints, smartConfiguration } from './discovery.ts';
@@ -29,16 +31,15 @@ export async function createAuthServer(config: AuthServerConfig): Promise<AuthSe
     hooks: config.hooks ?? {},
     emit: createEmitter(config.onEvent),
   };
-  const keys = config.keys ? await config.keys() : [await loadSigningKey(config.kv)];
-  if (keys.length === 0) throw new Error('createAuthServer: the key source returned no signing key');
-  const provider = createProvider(runtime, keys);
-  installHooks(provider, runtime);
-  const handle = provider.callback();
+  const keySource = config.keys ?? (async () => [await loadSigningKey(config.kv)]);
+  // A key rotation replaces the provider (oidc-provider reads its keys once); the stores are shared, so tokens,
+  // sessions and interactions carry over. The current one is kept in this server's closure, not in the module.
+  let current = build(runtime, await keySource());
   const urls = endpoints(config.issuer);
 
   return {
     callback: (req, res) => {
-      void handle(req, res);
+      void current.handle(req, res);
     },
     smartConfiguration: () => smartConfiguration(runtime),
     oauthUris: () => ({
@@ -47,9 +48,42 @@ export async function createAuthServer(config: AuthServerConfig): Promise<AuthSe
       revoke: urls.revoke,
       introspect: urls.introspect,
     }),
-    verifyAccessToken: createVerifier(provider, runtime),
-    interactions: createInteractions(provider, runtime),
+    verifyAccessToken: (token) => current.verify(token),
+    interactions: {
+      details: (req, res) => current.interactions.details(req, res),
+      login: (req, res, accountId) => current.interactions.login(req, res, accountId),
+      consent: (req, res, scopes) => current.interactions.consent(req, res, scopes),
+      deny: (req, res) => current.interactions.deny(req, res),
+    },
     revokeAccess: createRevoker(config.kv, runtime),
+    grant: async (grantId) => {
+      const grant = await current.provider.Grant.find(grantId);
+      if (!grant?.clientId || !grant.accountId || grant.exp === undefined) return undefined;
+      return { grantId, clientId: grant.clientId, accountId: grant.accountId, expiresAt: grant.exp };
+    },
+    reloadSigningKeys: async () => {
+      current = build(runtime, await keySource());
+    },
     close: () => Promise.resolve(),
+  };
+}
+
+/** The provider over a set of signing keys, with what is bound to it. */
+interface ProviderParts {
+  provider: Provider;
+  handle: ReturnType<Provider['callback']>;
+  verify: AuthServer['verifyAccessToken'];
+  interactions: AuthServer['interactions'];
+}
+
+function build(runtime: Runtime, keys: JWK[]): ProviderParts {
+  if (keys.length === 0) throw new Error('createAuthServer: the key source returned no signing key');
+  const provider = createProvider(runtime, keys);
+  installHooks(provider, runtime);
+  return {
+    provider,
+    handle: provider.callback(),
+    verify: createVerifier(provider, runtime),
+    interactions: createInteractions(provider, runtime),
   };
 }

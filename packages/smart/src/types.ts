@@ -69,7 +69,7 @@ export type AccountSource = (accountId: string) => Promise<AccountInfo | undefin
 
 /**
  * The signing keys: private JWKs (with `kid`), the first signs, every one is published in the JWKS so tokens
- * signed before a rotation still verify. Read when the server is created.
+ * signed before a rotation still verify. Read when the server is created and by `reloadSigningKeys`.
  */
 export type SigningKeySource = () => Promise<JWK[]>;
 
@@ -105,6 +105,35 @@ export interface AuthHooks {
   launchResolved?(launch: LaunchContext): void | Promise<void>;
   /** At the token endpoint, before an authorization code is exchanged for tokens of this grant. */
   codeExchange?(grant: { clientId: string; patientId: string; tags?: Record<string, string> }): void | Promise<void>;
+  /**
+   * Whenever a stored token, code or grant of a grant is read (the sandbox's grant lifecycle): how it looks now.
+   * `gone` makes it unknown (a 401 for an access token, invalid_grant for a refresh token or code); `agedSeconds`
+   * makes it that much older, so it expires that much sooner.
+   */
+  storedEntry?(entry: StoredGrantEntry): Promise<StoredEntryView | undefined>;
+}
+
+/** A stored token, code or grant as AuthHooks.storedEntry sees it. */
+export interface StoredGrantEntry {
+  model: 'AccessToken' | 'RefreshToken' | 'AuthorizationCode' | 'Grant';
+  grantId: string;
+  /** When it was last written, in epoch milliseconds (0 when not known: written before this was recorded). */
+  savedAt: number;
+}
+
+/** What AuthHooks.storedEntry makes of an entry. */
+export interface StoredEntryView {
+  gone?: boolean;
+  agedSeconds?: number;
+}
+
+/** A grant as the authorization server sees it now (after the hooks). */
+export interface GrantView {
+  grantId: string;
+  clientId: string;
+  accountId: string;
+  /** Epoch seconds. */
+  expiresAt: number;
 }
 
 export interface AuthServerConfig {
@@ -198,5 +227,12 @@ export interface AuthServer {
   };
   /** Revokes every token and grant of a client for an account (a member revokes an app). */
   revokeAccess(clientId: string, accountId: string): Promise<number>;
+  /** The grant as the server sees it now; undefined when revoked or expired. */
+  grant(grantId: string): Promise<GrantView | undefined>;
+  /**
+   * Reads the key source again: the first key signs from now on and the JWKS publishes every key it returns
+   * (a key rotation without a restart).
+   */
+  reloadSigningKeys(): Promise<void>;
   close(): Promise<void>;
 }

@@ -147,6 +147,29 @@ describe('two server processes on one PostgreSQL', () => {
     expect(jwks[0]?.keys.map((k) => k.kid)).toEqual(jwks[1]?.keys.map((k) => k.kid));
   });
 
+  it('a signing key rotated on one process (issue #15) is served by both: the same JWKS, new id_tokens with its kid', async () => {
+    const api = vendor.sandbox.api;
+    const [app, patient] = (await Promise.all([
+      api.createApp(appInput('secret', { name: 'Rotating App' })),
+      api.createPatient({ seed: 'two-process-rotation' }),
+    ])) as [AppRecord, SandboxPatientRecord];
+    const { result } = await tokens(vendor.sandbox, app, patient.id, { scope: 'launch openid fhirUser patient/*.rs' });
+    const rotated = await api.lifecycle(result.launch, { action: 'rotate-signing-key' });
+    expect(rotated.status).toBe(200);
+    const kid = (rotated.body as { details: { kid: string } }).details.kid;
+    const jwks = await Promise.all(
+      servers.map(
+        async (s) => (await (await fetch(`${s.listenUrl}/sandbox/auth/jwks`)).json()) as { keys: { kid: string }[] },
+      ),
+    );
+    expect(jwks.map((set) => set.keys[0]?.kid)).toEqual([kid, kid]);
+    for (const _ of [0, 1]) {
+      const { token } = await tokens(vendor.sandbox, app, patient.id, { scope: 'launch openid fhirUser patient/*.rs' });
+      const header = String(token.body.id_token).split('.')[0] ?? '';
+      expect((JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { kid: string }).kid).toBe(kid);
+    }
+  });
+
   it('counts failed sign-ins across both processes', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {

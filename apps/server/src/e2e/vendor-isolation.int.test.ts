@@ -104,6 +104,29 @@ describe('two vendors on one server', () => {
     expect(((await a.sandbox.api.raw('GET', '/api/access-log')).body as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it("lifecycle actions (issue #15) work with A's API key on A's launches only, and never touch the production realm", async () => {
+    const productionJwks = async () =>
+      (await (await fetch(`${server.url}/auth/jwks`)).json()) as { keys: { kid: string }[] };
+    const before = await productionJwks();
+    expect(before.keys.length).toBeGreaterThan(0);
+    const { result, token } = await tokens(a.sandbox, appA, patientA.id);
+    const at = String(token.body.access_token);
+
+    expect((await b.sandbox.api.lifecycle(result.launch, { action: 'expire-access-token' })).status).toBe(404);
+    expect((await fhirGet(a.sandbox, `Patient/${patientA.id}`, at)).status).toBe(200);
+    const expired = await a.sandbox.api.lifecycle(result.launch, { action: 'expire-access-token' });
+    expect(expired).toMatchObject({ status: 200, body: { step: 'lifecycle', details: { appShould: 'refresh' } } });
+    expect((await fhirGet(a.sandbox, `Patient/${patientA.id}`, at)).status).toBe(401);
+
+    const rotated = await a.sandbox.api.lifecycle(result.launch, { action: 'rotate-signing-key' });
+    expect(rotated.status).toBe(200);
+    const kid = (rotated.body as { details: { kid: string } }).details.kid;
+    const sandboxJwks = (await (await fetch(a.sandbox.smart.jwks_uri)).json()) as { keys: { kid: string }[] };
+    expect(sandboxJwks.keys[0]?.kid).toBe(kid);
+    expect(await productionJwks()).toEqual(before);
+    expect(JSON.stringify(before)).not.toContain(kid);
+  });
+
   it("the patient picker of B's app offers only B's patients and refuses A's", async () => {
     const params = new URLSearchParams({
       response_type: 'code',

@@ -32,6 +32,7 @@ export const PORTAL_ERROR_STATUS: Record<PortalErrorCode | ProductionErrorCode, 
   production_unchanged: 409,
   request_decided: 409,
   client_id_taken: 409,
+  grant_gone: 409,
 };
 
 /** A code the table does not know (a portal newer than this surface) answers 400 with its own code and message. */

@@ -1,3 +1,4 @@
+import { LIFECYCLE_ACTIONS, MAX_ADVANCE_SECONDS } from '@plan-api/portal';
 /** A JSON Schema (2020-12, as OpenAPI 3.1 uses it), typed loosely enough to write by hand. */
 export interface JsonSchema {
   type?: string | string[];
@@ -113,6 +114,25 @@ export const schemas: Record<string, JsonSchema> = {
       }),
     },
   },
+  LifecycleInput: {
+    type: 'object',
+    required: ['action'],
+    properties: {
+      action: str(
+        'expire-access-token: the access tokens answer 401 invalid_token now (a refresh still works); ' +
+          'expire-refresh-token: the refresh token is gone (invalid_grant); revoke: as if the member revoked the ' +
+          'app; advance-clock: the authorization lives `seconds` later; rotate-signing-key: a new kid signs, the ' +
+          'JWKS keeps the previous key until the next rotation.',
+        { enum: [...LIFECYCLE_ACTIONS] },
+      ),
+      seconds: {
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_ADVANCE_SECONDS,
+        description: 'advance-clock only (and required there): how far ahead the authorization moves.',
+      },
+    },
+  },
   CreatedLaunch: {
     type: 'object',
     required: ['launchUrl', 'launch'],
@@ -149,7 +169,19 @@ export const schemas: Record<string, JsonSchema> = {
       seq: { type: 'integer', description: 'Order within the launch.' },
       at: instant('When it happened.'),
       step: str('What the app did.', {
-        enum: ['launch', 'authorize', 'login', 'consent', 'token', 'refresh', 'revoke', 'introspect', 'fhir', 'error'],
+        enum: [
+          'launch',
+          'authorize',
+          'login',
+          'consent',
+          'token',
+          'refresh',
+          'revoke',
+          'introspect',
+          'fhir',
+          'error',
+          'lifecycle',
+        ],
       }),
       status: str('Outcome.', { enum: ['ok', 'error'] }),
       httpStatus: { type: 'integer' },

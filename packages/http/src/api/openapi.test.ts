@@ -97,6 +97,7 @@ describe('the OpenAPI document of the management API', () => {
       'POST /apps',
       'POST /apps/{id}/launch',
       'POST /apps/{id}/production-request',
+      'POST /launches/{id}/lifecycle',
       'POST /patients',
       'PUT /apps/{id}',
     ]);

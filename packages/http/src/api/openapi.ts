@@ -215,6 +215,23 @@ export const managementOperations: OpenApiPaths = {
       { parameters: [idParam('launch')] },
     ),
   },
+  '/launches/{id}/lifecycle': {
+    post: op(
+      'launchLifecycle',
+      "A grant lifecycle action on the launch's authorization: expire a token, revoke, advance its clock, rotate the signing key",
+      'launches',
+      {
+        '200': ok(
+          'The lifecycle step added to the launch log (its `details.appShould` says what the app should do).',
+          ref('LaunchStep'),
+        ),
+        ...E400,
+        ...E404,
+        '409': failure('The launch has no live authorization (never completed, revoked or expired).'),
+      },
+      { parameters: [idParam('launch')], requestBody: body('LifecycleInput') },
+    ),
+  },
   '/access-log': {
     get: op(
       'accessLog',

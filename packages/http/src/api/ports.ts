@@ -21,6 +21,7 @@ export type ManagementPortal = Pick<
   | 'createLaunch'
   | 'listLaunches'
   | 'getLaunch'
+  | 'applyLifecycle'
   | 'listAccessLog'
   | 'requestProduction'
 > &

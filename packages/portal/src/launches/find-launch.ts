@@ -1,5 +1,6 @@
 import type { PortalContext } from '../context.ts';
 import { appByClientId } from '../apps/client-for.ts';
+import { notFound } from '../shared/errors.ts';
 import { randomToken } from '../shared/ids.ts';
 import type { LaunchRecord } from '../types.ts';
 
@@ -84,5 +85,15 @@ async function startStandaloneLaunch(
     status: 'authorizing',
   };
   await ctx.launches.insert(launch);
+  return launch;
+}
+
+/** The owner's launch with that id; PortalError not_found for an unknown one or another owner's. */
+export async function ownedLaunch(ctx: PortalContext, owner: string, id: string): Promise<LaunchRecord> {
+  const launch = await ctx.launches.get(id);
+  const app = launch === undefined ? undefined : await ctx.apps.get(launch.appId);
+  if (launch === undefined || app === undefined || app.ownerId !== owner) {
+    throw notFound('launch', id, 'List launches with GET /api/launches.');
+  }
   return launch;
 }

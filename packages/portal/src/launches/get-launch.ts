@@ -1,5 +1,5 @@
 import type { PortalContext } from '../context.ts';
-import { notFound } from '../shared/errors.ts';
+import { ownedLaunch } from './find-launch.ts';
 import { droppedSteps } from '../logs/append-step.ts';
 import type { LaunchStepRecord } from '../types.ts';
 import { summarize, type LaunchSummary } from './summaries.ts';
@@ -20,11 +20,7 @@ export interface LaunchDetail {
  * log; PortalError not_found when the owner has no such launch.
  */
 export async function getLaunch(ctx: PortalContext, owner: string, id: string): Promise<LaunchDetail> {
-  const launch = await ctx.launches.get(id);
-  const app = launch === undefined ? undefined : await ctx.apps.get(launch.appId);
-  if (launch === undefined || app === undefined || app.ownerId !== owner) {
-    throw notFound('launch', id, 'List launches with GET /api/launches.');
-  }
+  const launch = await ownedLaunch(ctx, owner, id);
   const [summary] = await summarize(ctx, [launch]);
   const steps = await ctx.steps.list({ where: { launchId: id }, orderBy: 'seq' });
   if (summary === undefined) throw new Error('unreachable: summarize returned nothing');

@@ -144,6 +144,7 @@ const PASSED_ON_CONFLICTS: Record<PortalErrorCode, boolean> = {
   link_invalid: false,
   account_exists: true,
   too_many_api_keys: true,
+  grant_gone: false,
 };
 
 /** The server's 409 code when the sandbox knows it as a conflict code, else undefined. */

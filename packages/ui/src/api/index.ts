@@ -11,7 +11,14 @@ export {
 export { queryKeys, type LiveOptions } from './keys.ts';
 export { useApp, useApps, useCreateApp, useCreateLaunch, useDeleteApp, useUpdateApp } from './apps.ts';
 export { useDeletePatient, useInitializePatient, usePatientData, usePatients } from './patients.ts';
-export { useAccessLog, useLaunch, useLaunches, type AccessLogQuery, type LaunchListQuery } from './launches.ts';
+export {
+  useAccessLog,
+  useLaunch,
+  useLaunches,
+  useLifecycleAction,
+  type AccessLogQuery,
+  type LaunchListQuery,
+} from './launches.ts';
 export { outboxKeys, useOutbox, useOutboxMessage, type OutboxMessage, type OutboxSummary } from './outbox.ts';
 export {
   deleteConnection,

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './client.ts';
 import { queryKeys, queryString } from './keys.ts';
 import type { LiveOptions } from './keys.ts';
-import type { AccessLogRecord, LaunchDetail, LaunchSummary } from './types.ts';
+import type { AccessLogRecord, LaunchDetail, LaunchStepRecord, LaunchSummary, LifecycleInput } from './types.ts';
 
 export interface LaunchListQuery {
   appId?: string;
@@ -28,6 +28,16 @@ export function useLaunch(id: string | undefined, options: LiveOptions = {}) {
     queryFn: ({ signal }) => apiRequest<LaunchDetail>(`/launches/${encodeURIComponent(id ?? '')}`, { signal }),
     refetchInterval: options.refetchInterval ?? false,
     enabled: id !== undefined && (options.enabled ?? true),
+  });
+}
+
+/** POST /api/launches/{id}/lifecycle: a grant lifecycle action; the launch is read again to show its new step. */
+export function useLifecycleAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LifecycleInput) =>
+      apiRequest<LaunchStepRecord>(`/launches/${encodeURIComponent(id)}/lifecycle`, { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.launch(id) }),
   });
 }
 

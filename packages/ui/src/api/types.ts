@@ -8,6 +8,7 @@ import type {
   LaunchRecord,
   LaunchStepRecord,
   LaunchSummary,
+  LifecycleAction,
   SandboxPatientRecord,
 } from '@plan-api/portal';
 
@@ -288,3 +289,10 @@ export interface ApiErrorBody {
 }
 
 export type { AccessLogRecord, CreatedLaunch, LaunchDetail, LaunchRecord, LaunchStepRecord, LaunchSummary };
+
+/** The body of POST /api/launches/{id}/lifecycle (`seconds` with advance-clock only). */
+export interface LifecycleInput {
+  action: LifecycleAction;
+  seconds?: number;
+}
+export type { LifecycleAction };

@@ -4,7 +4,10 @@ import { queryString } from '../query.ts';
 import { param, sendJson } from '../route.ts';
 import type { ApiRoute } from '../route.ts';
 
-/** `/launches`: the launch log (launches newest first, and one launch with every step the app took). */
+/**
+ * `/launches`: the launch log (launches newest first, and one launch with every step the app took), and the
+ * grant lifecycle actions on a launch (the sandbox's route set only: never on the production realm).
+ */
 export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
   return [
     {
@@ -24,6 +27,12 @@ export function launchRoutes(portal: ManagementPortal): ApiRoute[] {
       method: 'get',
       path: '/launches/{id}',
       handler: async (req, res, owner) => sendJson(res, 200, await portal.getLaunch(owner, param(req, 'id'))),
+    },
+    {
+      method: 'post',
+      path: '/launches/{id}/lifecycle',
+      handler: async (req, res, owner) =>
+        sendJson(res, 200, await portal.applyLifecycle(owner, param(req, 'id'), req.body)),
     },
   ];
 }

@@ -18,6 +18,7 @@ import { Link, useParams } from 'react-router';
 import { queryKeys, useLaunch } from '../../api/index.ts';
 import type { LaunchDetail } from '../../api/index.ts';
 import { ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts';
+import { LifecyclePanel } from './LifecyclePanel.tsx';
 import { StepBody, StepBullet, StepTitle } from './StepParts.tsx';
 import {
   formatDateTime,
@@ -158,7 +159,7 @@ function StepTimeline({ detail, waiting }: { detail: LaunchDetail; waiting: bool
  * The launch inspector (`/launches/:id`): the launch log live — each step with its time, status, HTTP status,
  * scopes (each set once), FHIR request and message, what to fix when a step failed (or that the failure is
  * simulated), and step details with secrets masked: the token response and the id_token's claims. A launch that
- * ran out waiting for the app is marked Expired.
+ * ran out waiting for the app is marked Expired. An authorized launch offers the grant lifecycle actions.
  */
 export function LaunchInspectorPage() {
   const { id } = useParams();
@@ -225,6 +226,7 @@ export function LaunchInspectorPage() {
       />
       <Stack gap="lg">
         <LaunchFacts detail={detail} expired={expired} />
+        {launch.status === 'authorized' && <LifecyclePanel launchId={launch.id} />}
         <section aria-labelledby="steps-title">
           <Title order={2} size="h4" mb="md" id="steps-title">
             Steps

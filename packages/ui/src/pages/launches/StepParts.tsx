@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconApi,
   IconCheck,
+  IconClockBolt,
   IconFlask,
   IconKey,
   IconLogin,
@@ -26,6 +27,7 @@ const ICONS: Partial<Record<LaunchStepRecord['step'], typeof IconCheck>> = {
   revoke: IconKey,
   introspect: IconKey,
   fhir: IconApi,
+  lifecycle: IconClockBolt,
 };
 
 const WRAP = { overflowWrap: 'anywhere' } as const;

@@ -27,6 +27,12 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   launchUrl: 'Launch URL',
   droppedScopes: 'Dropped scopes',
   grantId: 'Grant',
+  // A grant lifecycle step's (issue #15).
+  action: 'Action',
+  seconds: 'Seconds',
+  grantIds: 'Grants',
+  kid: 'New key (kid)',
+  appShould: 'The app should',
 };
 
 /** A copy of a JSON value with the value of every secret-named key masked, at any depth. */

@@ -41,6 +41,13 @@ describe('launch steps', () => {
     expect(titles).toEqual(['Launch created', 'Launch value accepted', 'Authorization request']);
   });
 
+  it('names a lifecycle step by its action', () => {
+    expect(stepTitle(step({ step: 'lifecycle', details: { action: 'rotate-signing-key' } }))).toBe(
+      'Lifecycle: Rotate signing key',
+    );
+    expect(stepTitle(step({ step: 'lifecycle', details: { action: 'something-new' } }))).toBe('Lifecycle action');
+  });
+
   it('shows each set of scopes once: asked for, granted, and again only when it changes', () => {
     const read = ['openid', 'patient/Patient.rs', 'patient/Observation.rs'];
     const kept = ['openid', 'patient/Patient.rs'];

@@ -1,4 +1,4 @@
-import type { LaunchStepRecord, LaunchSummary } from '../../api/index.ts';
+import type { LaunchStepRecord, LaunchSummary, LifecycleAction } from '../../api/index.ts';
 
 type LaunchRecord = Pick<LaunchSummary, 'status' | 'kind'>;
 
@@ -17,6 +17,16 @@ export const STEP_LABELS: Readonly<Record<LaunchStepRecord['step'], string>> = {
   introspect: 'Token introspection',
   fhir: 'FHIR call',
   error: 'Error',
+  lifecycle: 'Lifecycle action',
+};
+
+/** The launch inspector's name of each grant lifecycle action (its button, and the title of its step). */
+export const LIFECYCLE_LABELS: Readonly<Record<LifecycleAction, string>> = {
+  'expire-access-token': 'Expire access token',
+  'expire-refresh-token': 'Expire refresh token',
+  revoke: 'Revoke (as the member)',
+  'advance-clock': 'Advance clock',
+  'rotate-signing-key': 'Rotate signing key',
 };
 
 /** Badge colour and words of a launch status. */
@@ -39,6 +49,10 @@ export function kindLabel(kind: LaunchRecord['kind']): string {
  */
 export function stepTitle(step: LaunchStepRecord): string {
   if (step.step === 'launch' && typeof step.details?.launchUrl !== 'string') return 'Launch value accepted';
+  const action = step.details?.action;
+  if (step.step === 'lifecycle' && typeof action === 'string' && action in LIFECYCLE_LABELS) {
+    return `Lifecycle: ${LIFECYCLE_LABELS[action as LifecycleAction]}`;
+  }
   return STEP_LABELS[step.step] ?? step.step;
 }
 
