@@ -25,7 +25,8 @@ import { getLaunch, type LaunchDetail } from './launches/get-launch.ts';
 import { applyLifecycle } from './launches/apply-lifecycle.ts';
 import type { LaunchSummary } from './launches/summaries.ts';
 import { recordAuthEvent } from './logs/record-auth-event.ts';
-import { recordFhirAccess, type FhirAccessInput } from './logs/record-fhir-access.ts';
+import { recordFhirAccesses, type FhirAccessInput } from './logs/record-fhir-access.ts';
+import { batchQueue } from './shared/batch.ts';
 import { listAccessLog, type AccessLogQuery } from './logs/list-access-log.ts';
 import { requestProduction } from './production/request-production.ts';
 import { productionChecks } from './production/production-checks.ts';
@@ -114,6 +115,8 @@ export interface SandboxPortal {
  */
 export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
   const ctx = createPortalContext(deps);
+  // The Patient Access API logs every request after answering it: in batches, off the requests' path.
+  const fhirAccesses = batchQueue((inputs: FhirAccessInput[]) => recordFhirAccesses(ctx, inputs));
   return {
     createApp: (owner, input) => createApp(ctx, owner, input),
     listApps: (owner, options) => listApps(ctx, owner, options),
@@ -134,7 +137,7 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     getLaunch: (owner, id) => getLaunch(ctx, owner, id),
     applyLifecycle: (owner, id, input) => applyLifecycle(ctx, owner, id, input),
     recordAuthEvent: (event) => recordAuthEvent(ctx, event),
-    recordFhirAccess: (input) => recordFhirAccess(ctx, input),
+    recordFhirAccess: (input) => fhirAccesses.push(input),
     listAccessLog: (owner, query) => listAccessLog(ctx, owner, query),
     requestProduction: (owner, appId, input) => requestProduction(ctx, owner, appId, input),
     productionChecks: (owner, appId) => productionChecks(ctx, owner, appId),

@@ -2,7 +2,7 @@ import type { PortalContext } from '../context.ts';
 import { appByClientId } from '../apps/client-for.ts';
 import { findLaunch } from '../launches/find-launch.ts';
 import { sortableId } from '../shared/ids.ts';
-import type { AccessLogRecord } from '../types.ts';
+import type { AccessLogRecord, AppRecord, LaunchRecord } from '../types.ts';
 import { appendStep } from './append-step.ts';
 import { EVENT_QUEUE } from './record-auth-event.ts';
 import { OAUTH_ERROR_FIXES } from './fixes.ts';
@@ -47,17 +47,56 @@ function stepMessage(input: FhirAccessInput): string {
  * with the auth events, so the caller need not await it before answering the request.
  */
 export async function recordFhirAccess(ctx: PortalContext, input: FhirAccessInput): Promise<AccessLogRecord> {
-  return ctx.lock.run(EVENT_QUEUE, () => record(ctx, input));
+  const [result] = await recordFhirAccesses(ctx, [input]);
+  if (result === undefined || result.status === 'rejected') throw result?.reason;
+  return result.value;
 }
 
-async function record(ctx: PortalContext, input: FhirAccessInput): Promise<AccessLogRecord> {
+/**
+ * Records several FHIR accesses in order, as one turn of the event queue: each access's app and launch are looked
+ * up once per batch (an app calling the API in a burst pays for its lookups once). Each access succeeds or fails
+ * on its own.
+ */
+export async function recordFhirAccesses(
+  ctx: PortalContext,
+  inputs: readonly FhirAccessInput[],
+): Promise<PromiseSettledResult<AccessLogRecord>[]> {
+  return ctx.lock.run(EVENT_QUEUE, async () => {
+    const memo: BatchMemo = { apps: new Map(), launches: new Map() };
+    const results: PromiseSettledResult<AccessLogRecord>[] = [];
+    for (const input of inputs) {
+      try {
+        results.push({ status: 'fulfilled', value: await record(ctx, input, memo) });
+      } catch (reason) {
+        results.push({ status: 'rejected', reason });
+      }
+    }
+    return results;
+  });
+}
+
+/** Lookups shared by the accesses of one batch. */
+interface BatchMemo {
+  apps: Map<string, Promise<AppRecord | undefined>>;
+  launches: Map<string, Promise<LaunchRecord | undefined>>;
+}
+
+function remembered<T>(map: Map<string, Promise<T>>, key: string, look: () => Promise<T>): Promise<T> {
+  let found = map.get(key);
+  if (found === undefined) map.set(key, (found = look()));
+  return found;
+}
+
+async function record(ctx: PortalContext, input: FhirAccessInput, memo: BatchMemo): Promise<AccessLogRecord> {
   const now = ctx.clock.now();
-  const app = await appByClientId(ctx, input.clientId);
-  const launch = await findLaunch(
-    ctx,
-    { launchId: input.launchId, grantId: input.grantId, clientId: input.clientId, patientId: input.patientId },
-    'existing',
-  );
+  const app = await remembered(memo.apps, input.clientId, () => appByClientId(ctx, input.clientId));
+  const clues = {
+    launchId: input.launchId,
+    grantId: input.grantId,
+    clientId: input.clientId,
+    patientId: input.patientId,
+  };
+  const launch = await remembered(memo.launches, JSON.stringify(clues), () => findLaunch(ctx, clues, 'existing'));
   const entry: AccessLogRecord = {
     id: sortableId(now, ctx.serial(), ctx.random),
     at: now.toISOString(),
