@@ -7,6 +7,7 @@ import {
   assertionParams,
   clientAssertion,
   hs256Assertion,
+  privateKeyJwt,
   serveJwks,
   unsignedAssertion,
 } from '../testing/e2e/client-assertion.ts';
@@ -49,14 +50,7 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
       new URL(`${sandbox.fhirBase}/.well-known/smart-configuration`),
       app.clientId,
       { redirect_uris: app.redirectUris, id_token_signed_response_alg: 'RS256' },
-      oidc.PrivateKeyJwt(
-        { key: key.privateKey, kid: key.kid },
-        {
-          [oidc.modifyAssertion]: (_header, payload) => {
-            payload.aud = sandbox.smart.token_endpoint;
-          },
-        },
-      ),
+      privateKeyJwt(key, sandbox.smart.token_endpoint),
       { execute: [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] },
     );
   }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
+import * as oidc from 'openid-client';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -74,6 +75,18 @@ export function unsignedAssertion(clientId: string, tokenUrl: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const claims = { iss: clientId, sub: clientId, aud: tokenUrl, jti: randomBytes(16).toString('base64url') };
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ ...claims, iat: now, exp: now + 120 })}.`;
+}
+
+/** openid-client's private_key_jwt with `key`, its assertions' aud the token URL (as SMART says). */
+export function privateKeyJwt(key: AssertionKey, tokenUrl: string): oidc.ClientAuth {
+  return oidc.PrivateKeyJwt(
+    { key: key.privateKey, kid: key.kid },
+    {
+      [oidc.modifyAssertion]: (_header, payload) => {
+        payload.aud = tokenUrl;
+      },
+    },
+  );
 }
 
 /** The form parameters of private_key_jwt authentication. */
