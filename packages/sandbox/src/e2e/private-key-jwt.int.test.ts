@@ -55,16 +55,17 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
     );
   }
 
-  /** An EHR launch (skipConsent) up to the redirect, exchanged by openid-client with its checks. */
+  /** An EHR launch (skipConsent) up to the redirect, exchanged by openid-client with its checks; and its launch id. */
   async function launchTokens(config: oidc.Configuration, app: AppRecord) {
     const nonce = randomValue();
     const result = await authorize(sandbox, app, member.id, { scope: SCOPE, params: { nonce } });
     if (!result.outcome.location || !result.pkce) throw new Error(`no redirect: ${JSON.stringify(result.outcome)}`);
-    return oidc.authorizationCodeGrant(config, result.outcome.location, {
+    const tokens = await oidc.authorizationCodeGrant(config, result.outcome.location, {
       pkceCodeVerifier: result.pkce.verifier,
       expectedState: result.state,
       expectedNonce: nonce,
     });
+    return { tokens, launch: result.launch };
   }
 
   it('discovery advertises private_key_jwt with RS384 and ES384, and client-confidential-asymmetric', async () => {
@@ -96,7 +97,7 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
     it(`${label}: launch, token, FHIR, refresh, introspection and revocation with client assertions`, async () => {
       const [app, key] = which === 'inline' ? [inline, rsa] : [remote, ec];
       const config = await vendorBackend(app, key);
-      const tokens = await launchTokens(config, app);
+      const { tokens } = await launchTokens(config, app);
       expect(tokens.patient).toBe(member.id);
       expect(tokens.claims()).toMatchObject({ sub: member.id, aud: app.clientId });
       expect((await fhirGet(sandbox, `Patient/${member.id}`, tokens.access_token)).status).toBe(200);
@@ -117,7 +118,7 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
   describe('refused client assertions', () => {
     let accessToken: string;
     beforeAll(async () => {
-      accessToken = (await launchTokens(await vendorBackend(inline, rsa), inline)).access_token;
+      accessToken = (await launchTokens(await vendorBackend(inline, rsa), inline)).tokens.access_token;
     });
 
     const introspect = (assertion: string): Promise<OAuthResponse> =>
@@ -145,8 +146,9 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
       expectInvalidClient(await introspect(await signed({ jti: 'reused-jti' })));
     });
 
-    it('the token endpoint refuses a replayed assertion too', async () => {
-      const { refresh_token: refreshToken } = await launchTokens(await vendorBackend(inline, rsa), inline);
+    it('the token endpoint refuses a replayed assertion too, and the launch log says why', async () => {
+      const { tokens, launch } = await launchTokens(await vendorBackend(inline, rsa), inline);
+      const refreshToken = tokens.refresh_token;
       const assertion = await signed();
       const refresh = () =>
         oauthPost(
@@ -156,6 +158,9 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
         );
       expect((await refresh()).status).toBe(200);
       expectInvalidClient(await refresh());
+      const { steps } = await sandbox.api.getLaunch(launch);
+      expect(steps.at(-1)).toMatchObject({ step: 'refresh', status: 'error', error: 'invalid_client' });
+      expect(steps.at(-1)?.message).toMatch(/client_assertion of client_id .* was refused .*used once/);
     });
 
     it('a wrong aud is refused', async () => {
