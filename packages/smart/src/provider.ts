@@ -9,7 +9,7 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import { createAdapterFactory } from './adapter.ts';
 import { authorizationParams, loadExistingGrant, smartPolicy } from './authorize.ts';
-import { assertClientAssertionClaims, CLIENT_ASSERTION_ALGORITHMS, clientJwksFetch } from './client-assertion.ts';
+import { CLIENT_ASSERTION_ALGORITHMS, clientAssertionChecks, clientJwksFetch } from './client-assertion.ts';
 import { clientMetadataLookup } from './clients.ts';
 import { ROUTES } from './discovery.ts';
 import { renderErrorPage } from './page.ts';
@@ -52,7 +52,7 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
     jwks: { keys: signingKeys },
     clients: [],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
-    assertJwtClientAuthClaimsAndHeader: assertClientAssertionClaims,
+    assertJwtClientAuthClaimsAndHeader: clientAssertionChecks(config.kv),
     fetch: clientJwksFetch(config.loopbackJwksUris === true),
     clientBasedCORS: () => true,
     clientDefaults: {

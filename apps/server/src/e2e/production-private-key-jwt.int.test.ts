@@ -124,6 +124,19 @@ describe('an approved private_key_jwt app on the production realm', () => {
     );
     expect(introspected.body).toMatchObject({ active: true, client_id: published.clientId, patient: patientId });
 
+    // The same assertion sent several times at once (the store is shared by processes): exactly one is accepted.
+    const burst = await signed();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        oauthPost(
+          `${server.url}/auth/introspect`,
+          { token: refreshed.body.access_token, ...assertionParams(burst) },
+          { method: 'omit' },
+        ),
+      ),
+    );
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+
     const stranger = await assertionKey('ES384');
     const forged = await oauthPost(
       `${server.url}/auth/introspect`,

@@ -146,6 +146,12 @@ describe('asymmetric client authentication (private_key_jwt)', () => {
       expectInvalidClient(await introspect(await signed({ jti: 'reused-jti' })));
     });
 
+    it('of the same assertion sent several times at once, exactly one is accepted', async () => {
+      const assertion = await signed();
+      const answers = await Promise.all(Array.from({ length: 6 }, () => introspect(assertion)));
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+    });
+
     it('the token endpoint refuses a replayed assertion too, and the launch log says why', async () => {
       const { tokens, launch } = await launchTokens(await vendorBackend(inline, rsa), inline);
       const refreshToken = tokens.refresh_token;
