@@ -71,6 +71,8 @@ export interface HarnessOptions {
   ttl?: AuthServerConfig['ttl'];
   /** A fixed port (a restart keeps its issuer); default any free port. */
   port?: number;
+  /** Fetch apps' JWKS URLs on loopback hosts (default false, as in production). */
+  loopbackJwksUris?: boolean;
 }
 
 function interactionSurface(auth: AuthServer) {
@@ -149,6 +151,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.keys ? { keys: options.keys } : {}),
     ...(options.ttl ? { ttl: options.ttl } : {}),
+    ...(options.loopbackJwksUris ? { loopbackJwksUris: true } : {}),
   });
   mounted.auth = auth;
   mounted.interactions = interactionSurface(auth);
