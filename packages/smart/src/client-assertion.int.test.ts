@@ -64,6 +64,8 @@ describe('client JWKS URLs on a loopback host', () => {
           expect(res.status).toBeGreaterThanOrEqual(400);
           expect(res.body.active).toBeUndefined();
           expect(jwksRequests).toBe(before);
+          expect(h.events.at(-1)).toMatchObject({ type: 'introspect', status: 'error', error: 'invalid_client' });
+          expect(h.events.at(-1)?.message).toMatch(/public keys of client_id keyed-app could not be read/);
         }
       } finally {
         await h.close();

@@ -68,6 +68,9 @@ function explainAssertion(clientId: string, detail: string): string {
   if (/does not match the registered client authentication method/.test(detail)) {
     return `client_id ${clientId} is a Private Key JWT app: authenticate with ${expected}`;
   }
+  if (/invalid_client_metadata|JSON Web Key Set/.test(detail)) {
+    return `the public keys of client_id ${clientId} could not be read: its JWKS URL must answer 200 with a JWKS of public keys, over https on a public host (localhost only in a sandbox on your own computer)`;
+  }
   const reason = detail === '' ? 'it was refused' : detail;
   return `the client_assertion of client_id ${clientId} was refused (${reason}): send ${expected}`;
 }
