@@ -1,30 +1,35 @@
 /**
  * The server side of the FHIR throughput benchmark, run as a child process so the load generator does
- * not share its event loop: the FHIR API (subject) over a memory store; a bare node:http server
- * (baseline) that answers the same paths with the bytes the subject sent for them; and a bare Express
- * app doing the same (the floor any Express route has, to tell Express's share from ours).
+ * not share its event loop: the public Provider Directory (the synthetic Plan-Net directory the sandbox
+ * serves, in a memory store) served by the FHIR API with its response cache in front (subject), the same
+ * base without the cache (uncached: what a first request, or a cache miss, costs); a bare node:http server
+ * (baseline) that answers the same paths with the bytes the subject sent for them; and a bare Express app
+ * doing the same (the floor any Express route has, to tell Express's share from ours).
  */
 import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { FhirResource } from 'fhir/r4';
+import type { Bundle, PractitionerRole } from 'fhir/r4';
 import { createDefaultRegistry } from '@plan-api/fhir';
-import { createFhirApp } from '@plan-api/http';
-import { createMemoryStore } from '@plan-api/store';
+import { createFhirApp, createResponseCache } from '@plan-api/http';
+import { countWrites, createMemoryStore } from '@plan-api/store';
+import { createDirectory } from '@plan-api/synthetic';
+import { repoTerminology } from './paths.ts';
 
-export const PATIENTS = 60;
-export const OBSERVATIONS_PER_PATIENT = 50;
-/** The two requests measured: a read and a search answering OBSERVATIONS_PER_PATIENT resources. */
-export const SCENARIOS = { read: '/Observation/obs-7-3', search: '/Observation?patient=pat-7&_count=50' };
+export const DIRECTORY_SIZE = 2000;
+const MOUNT = '/directory/fhir';
 
-export type Scenario = keyof typeof SCENARIOS;
-export type Side = 'baseline' | 'express' | 'subject';
+export type Scenario = 'read' | 'directory search';
+export type Side = 'baseline' | 'express' | 'subject' | 'uncached';
 
 export interface ServerReady {
   urls: Record<Side, Record<Scenario, string>>;
+  paths: Record<Scenario, string>;
   bytes: Record<Scenario, number>;
   resources: number;
+  /** Entries of the measured search. */
+  searchEntries: number;
 }
 
 interface Captured {
@@ -35,7 +40,7 @@ interface Captured {
 async function listen(handler: RequestListener): Promise<{ server: Server; base: string }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir` };
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}${MOUNT}` };
 }
 
 /** The same bytes from a bare node:http server and from a one-middleware Express app. */
@@ -62,75 +67,73 @@ async function replayServers(captured: Map<string, Captured>): Promise<{ servers
   return { servers: [baseline.server, floor.server], bases: [baseline.base, floor.base] };
 }
 
-function* dataset(): Generator<FhirResource> {
-  for (let p = 0; p < PATIENTS; p++) {
-    yield {
-      resourceType: 'Patient',
-      id: `pat-${p}`,
-      meta: { profile: ['http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient'] },
-      identifier: [{ system: 'urn:example:member-id', value: `m-${p}` }],
-      name: [{ family: `Family${p}`, given: ['Given'] }],
-      gender: p % 2 === 0 ? 'female' : 'male',
-      birthDate: `19${50 + (p % 50)}-0${1 + (p % 9)}-1${p % 10}`,
-    };
-    for (let o = 0; o < OBSERVATIONS_PER_PATIENT; o++) {
-      const day = String(1 + (o % 28)).padStart(2, '0');
-      yield {
-        resourceType: 'Observation',
-        id: `obs-${p}-${o}`,
-        meta: { profile: ['http://hl7.org/fhir/us/core/StructureDefinition/us-core-heart-rate'] },
-        status: 'final',
-        category: [
-          {
-            coding: [
-              {
-                system: 'http://terminology.hl7.org/CodeSystem/observation-category',
-                code: 'vital-signs',
-                display: 'Vital Signs',
-              },
-            ],
-          },
-        ],
-        code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }], text: 'Heart rate' },
-        subject: { reference: `Patient/pat-${p}` },
-        effectiveDateTime: `2024-${String(1 + (o % 12)).padStart(2, '0')}-${day}T09:30:00Z`,
-        valueQuantity: {
-          value: 55 + ((p * 7 + o) % 40),
-          unit: 'beats/minute',
-          system: 'http://unitsofmeasure.org',
-          code: '/min',
-        },
-      };
+/** A read of a practitioner, and a specialty search answering a page of PractitionerRoles with their practitioners. */
+async function scenarios(base: string, roles: PractitionerRole[]): Promise<Record<Scenario, string>> {
+  const counts = new Map<string, number>();
+  for (const role of roles) {
+    const coding = role.specialty?.[0]?.coding?.[0];
+    if (coding?.system && coding.code) {
+      const key = `${coding.system}|${coding.code}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
+  // The most common specialty: the search a member typing "family medicine" makes.
+  const [specialty] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const practitioner = roles[0]?.practitioner?.reference ?? '';
+  const search = `PractitionerRole?specialty=${encodeURIComponent(specialty)}&_include=PractitionerRole:practitioner&_count=20`;
+  const check = (await (await fetch(`${base}/${search}`)).json()) as Bundle;
+  if ((check.entry?.length ?? 0) < 20) throw new Error(`bench: ${search} answered ${check.entry?.length ?? 0} entries`);
+  return { read: `/${practitioner}`, 'directory search': `/${search}` };
 }
 
 async function main(): Promise<void> {
   const registry = createDefaultRegistry();
-  const store = createMemoryStore({ registry });
-  const resources = await store.bulkLoad(dataset());
-  const subject = createFhirApp({ store, registry, readOnly: true, logger: { error: (m, d) => console.error(m, d) } });
+  const counted = countWrites(createMemoryStore({ registry }));
+  const store = counted.store;
+  const directory = createDirectory({ seed: 'sandbox', size: DIRECTORY_SIZE, terminology: repoTerminology() });
+  const roles: PractitionerRole[] = [];
+  const resources = await store.bulkLoad(
+    (function* () {
+      for (const resource of directory.resources()) {
+        if (resource.resourceType === 'PractitionerRole') roles.push(resource as PractitionerRole);
+        yield resource;
+      }
+    })(),
+  );
+  const options = { store, registry, base: 'directory' as const, readOnly: true, mountPath: MOUNT };
+  const responseCache = createResponseCache({ mountPath: MOUNT, version: { current: () => String(counted.writes()) } });
+  const subject = createFhirApp({ ...options, responseCache });
+  const uncached = createFhirApp(options);
   const subjectBase = await subject.start(0);
+  const uncachedBase = await uncached.start(0);
+  const paths = await scenarios(uncachedBase, roles);
 
   const captured = new Map<string, Captured>();
-  for (const path of Object.values(SCENARIOS)) {
+  const bytes = {} as Record<Scenario, number>;
+  for (const [scenario, path] of Object.entries(paths) as [Scenario, string][]) {
     const res = await fetch(subjectBase + path);
     if (res.status !== 200) throw new Error(`bench: ${path} answered ${res.status}: ${await res.text()}`);
     const body = Buffer.from(await res.arrayBuffer());
-    captured.set(`/fhir${path}`, { body, contentType: res.headers.get('content-type') ?? 'application/fhir+json' });
+    captured.set(`${MOUNT}${path}`, { body, contentType: res.headers.get('content-type') ?? 'application/fhir+json' });
+    bytes[scenario] = body.length;
   }
   const { servers, bases } = await replayServers(captured);
   const urls = (base: string | undefined): Record<Scenario, string> => ({
-    read: `${base}${SCENARIOS.read}`,
-    search: `${base}${SCENARIOS.search}`,
+    read: `${base}${paths.read}`,
+    'directory search': `${base}${paths['directory search']}`,
   });
+  const searched = (await (await fetch(uncachedBase + paths['directory search'])).json()) as Bundle;
   const ready: ServerReady = {
-    urls: { baseline: urls(bases[0]), express: urls(bases[1]), subject: urls(subjectBase) },
-    bytes: {
-      read: captured.get(`/fhir${SCENARIOS.read}`)?.body.length ?? 0,
-      search: captured.get(`/fhir${SCENARIOS.search}`)?.body.length ?? 0,
+    urls: {
+      baseline: urls(bases[0]),
+      express: urls(bases[1]),
+      subject: urls(subjectBase),
+      uncached: urls(uncachedBase),
     },
+    paths,
+    bytes,
     resources,
+    searchEntries: searched.entry?.length ?? 0,
   };
   const shutdown = async (): Promise<void> => {
     for (const server of servers) {
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
       server.close();
     }
     await subject.stop();
+    await uncached.stop();
     await store.close();
     process.exit(0);
   };

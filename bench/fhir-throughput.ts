@@ -1,8 +1,10 @@
 /**
- * FHIR API throughput against a bare node:http server sending the same bytes (the baseline), in
- * alternating turns within one run so that all sides see the same machine state. A bare Express app
- * sending the same bytes is measured too: the floor of any Express route, which tells Express's share
- * of the gap from ours. Reports requests/second and the ratios for a read and a 50-resource search.
+ * Public Provider Directory throughput against a bare node:http server sending the same bytes (the
+ * baseline), in alternating turns within one run so that all sides see the same machine state: the FHIR
+ * API with its response cache (what repeated reads and searches get), the FHIR API without it (a first
+ * request or a cache miss), and a bare Express app sending the same bytes (the floor of any Express route,
+ * which tells Express's share of the gap from ours). Reports requests/second and the ratios for a read by
+ * id and a specialty search with its practitioners included.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +16,8 @@ const CONNECTIONS = 10;
 const TURNS = 5;
 const TURN_SECONDS = 1.5;
 const WARMUP_SECONDS = 0.5;
-const SCENARIOS: readonly Scenario[] = ['read', 'search'];
-const SIDES: readonly Side[] = ['baseline', 'express', 'subject'];
+const SCENARIOS: readonly Scenario[] = ['read', 'directory search'];
+const SIDES: readonly Side[] = ['baseline', 'express', 'subject', 'uncached'];
 
 export interface ThroughputRow {
   scenario: Scenario;
@@ -28,6 +30,9 @@ export interface ThroughputRow {
   ratio: number;
   /** subject / express: what the FHIR layer costs on top of Express itself. */
   ratioToExpress: number;
+  /** uncached / baseline: a request the cache cannot answer. */
+  uncachedRatio: number;
+  path: string;
 }
 
 async function measure(url: string, seconds: number): Promise<number> {
@@ -52,16 +57,17 @@ async function checkSameBytes(ready: ServerReady): Promise<void> {
   }
 }
 
-function rowOf(scenario: Scenario, bytes: number, turns: Record<Side, number[]>): ThroughputRow {
-  const med = { baseline: median(turns.baseline), express: median(turns.express), subject: median(turns.subject) };
-  const round = (values: number[]) => values.map(Math.round);
+function rowOf(scenario: Scenario, ready: ServerReady, turns: Record<Side, number[]>): ThroughputRow {
+  const med = Object.fromEntries(SIDES.map((side) => [side, median(turns[side])])) as Record<Side, number>;
   return {
     scenario,
-    bytes,
-    turns: { baseline: round(turns.baseline), express: round(turns.express), subject: round(turns.subject) },
-    median: { baseline: Math.round(med.baseline), express: Math.round(med.express), subject: Math.round(med.subject) },
+    path: ready.paths[scenario],
+    bytes: ready.bytes[scenario],
+    turns: Object.fromEntries(SIDES.map((side) => [side, turns[side].map(Math.round)])) as Record<Side, number[]>,
+    median: Object.fromEntries(SIDES.map((side) => [side, Math.round(med[side])])) as Record<Side, number>,
     ratio: Number((med.subject / med.baseline).toFixed(3)),
     ratioToExpress: Number((med.subject / med.express).toFixed(3)),
+    uncachedRatio: Number((med.uncached / med.baseline).toFixed(3)),
   };
 }
 
@@ -74,7 +80,7 @@ export async function runFhirThroughput(options: { profileDir?: string } = {}): 
   try {
     await checkSameBytes(ready);
     const turns = Object.fromEntries(
-      SCENARIOS.map((s) => [s, { baseline: [], express: [], subject: [] }]),
+      SCENARIOS.map((s) => [s, { baseline: [], express: [], subject: [], uncached: [] }]),
     ) as unknown as Record<Scenario, Record<Side, number[]>>;
     for (const scenario of SCENARIOS) {
       for (const side of SIDES) await measure(ready.urls[side][scenario], WARMUP_SECONDS);
@@ -87,10 +93,11 @@ export async function runFhirThroughput(options: { profileDir?: string } = {}): 
       }
       console.log(`turn ${turn + 1}/${TURNS} done`);
     }
-    const rows = SCENARIOS.map((scenario) => rowOf(scenario, ready.bytes[scenario], turns[scenario]));
+    const rows = SCENARIOS.map((scenario) => rowOf(scenario, ready, turns[scenario]));
     console.log(
-      `\nFHIR API throughput: ${ready.resources} resources in a memory store, ${CONNECTIONS} keep-alive connections,` +
-        ` median req/s of ${TURNS} turns of ${TURN_SECONDS} s`,
+      `\nProvider Directory throughput: ${ready.resources} resources in a memory store (the search answers` +
+        ` ${ready.searchEntries} entries), ${CONNECTIONS} keep-alive connections, median req/s of ${TURNS} turns of` +
+        ` ${TURN_SECONDS} s`,
     );
     console.table(
       rows.map((r) => ({
@@ -99,7 +106,9 @@ export async function runFhirThroughput(options: { profileDir?: string } = {}): 
         'node:http (baseline)': r.median.baseline,
         'bare Express': r.median.express,
         'FHIR API': r.median.subject,
+        'uncached FHIR API': r.median.uncached,
         'FHIR/baseline': r.ratio,
+        'uncached/baseline': r.uncachedRatio,
         'FHIR/Express': r.ratioToExpress,
       })),
     );

@@ -8,9 +8,14 @@ import { createPostgresStores, type PostgresStores } from '@plan-api/store-postg
 /** The benchmark database: `PLAN_API_BENCH_DATABASE_URL`, default the local trust-auth `test` database. */
 export const BENCH_DATABASE_URL = process.env['PLAN_API_BENCH_DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
 
-/** Opens the stores on a benchmark schema. */
-export function openBenchStores(schema: string): Promise<PostgresStores> {
-  return createPostgresStores({ connectionString: BENCH_DATABASE_URL, schema, registry: createDefaultRegistry() });
+/**
+ * Opens the stores on a benchmark schema. `applicationName` labels its database sessions, so a benchmark can
+ * find their backend processes in `pg_stat_activity`.
+ */
+export function openBenchStores(schema: string, applicationName?: string): Promise<PostgresStores> {
+  const url = new URL(BENCH_DATABASE_URL);
+  if (applicationName !== undefined) url.searchParams.set('application_name', applicationName);
+  return createPostgresStores({ connectionString: url.toString(), schema, registry: createDefaultRegistry() });
 }
 
 /** What a benchmark schema holds, recorded once its data is completely in. */

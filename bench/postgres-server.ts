@@ -1,6 +1,7 @@
 /**
  * The server side of the PostgreSQL benchmarks, run as a child process (bench/common.ts): a FHIR base
- * over the PostgreSQL FhirStore of one schema. Arguments: `<schema> <directory|patientAccess>`. Sends
+ * over the PostgreSQL FhirStore of one schema. Arguments: `<schema> <directory|patientAccess> [application name
+ * of its database sessions]`. Sends
  * `{ url }` once listening and stops on the message `stop`.
  */
 import { createDefaultRegistry } from '@plan-api/fhir';
@@ -11,8 +12,8 @@ export interface PostgresServerReady {
   url: string;
 }
 
-const [schema = '', base = 'directory'] = process.argv.slice(2);
-const stores = await openBenchStores(schema);
+const [schema = '', base = 'directory', applicationName] = process.argv.slice(2);
+const stores = await openBenchStores(schema, applicationName);
 const directory = base === 'directory';
 const app = createFhirApp({
   store: stores.fhir,

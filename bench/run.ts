@@ -2,14 +2,17 @@
  * `pnpm bench`: runs every benchmark in turn; each compares against a baseline measured in the same run.
  * `pnpm bench synthetic` (or any benchmark names) runs only those.
  * `pnpm bench --cpu-prof` also writes CPU profiles of the server processes to bench/results/profiles/.
+ * Either way, the benchmark table in README.md is then rewritten from the newest result of every benchmark.
  */
 import { fileURLToPath } from 'node:url';
 import { runDirectoryPostgres } from './directory-postgres.ts';
 import { runFhirThroughput } from './fhir-throughput.ts';
 import { runImportPostgres } from './import-postgres.ts';
 import { runPatientAccessPostgres } from './patient-access-postgres.ts';
+import { refreshReadmeTable } from './readme-table.ts';
 import { runSmart } from './smart.ts';
 import { runSynthetic } from './synthetic.ts';
+import { runTwoProcesses } from './two-processes.ts';
 
 const args = process.argv.slice(2);
 const profileDir = args.includes('--cpu-prof')
@@ -23,6 +26,7 @@ const benchmarks: [string, () => Promise<unknown>][] = [
   ['import-postgres', () => runImportPostgres()],
   ['directory-postgres', () => runDirectoryPostgres()],
   ['patient-access-postgres', () => runPatientAccessPostgres()],
+  ['two-processes', () => runTwoProcesses(profileDir === undefined ? {} : { profileDir })],
 ];
 
 const wanted = args.filter((a) => !a.startsWith('-'));
@@ -36,3 +40,4 @@ for (const [name, run] of benchmarks) {
   console.log(`== ${name}`);
   await run();
 }
+await refreshReadmeTable();

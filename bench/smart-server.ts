@@ -7,6 +7,7 @@
  *   same resources as the sandbox's, the floor of the authorized search.
  * It registers a confidential app and a member over the management API and gets tokens as an app would.
  */
+import '@plan-api/smart/quiet-runtime-warning';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,8 @@ import { createFhirRouter } from '@plan-api/http';
 import { createSandboxServer } from '@plan-api/sandbox';
 import { createMemoryStore } from '@plan-api/store';
 import { createDirectory } from '@plan-api/synthetic';
+import { minimalTokenEndpoint } from './minimal-token.ts';
+import type { MinimalTokenEndpoint } from './minimal-token.ts';
 import { repoTerminology, TERMINOLOGY_DIR, UI_DIR } from './paths.ts';
 import { FAMILIES, smartTokens } from './smart-tokens.ts';
 
@@ -30,6 +33,9 @@ export interface SmartServerReady {
   clientSecret: string;
   /** One refresh token per connection (families of the same grant type, scope and member). */
   refreshTokens: string[];
+  /** The minimal token endpoint (same cryptography, nothing else) and one refresh token per connection for it. */
+  minimalTokenEndpoint: string;
+  minimalRefreshTokens: string[];
   accessToken: string;
   /** `Observation?patient=<id>&category=laboratory` */
   searchPath: string;
@@ -48,6 +54,19 @@ async function main(): Promise<void> {
     const body = req.body as Record<string, string> | undefined;
     res.set('Cache-Control', 'no-store').json({ ok: true, grant_type: body?.grant_type ?? null });
   });
+  // Registered before the sandbox's routes, ready once the app's credentials exist.
+  const late: { minimal?: MinimalTokenEndpoint } = {};
+  outer.post(
+    '/bench/minimal-token',
+    ...[0, 1].map(
+      (i) =>
+        ((req, res, next) => {
+          const step = late.minimal?.handler[i];
+          if (step) void step(req, res, next);
+          else res.status(503).end();
+        }) satisfies express.RequestHandler,
+    ),
+  );
   const server = createServer(outer);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,6 +99,14 @@ async function main(): Promise<void> {
   outer.use(sandbox.app);
 
   const prepared = await smartTokens(origin, managementToken, FAMILIES);
+  const minimal = await minimalTokenEndpoint({
+    issuer: `${origin}/auth`,
+    clientId: prepared.clientId,
+    clientSecret: prepared.clientSecret,
+    subject: `${origin}/fhir/Patient/${prepared.patientId}`,
+  });
+  const minimalRefreshTokens = prepared.refreshTokens.map(() => minimal.issueRefreshToken());
+  late.minimal = minimal;
   // The same resources as the sandbox's store: the same directory (same seed and size) and the member.
   const myData = (await (
     await fetch(`${origin}/api/patients/${prepared.patientId}/data`, {
@@ -99,6 +126,8 @@ async function main(): Promise<void> {
     clientId: prepared.clientId,
     clientSecret: prepared.clientSecret,
     refreshTokens: prepared.refreshTokens,
+    minimalTokenEndpoint: `${origin}/bench/minimal-token`,
+    minimalRefreshTokens,
     accessToken: prepared.accessToken,
     searchPath,
     resources,

@@ -1,7 +1,8 @@
 /**
  * What SMART costs, against baselines measured in alternating turns within one run:
- * - refresh: the refresh-token grant of a confidential client (HTTP Basic) vs a trivial form POST through
- *   the same Express app, and vs the token endpoint's cheapest error (an unknown grant_type);
+ * - refresh: the refresh-token grant of a confidential client (HTTP Basic) vs a minimal token endpoint in the same
+ *   Express app doing the same cryptography (RS256 id_token, opaque tokens, rotation; the baseline), a trivial form
+ *   POST, and the token endpoint's cheapest error (an unknown grant_type);
  * - search: `Observation?patient=<id>&category=laboratory` on /fhir with a bearer token vs the same search
  *   on the unauthenticated FHIR router over the same resources (the cost of authorization).
  * Reports requests/second and ratios; writes JSON to bench/results/.
@@ -29,12 +30,18 @@ const form = (params: Record<string, string>) => new URLSearchParams(params).toS
 const basic = (r: SmartServerReady) =>
   `Basic ${Buffer.from(`${encodeURIComponent(r.clientId)}:${encodeURIComponent(r.clientSecret)}`).toString('base64')}`;
 
-/** The refresh grant, one token family per connection; a rotated refresh token replaces its predecessor. */
-function refreshOptions(ready: SmartServerReady): autocannon.Options {
-  const pool = [...ready.refreshTokens];
+/**
+ * The refresh grant at `url`, one token family per connection; a rotated refresh token replaces its predecessor
+ * (the sandbox's token endpoint, or the minimal one with its own tokens).
+ */
+const pools = new Map<string, string[]>();
+function refreshOptions(ready: SmartServerReady, url: string, tokens: readonly string[]): autocannon.Options {
+  // The pool outlives a turn: a rotated token is the only one that works in the next turn.
+  let pool = pools.get(url);
+  if (!pool) pools.set(url, (pool = [...tokens]));
   let nextSlot = 0;
   return {
-    url: ready.tokenEndpoint,
+    url,
     connections: FAMILIES,
     requests: [
       {
@@ -42,12 +49,12 @@ function refreshOptions(ready: SmartServerReady): autocannon.Options {
         headers: { authorization: basic(ready), 'content-type': 'application/x-www-form-urlencoded' },
         setupRequest: (req, context: { slot?: number }) => {
           context.slot ??= nextSlot++ % pool.length;
-          return { ...req, body: form({ grant_type: 'refresh_token', refresh_token: pool[context.slot] ?? '' }) };
+          return { ...req, body: form({ grant_type: 'refresh_token', refresh_token: pool?.[context.slot] ?? '' }) };
         },
         onResponse: (status, body, context: { slot?: number }) => {
           if (status !== 200 || context.slot === undefined) return;
           const rotated = (JSON.parse(body) as { refresh_token?: string }).refresh_token;
-          if (rotated) pool[context.slot] = rotated;
+          if (rotated && pool) pool[context.slot] = rotated;
         },
       },
     ],
@@ -57,7 +64,12 @@ function refreshOptions(ready: SmartServerReady): autocannon.Options {
 const SIDES: Record<Scenario, Side[]> = {
   refresh: [
     {
-      name: 'trivial POST (baseline)',
+      name: 'minimal server, same cryptography (baseline)',
+      status: 200,
+      options: (r) => refreshOptions(r, r.minimalTokenEndpoint, r.minimalRefreshTokens),
+    },
+    {
+      name: 'trivial POST',
       status: 200,
       options: (r) => ({
         url: `${r.origin}/bench/noop`,
@@ -76,7 +88,7 @@ const SIDES: Record<Scenario, Side[]> = {
         body: form({ grant_type: 'urn:bench:unsupported', refresh_token: r.refreshTokens[0] ?? '' }),
       }),
     },
-    { name: 'refresh grant', status: 200, options: refreshOptions },
+    { name: 'refresh grant', status: 200, options: (r) => refreshOptions(r, r.tokenEndpoint, r.refreshTokens) },
   ],
   search: [
     {

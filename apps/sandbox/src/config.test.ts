@@ -10,6 +10,7 @@ import {
   loadSandboxConfig,
   parsePort,
   parsePublicUrl,
+  parseRequirePkce,
   parseSupportedTypes,
   TOKEN_FILE,
 } from './config.ts';
@@ -105,6 +106,17 @@ describe('parseSupportedTypes', () => {
   });
 });
 
+describe('parseRequirePkce', () => {
+  it('is off unless set: the sandbox lets a confidential app leave PKCE out', () => {
+    for (const value of [undefined, '', ' ', 'false', 'FALSE']) expect(parseRequirePkce(value)).toBe(false);
+    expect(parseRequirePkce(' true ')).toBe(true);
+  });
+
+  it('refuses anything but true or false, naming the variable', () => {
+    for (const value of ['yes', '1', 'on']) expect(() => parseRequirePkce(value)).toThrow(/PLAN_API_REQUIRE_PKCE/);
+  });
+});
+
 describe('loadSandboxConfig', () => {
   let dir: string;
   beforeEach(async () => {
@@ -123,6 +135,7 @@ describe('loadSandboxConfig', () => {
         PLAN_API_PUBLIC_URL: 'https://sb.example.com',
         PLAN_API_SANDBOX_TOKEN: 'tok-123-a-long-enough-sandbox-token-value',
         PLAN_API_SUPPORTED_TYPES: 'Patient, Coverage,ExplanationOfBenefit',
+        PLAN_API_REQUIRE_PKCE: 'true',
       },
       'linux',
       '/home/me',
@@ -135,6 +148,7 @@ describe('loadSandboxConfig', () => {
       token: 'tok-123-a-long-enough-sandbox-token-value',
       tokenSource: { kind: 'env' },
       supportedTypes: ['Patient', 'Coverage', 'ExplanationOfBenefit'],
+      requirePkce: true,
       uiDir: join(ROOT, 'packages', 'ui', 'dist'),
       terminologyDir: join(ROOT, 'resources', 'terminology'),
     });
@@ -173,6 +187,7 @@ describe('loadSandboxConfig', () => {
     expect(first.host).toBe('127.0.0.1');
     expect(first.port).toBe(4010);
     expect(first.publicUrl).toBeUndefined();
+    expect(first.requirePkce).toBe(false);
   });
 
   it('tightens a token file that others can read to 0600', async () => {

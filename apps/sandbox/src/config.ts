@@ -23,6 +23,8 @@ export interface SandboxEnvConfig {
   terminologyDir: string;
   /** The Patient Access types supported (PLAN_API_SUPPORTED_TYPES; default the seed's scope list plus Patient). */
   supportedTypes: readonly string[];
+  /** PLAN_API_REQUIRE_PKCE: require PKCE from confidential apps too (default false: only public apps must). */
+  requirePkce: boolean;
 }
 
 /** Where this checkout keeps the web UI build and the terminology (the CLI runs from source). */
@@ -114,6 +116,13 @@ export function parseSupportedTypes(value: string | undefined): readonly string[
   return types;
 }
 
+/** PLAN_API_REQUIRE_PKCE: `true` or `false` (default false, so a vendor can test both server policies). */
+export function parseRequirePkce(value: string | undefined): boolean {
+  const text = nonEmpty(value)?.toLowerCase() ?? 'false';
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new ConfigError(`PLAN_API_REQUIRE_PKCE must be true or false; got "${text.slice(0, 40)}".`);
+}
+
 /** The token file of the data dir (made when missing); an empty one is a ConfigError. */
 async function readTokenFile(dataDir: string): Promise<{ token: string; path: string; created: boolean }> {
   try {
@@ -128,8 +137,8 @@ async function readTokenFile(dataDir: string): Promise<{ token: string; path: st
  * Reads the sandbox settings from the environment: PORT (default 4010), HOST (default 127.0.0.1),
  * PLAN_API_DATA_DIR (default the OS's per-user app-data folder), PLAN_API_PUBLIC_URL (default
  * `http://HOST:PORT`, decided by the server once bound), PLAN_API_SANDBOX_TOKEN (else the token file in
- * the data dir), PLAN_API_SUPPORTED_TYPES (default the seed's scope list plus Patient). Throws ConfigError for a
- * value it cannot use.
+ * the data dir), PLAN_API_SUPPORTED_TYPES (default the seed's scope list plus Patient), PLAN_API_REQUIRE_PKCE
+ * (default false). Throws ConfigError for a value it cannot use.
  */
 export async function loadSandboxConfig(
   env: Env = process.env,
@@ -142,6 +151,7 @@ export async function loadSandboxConfig(
   const dataDir = configuredDir !== undefined ? resolve(configuredDir) : defaultDataDir(platform, env, home);
   const publicUrl = parsePublicUrl(env.PLAN_API_PUBLIC_URL);
   const supportedTypes = parseSupportedTypes(env.PLAN_API_SUPPORTED_TYPES);
+  const requirePkce = parseRequirePkce(env.PLAN_API_REQUIRE_PKCE);
   // The data dir holds secrets (signing keys, the cookie secret, the token): only this user may read it.
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const envToken = nonEmpty(env.PLAN_API_SANDBOX_TOKEN);
@@ -162,6 +172,7 @@ export async function loadSandboxConfig(
       token: envToken,
       tokenSource: { kind: 'env' },
       supportedTypes,
+      requirePkce,
       ...checkoutPaths(),
     };
   }
@@ -174,6 +185,7 @@ export async function loadSandboxConfig(
     token: file.token,
     tokenSource: { kind: 'file', path: file.path, created: file.created },
     supportedTypes,
+    requirePkce,
     ...checkoutPaths(),
   };
 }

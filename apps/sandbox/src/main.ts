@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     uiDir: config.uiDir,
     terminologyDir: config.terminologyDir,
     supportedTypes: config.supportedTypes,
+    requirePkce: config.requirePkce,
     tokenHint:
       config.tokenSource.kind === 'env'
         ? 'the PLAN_API_SANDBOX_TOKEN the sandbox was started with'

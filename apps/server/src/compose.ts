@@ -7,6 +7,7 @@ import {
   productionRequestRouteSet,
   reviewRouteSet,
   createFhirRouter,
+  createResponseCache,
   createRouter,
   createSessions,
   createUiRouter,
@@ -15,7 +16,7 @@ import {
   kvFailureCounter,
   lastResortErrors,
 } from '@plan-api/http';
-import type { ApiDescription, Router, Sessions } from '@plan-api/http';
+import type { ApiDescription, ResponseCache, Router, Sessions } from '@plan-api/http';
 import { createMemberPortal, createReviewPortal } from '@plan-api/portal';
 import type { AccountKind, PortalMailer } from '@plan-api/portal';
 import { createHostedSandbox } from '@plan-api/sandbox';
@@ -58,11 +59,15 @@ export interface ComposeServerOptions {
   secret: string;
   mailer: PortalMailer;
   terminology: Terminology;
+  /** Moves on with every change of `stores.fhir` (undefined while unknown): the directory's cache follows it. */
+  fhirVersion: () => string | undefined;
 }
 
 /** The surface of a started server: one router behind the probes, and what to release at stop. */
 export interface ServerParts {
   router: Router;
+  /** The public directory's answers: its `serve` goes in front of the app (see ResponseCache). */
+  directoryCache: ResponseCache;
   close(): Promise<void>;
 }
 
@@ -132,8 +137,13 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
     members,
     secret,
     logger,
+    requirePkce: config.requirePkce,
   });
 
+  const directoryCache = createResponseCache({
+    mountPath: '/directory/fhir',
+    version: { current: options.fhirVersion },
+  });
   const router = createRouter();
   router.use(hosted.realm.router);
   router.use(production.router);
@@ -147,6 +157,7 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
       readOnly: true,
       baseUrl: `${publicUrl}/directory/fhir`,
       logger,
+      responseCache: directoryCache,
     }),
   );
   router.use(
@@ -252,5 +263,9 @@ export async function composeServer(options: ComposeServerOptions): Promise<Serv
       .json({ error: 'not_found', message: `There is nothing at ${req.method} ${req.path.slice(0, 200)}.` });
   });
   router.use(lastResortErrors(logger));
-  return { router, close: async () => Promise.all([hosted.close(), production.close()]).then(() => undefined) };
+  return {
+    router,
+    directoryCache,
+    close: async () => Promise.all([hosted.close(), production.close()]).then(() => undefined),
+  };
 }

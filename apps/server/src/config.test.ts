@@ -18,7 +18,9 @@ describe('loadServerConfig', () => {
       planName: 'Plan API Health Plan',
       trustProxy: false,
       logFormat: 'json',
+      tls: undefined,
       memberOidc: undefined,
+      requirePkce: true,
     });
     expect(loadServerConfig({}, { ...opts, tty: true }).logFormat).toBe('text');
   });
@@ -41,6 +43,9 @@ describe('loadServerConfig', () => {
         PLAN_OIDC_ISSUER: 'https://id.acme.example',
         PLAN_OIDC_CLIENT_ID: 'plan-api',
         PLAN_OIDC_CLIENT_SECRET: 'oidc-secret',
+        PLAN_API_REQUIRE_PKCE: 'false',
+        PLAN_API_TLS_CERT: '/etc/plan/cert.pem',
+        PLAN_API_TLS_KEY: '/etc/plan/key.pem',
       },
       opts,
     );
@@ -56,12 +61,14 @@ describe('loadServerConfig', () => {
       planName: 'Acme Health',
       trustProxy: 1,
       logFormat: 'text',
+      tls: { certPath: '/etc/plan/cert.pem', keyPath: '/etc/plan/key.pem' },
       memberOidc: {
         issuer: 'https://id.acme.example',
         clientId: 'plan-api',
         clientSecret: 'oidc-secret',
         label: 'Sign in with Acme Health',
       },
+      requirePkce: false,
     });
   });
 
@@ -74,6 +81,8 @@ describe('loadServerConfig', () => {
     [{ PLAN_API_SECRET: 'short' }, /PLAN_API_SECRET must be at least 32 characters/],
     [{ DATABASE_SCHEMA: 'Plan-API' }, /DATABASE_SCHEMA must be a lower-case SQL name/],
     [{ PLAN_API_LOG_FORMAT: 'xml' }, /PLAN_API_LOG_FORMAT must be json or text/],
+    [{ PLAN_API_REQUIRE_PKCE: 'no' }, /PLAN_API_REQUIRE_PKCE must be true or false/],
+    [{ PLAN_API_TLS_KEY: '/etc/plan/key.pem' }, /TLS needs PLAN_API_TLS_CERT .* and PLAN_API_TLS_KEY .* together/],
     [
       { PLAN_OIDC_ISSUER: 'https://id.example' },
       /needs PLAN_OIDC_ISSUER, PLAN_OIDC_CLIENT_ID and PLAN_OIDC_CLIENT_SECRET/,

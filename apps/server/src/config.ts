@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkTlsCredentials } from '@plan-api/http';
+import type { TlsCredentials } from '@plan-api/http';
 
 /** The production server's settings (DESIGN.md "Processes"), read from the environment. */
 export interface ServerConfig {
@@ -24,8 +27,18 @@ export interface ServerConfig {
   trustProxy: boolean | number | string;
   /** `json` lines, or `text` for a person at a terminal (default: text on a TTY, JSON otherwise). */
   logFormat: 'json' | 'text';
+  /**
+   * `PLAN_API_TLS_CERT` and `PLAN_API_TLS_KEY` (PEM files): the server terminates TLS itself (TLS 1.2 and 1.3
+   * only); undefined = plain HTTP (behind a TLS-terminating proxy).
+   */
+  tls: TlsFiles | undefined;
   /** The plan's own OpenID Connect provider for member sign-in (`PLAN_OIDC_*`); undefined = not offered. */
   memberOidc: MemberOidcConfig | undefined;
+  /**
+   * `PLAN_API_REQUIRE_PKCE` (default true): the production realm requires PKCE from every app, confidential ones
+   * too (OAuth 2.0 Security BCP). `false` requires it from public apps only.
+   */
+  requirePkce: boolean;
   /** The web UI build and the terminology of this checkout (the CLI runs from source). */
   uiDir: string;
   terminologyDir: string;
@@ -37,6 +50,12 @@ export interface MemberOidcConfig {
   clientId: string;
   clientSecret: string;
   label: string;
+}
+
+/** The paths of the PEM certificate (chain) and private key the server terminates TLS with. */
+export interface TlsFiles {
+  certPath: string;
+  keyPath: string;
 }
 
 /** A setting that cannot be used, with a message that says which and why. */
@@ -125,6 +144,12 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   return text;
 }
 
+function parseRequirePkce(value: string | undefined): boolean {
+  const text = nonEmpty(value)?.toLowerCase() ?? 'true';
+  if (text === 'true' || text === 'false') return text === 'true';
+  throw new ConfigError(`PLAN_API_REQUIRE_PKCE must be true or false; got "${text.slice(0, 40)}".`);
+}
+
 function parseMemberOidc(env: Env, planName: string): MemberOidcConfig | undefined {
   const issuer = parseUrl('PLAN_OIDC_ISSUER', env.PLAN_OIDC_ISSUER, ['http:', 'https:'], 'https://id.plan.example');
   const clientId = nonEmpty(env.PLAN_OIDC_CLIENT_ID);
@@ -138,6 +163,46 @@ function parseMemberOidc(env: Env, planName: string): MemberOidcConfig | undefin
   return { issuer, clientId, clientSecret, label: nonEmpty(env.PLAN_OIDC_LABEL) ?? `Sign in with ${planName}` };
 }
 
+function parseTls(env: Env): TlsFiles | undefined {
+  const cert = nonEmpty(env.PLAN_API_TLS_CERT);
+  const key = nonEmpty(env.PLAN_API_TLS_KEY);
+  if (cert === undefined && key === undefined) return undefined;
+  if (cert === undefined || key === undefined) {
+    throw new ConfigError(
+      'TLS needs PLAN_API_TLS_CERT (the PEM certificate file) and PLAN_API_TLS_KEY (its PEM private key file) together.',
+    );
+  }
+  return { certPath: resolve(cert), keyPath: resolve(key) };
+}
+
+function readPem(name: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new ConfigError(`${name}: cannot read ${path} (${reason}).`);
+  }
+}
+
+/**
+ * Reads the certificate and key files and checks that they make a TLS context; a ConfigError names the variable
+ * and what is wrong (missing or unreadable file, not PEM, a key that does not match the certificate).
+ */
+export function readTlsCredentials(files: TlsFiles): TlsCredentials {
+  const credentials = {
+    cert: readPem('PLAN_API_TLS_CERT', files.certPath),
+    key: readPem('PLAN_API_TLS_KEY', files.keyPath),
+  };
+  try {
+    checkTlsCredentials(credentials);
+  } catch (error) {
+    throw new ConfigError(
+      `PLAN_API_TLS_CERT and PLAN_API_TLS_KEY must be a PEM certificate and its matching private key: ${(error as Error).message}`,
+    );
+  }
+  return credentials;
+}
+
 /** Where this checkout keeps the web UI build and the terminology (apps/server/src/config.ts is three below). */
 function checkout(): { uiDir: string; terminologyDir: string } {
   return {
@@ -148,8 +213,8 @@ function checkout(): { uiDir: string; terminologyDir: string } {
 
 /**
  * Reads the server's settings: PORT (4020), HOST (0.0.0.0), PLAN_API_PUBLIC_URL, DATABASE_URL, PLAN_API_DATA_DIR,
- * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_OIDC_*. Throws ConfigError
- * for a value it cannot use.
+ * SMTP_URL, MAIL_FROM, PLAN_API_SECRET, PLAN_NAME, PLAN_API_TRUST_PROXY, PLAN_API_LOG_FORMAT, PLAN_API_TLS_CERT,
+ * PLAN_API_TLS_KEY, PLAN_OIDC_*, PLAN_API_REQUIRE_PKCE. Throws ConfigError for a value it cannot use.
  */
 export function loadServerConfig(
   env: Env = process.env,
@@ -181,7 +246,9 @@ export function loadServerConfig(
     planName: nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan',
     trustProxy: parseTrustProxy(env.PLAN_API_TRUST_PROXY),
     logFormat: logFormat ?? ((options.tty ?? process.stdout.isTTY) ? 'text' : 'json'),
+    tls: parseTls(env),
     memberOidc: parseMemberOidc(env, nonEmpty(env.PLAN_NAME) ?? 'Plan API Health Plan'),
+    requirePkce: parseRequirePkce(env.PLAN_API_REQUIRE_PKCE),
     ...checkout(),
   };
 }

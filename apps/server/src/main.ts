@@ -16,7 +16,8 @@ import { UsageError } from './commands/usage.ts';
 const HELP = `Usage: pnpm server [command]
 
 Commands:
-  (none), start          start the server (PORT, HOST, PLAN_API_PUBLIC_URL, DATABASE_URL, SMTP_URL, ...)
+  (none), start          start the server (PORT, HOST, PLAN_API_PUBLIC_URL, PLAN_API_TLS_CERT and
+                         PLAN_API_TLS_KEY, DATABASE_URL, SMTP_URL, ...)
   migrate                apply the database migrations (DATABASE_URL) and exit
   import FILE...         load members' records (FHIR NDJSON or Bundle JSON) into the plan's store
   reviewer add --email E [--name N]

@@ -28,6 +28,8 @@ export interface ProductionRealmOptions {
   members: Pick<MemberPortal, 'recordGrant' | 'recordAccess'>;
   secret: string;
   logger: HttpLogger;
+  /** Require PKCE from every app, confidential ones too (the server's PLAN_API_REQUIRE_PKCE, default on). */
+  requirePkce: boolean;
 }
 
 export interface ProductionRealm {
@@ -83,6 +85,7 @@ export async function createProductionRealm(options: ProductionRealmOptions): Pr
     secureCookies: publicUrl.startsWith('https:'),
     errorPage: authorizationErrorPage,
     cookiePrefix: '_plan',
+    requirePkce: options.requirePkce,
     onEvent: (event) => {
       if (event.type !== 'consent' || event.status !== 'ok' || event.grantId === undefined) return;
       if (event.clientId === undefined || event.patientId === undefined) return;

@@ -1,9 +1,10 @@
 import type { Server } from 'node:http';
-import { closeServer, createServerApp, listen, localUrl, requestLog, rootSecret } from '@plan-api/http';
-import type { Express } from '@plan-api/http';
+import { closeServer, createServerApp, listen, localUrl, logRequest, requestLog, rootSecret } from '@plan-api/http';
+import type { Express, RequestLogEntry } from '@plan-api/http';
 import { loadTerminology } from '@plan-api/synthetic';
 import { composeServer } from './compose.ts';
 import type { ServerParts } from './compose.ts';
+import { readTlsCredentials } from './config.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerLogger } from './logger.ts';
 import { openServerMail } from './mail.ts';
@@ -33,7 +34,8 @@ export interface PlanServer {
 export function createPlanServer(config: ServerConfig, logger: ServerLogger): PlanServer {
   const app = createServerApp();
   app.set('trust proxy', config.trustProxy);
-  app.use(requestLog((entry) => logger.request(entry)));
+  const writeLog = (entry: RequestLogEntry): void => logger.request(entry);
+  app.use(requestLog(writeLog));
   let server: Server | undefined;
   let stores: ServerStores | undefined;
   let mail: ServerMail | undefined;
@@ -83,10 +85,19 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
   };
 
   const run = async (): Promise<StartedServer> => {
-    const bound = await listen(app, config.host, config.port);
+    const tls = config.tls && readTlsCredentials(config.tls);
+    // The directory's cached answers are sent (and logged) before Express sees the request.
+    const bound = await listen(
+      (req, res) => {
+        if (!parts?.directoryCache.serve(req, res, (hit, answer) => logRequest(hit, answer, writeLog))) app(req, res);
+      },
+      config.host,
+      config.port,
+      tls,
+    );
     server = bound.server;
     try {
-      const listenUrl = localUrl(config.host, bound.port);
+      const listenUrl = localUrl(config.host, bound.port, tls !== undefined);
       const publicUrl = (config.publicUrl ?? listenUrl).replace(/\/+$/, '');
       stores = await openServerStores({
         ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl, schema: config.databaseSchema } : {}),
@@ -95,9 +106,13 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
       const secret = await rootSecret(stores.kv, config.secret);
       mail = openServerMail({ config, records: stores.records, logger });
       mail.start();
+      const fhirVersion = await stores.watchFhirChanges((error) =>
+        logger.error('Lost the database change feed; the directory answers uncached until it is back', { error }),
+      );
       parts = await composeServer({
         config,
         stores,
+        fhirVersion,
         logger,
         publicUrl,
         secret,

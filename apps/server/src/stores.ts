@@ -5,6 +5,7 @@ import {
   createLowdbKeyValueStore,
   createLowdbRecordStore,
   createLowdbStore,
+  countWrites,
   type FhirStore,
   type KeyValueStore,
   type RecordStore,
@@ -29,6 +30,11 @@ export interface ServerStores {
   postgres?: PostgresStores;
   /** `/ready`: the database answers and its migrations are applied. */
   ready(): Promise<boolean>;
+  /**
+   * Starts following the changes of `fhir` (on PostgreSQL, every process's writes) and resolves the version that
+   * moves on with them (undefined while changes cannot be followed): what the directory's cached answers check.
+   */
+  watchFhirChanges(onError: (error: unknown) => void): Promise<() => string | undefined>;
   close(): Promise<void>;
 }
 
@@ -90,6 +96,10 @@ export async function openServerStores(options: {
         kv: main.kv,
         postgres: main,
         ready: async () => (await main.migrationsApplied()) && (await sandbox.migrationsApplied()),
+        watchFhirChanges: async (onError) => {
+          const feed = await main.watchChanges({ onError });
+          return () => feed.version();
+        },
         // The sandbox's stores share the pool, which closing the main stores ends.
         close: () => closeAll([sandbox, main]),
       };
@@ -104,18 +114,20 @@ export async function openServerStores(options: {
     return store;
   };
   try {
-    const fhir = keep(await createLowdbStore({ dir: join(options.dataDir, 'fhir'), registry }));
+    // One process owns the lowdb files: counting its writes tells every change.
+    const fhir = countWrites(keep(await createLowdbStore({ dir: join(options.dataDir, 'fhir'), registry })));
     const sandboxFhir = keep(await createLowdbStore({ dir: join(options.dataDir, 'sandbox', 'fhir'), registry }));
     const records = keep(await createLowdbRecordStore({ dir: join(options.dataDir, 'records') }));
     const kv = keep(await createLowdbKeyValueStore({ dir: join(options.dataDir, 'kv') }));
     return {
       kind: 'lowdb',
       registry,
-      fhir,
+      fhir: fhir.store,
       sandboxFhir,
       records,
       kv,
       ready: () => Promise.resolve(true),
+      watchFhirChanges: () => Promise.resolve(() => String(fhir.writes())),
       close: () => closeAll(opened.reverse()),
     };
   } catch (error) {

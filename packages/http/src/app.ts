@@ -41,7 +41,8 @@ export function createFhirApp(options: FhirAppOptions): FhirApp {
     app,
     start(port = 0, host = '127.0.0.1') {
       if (server) return Promise.reject(new Error('createFhirApp: already started'));
-      const listening = createServer(app);
+      const cache = options.responseCache;
+      const listening = createServer(cache ? (req, res) => cache.serve(req, res) || app(req, res) : app);
       server = listening;
       return new Promise<string>((resolve, reject) => {
         listening.once('error', reject);

@@ -3,6 +3,13 @@ export { fhirErrorHandler } from './fhir/error-handler.ts';
 export { consoleLogger } from './fhir/options.ts';
 export type { FhirRouterOptions, HttpLogger, ReadOnlyPolicy, SearchAccessHooks } from './fhir/options.ts';
 export { FHIR_JSON } from './fhir/respond.ts';
+export { createResponseCache } from './fhir/response-cache.ts';
+export type {
+  DataVersion,
+  ResponseCache,
+  ResponseCacheOptions,
+  ResponseCacheStats,
+} from './fhir/response-cache.ts';
 export { createFhirApp } from './app.ts';
 export type { FhirApp, FhirAppOptions } from './app.ts';
 export { createPatientAccessRouter, fhirCors, invalidToken } from './patient-access/index.ts';
@@ -82,8 +89,9 @@ export { deriveKey, rootSecret } from './session/root-secret.ts';
 export { randomSecret } from './session/secrets.ts';
 export { errorStatus } from './error-status.ts';
 export { lastResortErrors } from './server/last-resort.ts';
-export { closeServer, listen, localUrl } from './server/listen.ts';
+export { checkTlsCredentials, closeServer, listen, localUrl, TLS_VERSIONS } from './server/listen.ts';
+export type { TlsCredentials } from './server/listen.ts';
 export { createRouter, createServerApp } from './server/app.ts';
-export { requestLog } from './server/request-log.ts';
+export { logRequest, requestLog } from './server/request-log.ts';
 export type { RequestLogEntry } from './server/request-log.ts';
 export type { Express, Router } from 'express';

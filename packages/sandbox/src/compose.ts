@@ -1,6 +1,7 @@
 import {
   createApi,
   createFhirRouter,
+  createResponseCache,
   createRouter,
   createSessionRouter,
   createSessions,
@@ -13,7 +14,7 @@ import {
   managementRouteSet,
   SANDBOX_API,
 } from '@plan-api/http';
-import type { Router } from '@plan-api/http';
+import type { ResponseCache, Router } from '@plan-api/http';
 import { createOutboxMailer } from '@plan-api/mail';
 import type { Directory, Terminology } from '@plan-api/synthetic';
 import type { SandboxLogger, SandboxServerConfig } from './config.ts';
@@ -27,6 +28,8 @@ export const SANDBOX_OWNER = 'sandbox';
 /** The running parts of a started sandbox. */
 export interface SandboxParts {
   router: Router;
+  /** The public directory's answers: its `serve` goes in front of the app (see ResponseCache). */
+  directoryCache: ResponseCache;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     mailer,
     production: createHttpProductionGateway({ connection }),
     ...(config.supportedTypes !== undefined ? { resourceTypes: config.supportedTypes } : {}),
+    ...(config.requirePkce !== undefined ? { requirePkce: config.requirePkce } : {}),
   });
 
   const sessions = createSessions({ kv: stores.kv, secret: deriveKey(secret, 'session-cookie'), secure });
@@ -82,6 +86,10 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
     ...(config.signInRateLimit !== undefined ? { failedSignInLimit: config.signInRateLimit } : {}),
   });
 
+  const directoryCache = createResponseCache({
+    mountPath: '/directory/fhir',
+    version: { current: () => stores.fhirVersion() },
+  });
   const router = createRouter();
   router.use(realm.router);
   router.use(
@@ -94,6 +102,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
       readOnly: true,
       baseUrl: `${publicUrl}/directory/fhir`,
       logger,
+      responseCache: directoryCache,
     }),
   );
   router.use(
@@ -137,6 +146,7 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
 
   return {
     router,
+    directoryCache,
     async close() {
       session.close();
       await realm.close();

@@ -48,6 +48,8 @@ export interface SandboxServerConfig {
    * grant, a wildcard as this list. Default DEFAULT_SUPPORTED_TYPES.
    */
   supportedTypes?: readonly string[];
+  /** Require PKCE from every app, confidential ones too (default off: only public apps must use it). */
+  requirePkce?: boolean;
 }
 
 /** The console, for hosts that inject no logger. */

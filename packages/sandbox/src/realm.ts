@@ -60,6 +60,11 @@ export interface SandboxRealmOptions {
    * Default: the seed's scope list plus Patient (DEFAULT_SUPPORTED_TYPES).
    */
   resourceTypes?: readonly string[];
+  /**
+   * Require PKCE from every app, confidential ones too (default off: only public apps must use it), so a vendor
+   * can test their app against both server policies: the production server requires it by default.
+   */
+  requirePkce?: boolean;
 }
 
 /** A sandbox realm: the portal over its stores, and its authorization server and FHIR API behind one router. */
@@ -129,6 +134,7 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     secureCookies: publicUrl.startsWith('https:'),
     errorPage: authorizationErrorPage,
     hooks: simulatedAuthFailures,
+    requirePkce: options.requirePkce === true,
     ...(options.cookiePrefix ? { cookiePrefix: options.cookiePrefix } : {}),
     ...(options.loopbackJwksUris ? { loopbackJwksUris: true } : {}),
     onEvent: (event) => {

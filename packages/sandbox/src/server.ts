@@ -68,7 +68,14 @@ export function createSandboxServer(config: SandboxServerConfig): SandboxServer 
 
   const run = async (): Promise<{ url: string; listenUrl: string }> => {
     const host = config.host ?? '127.0.0.1';
-    const bound = await listen(app, host, config.port ?? 4010);
+    // The directory's cached answers are sent before Express sees the request.
+    const bound = await listen(
+      (req, res) => {
+        if (!parts?.directoryCache.serve(req, res)) app(req, res);
+      },
+      host,
+      config.port ?? 4010,
+    );
     server = bound.server;
     try {
       const listenUrl = localUrl(host, bound.port);

@@ -8,6 +8,7 @@ import {
   createMemoryKeyValueStore,
   createMemoryRecordStore,
   createMemoryStore,
+  countWrites,
 } from '@plan-api/store';
 import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 
@@ -17,6 +18,8 @@ export interface SandboxStores {
   fhir: FhirStore;
   records: RecordStore;
   kv: KeyValueStore;
+  /** Moves on with every write to the FHIR store (the directory's cached answers follow it). */
+  fhirVersion(): string;
   /** Closes every store (each one even if another fails). */
   close(): Promise<void>;
 }
@@ -38,19 +41,22 @@ export async function openSandboxStores(dataDir: string | undefined): Promise<Sa
     if (failed) throw failed.reason;
   };
   try {
+    // Only this process writes these stores: counting its writes tells every change.
     if (dataDir === undefined) {
+      const fhir = countWrites(keep(createMemoryStore({ registry })));
       return {
         registry,
-        fhir: keep(createMemoryStore({ registry })),
+        fhir: fhir.store,
         records: keep(createMemoryRecordStore()),
         kv: keep(createMemoryKeyValueStore()),
+        fhirVersion: () => String(fhir.writes()),
         close: closeAll,
       };
     }
-    const fhir = keep(await createLowdbStore({ dir: join(dataDir, 'fhir'), registry }));
+    const fhir = countWrites(keep(await createLowdbStore({ dir: join(dataDir, 'fhir'), registry })));
     const records = keep(await createLowdbRecordStore({ dir: join(dataDir, 'records') }));
     const kv = keep(await createLowdbKeyValueStore({ dir: join(dataDir, 'kv') }));
-    return { registry, fhir, records, kv, close: closeAll };
+    return { registry, fhir: fhir.store, records, kv, fhirVersion: () => String(fhir.writes()), close: closeAll };
   } catch (err) {
     await closeAll().catch(() => undefined);
     throw err;

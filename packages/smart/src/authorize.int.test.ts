@@ -175,13 +175,13 @@ describe('authorization flow', () => {
   });
 
   it('unsupported scopes are dropped, never granted, and the launch log says which', async () => {
-    const scope = `${SCOPE} user/*.read patient/Medication.read patient/Observation.write system/*.rs`;
+    const scope = `${SCOPE} user/Medication.read patient/Medication.read patient/Observation.write system/*.rs`;
     const outcome = await authorize(h, new Browser(), authorizeParams(h, CONFIDENTIAL, { scope }), { patient: 'p1' });
     const token = await exchangeCode(h, CONFIDENTIAL, outcome.redirect?.searchParams.get('code') ?? '');
     expect(String(token.body.scope).split(' ').sort()).toEqual(SCOPE.split(' ').sort());
     const accepted = h.events.findLast((e) => e.type === 'authorize' && e.message?.startsWith('Authorization request'));
     expect(accepted?.details).toEqual({
-      droppedScopes: ['user/*.read', 'patient/Medication.read', 'patient/Observation.write', 'system/*.rs'],
+      droppedScopes: ['user/Medication.read', 'patient/Medication.read', 'patient/Observation.write', 'system/*.rs'],
     });
   });
 
@@ -237,7 +237,7 @@ describe('authorization flow', () => {
   });
 
   it('a request with no grantable scope at all gets invalid_scope', async () => {
-    const params = authorizeParams(h, CONFIDENTIAL, { scope: 'user/*.read', state: 's1' });
+    const params = authorizeParams(h, CONFIDENTIAL, { scope: 'system/*.read user/Claim.read', state: 's1' });
     const outcome = await authorize(h, new Browser(), params, { patient: 'p1' });
     expect(outcome.redirect?.searchParams.get('error')).toBe('invalid_scope');
   });

@@ -46,7 +46,7 @@ export function authorizationParams(runtime: Runtime): NonNullable<Configuration
       params.scope = grantable.join(' ') || undefined;
       if (grantable.length === 0) {
         throw new errors.InvalidScope(
-          `none of the requested scopes can be granted: request openid, fhirUser, launch/patient, offline_access and patient/<Type>.read or patient/<Type>.rs for the supported types`,
+          `none of the requested scopes can be granted: request openid, fhirUser, launch/patient, offline_access and patient/<Type>.read or patient/<Type>.rs (or the same user/ scopes) for the supported types`,
           requested.join(' '),
         );
       }

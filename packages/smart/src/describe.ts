@@ -94,8 +94,9 @@ function describeContext(scopes: readonly string[]): string {
 /**
  * The permissions the request can be granted, as the consent screen lists them, each line once: context scopes
  * that mean the same to a member (openid, fhirUser, profile, launch/patient) share a line; each resource type has
- * one line whatever forms asked for it (v1 and v2, a wildcard and the type itself), naming the filters of
- * granular scopes; unsupported scopes are left out. `scopes` are what a line grants: keeping the line keeps them.
+ * one line whatever forms asked for it (v1 and v2, `patient/` and `user/`, which both read the member's own
+ * record, a wildcard and the type itself), naming the filters of granular scopes; unsupported scopes are left out.
+ * `scopes` are what a line grants: keeping the line keeps them.
  */
 export function describeRequested(
   requested: readonly string[],

@@ -20,6 +20,7 @@ const REQUIRED_CAPABILITIES = [
   'context-standalone-patient',
   'permission-offline',
   'permission-patient',
+  'permission-user',
   'permission-v1',
   'permission-v2',
   'authorize-post',
@@ -37,6 +38,7 @@ describe('SMART discovery', () => {
       introspection_endpoint: `${h.issuer}/introspect`,
       code_challenge_methods_supported: ['S256'],
       response_types_supported: ['code'],
+      authorization_response_iss_parameter_supported: true,
     });
     expect(config.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
     expect(config.token_endpoint_auth_methods_supported).toEqual(
@@ -70,6 +72,7 @@ describe('SMART discovery', () => {
       'code_challenge_methods_supported',
       'response_types_supported',
       'scopes_supported',
+      'authorization_response_iss_parameter_supported',
     ]) {
       expect(openid[key], key).toEqual(smart[key]);
     }

@@ -51,6 +51,7 @@ export const CAPABILITIES = [
   'context-standalone-patient',
   'permission-offline',
   'permission-patient',
+  'permission-user',
   'permission-v1',
   'permission-v2',
 ] as const;
@@ -68,6 +69,8 @@ export function smartConfiguration(runtime: Runtime): Record<string, unknown> {
     grant_types_supported: ['authorization_code', 'refresh_token'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
+    // RFC 9207: every authorization response (code or error) carries `iss`, as oidc-provider sends it.
+    authorization_response_iss_parameter_supported: true,
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
     token_endpoint_auth_signing_alg_values_supported: [...CLIENT_ASSERTION_ALGORITHMS],
     scopes_supported: scopesSupported(runtime.resourceTypes),

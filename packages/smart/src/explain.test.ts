@@ -61,6 +61,14 @@ describe('error explanations', () => {
     );
   });
 
+  it('a missing code_challenge says whether PKCE is required of public apps only or of every app', () => {
+    const description = 'Authorization Server policy requires PKCE to be used for this request';
+    const request = (clientAuthMethod: string) =>
+      explain({ ...base, error: 'invalid_request', description, client: { ...confidential, clientAuthMethod } });
+    expect(request('none')).toBe('this public app must use PKCE: send code_challenge and code_challenge_method=S256');
+    expect(request('client_secret_basic')).toMatch(/^this server requires PKCE from every app, confidential ones too/);
+  });
+
   it('a plain PKCE method and the implicit flow are named', () => {
     expect(
       explain({

@@ -98,7 +98,10 @@ function explainClient(situation: ErrorSituation): string {
 function explainRequest(situation: ErrorSituation): string {
   const description = situation.description ?? '';
   if (/requires PKCE/.test(description)) {
-    return 'this public app must use PKCE: send code_challenge and code_challenge_method=S256';
+    const confidential = situation.client !== undefined && situation.client.clientAuthMethod !== 'none';
+    return confidential
+      ? 'this server requires PKCE from every app, confidential ones too: send code_challenge and code_challenge_method=S256'
+      : 'this public app must use PKCE: send code_challenge and code_challenge_method=S256';
   }
   if (/code_challenge_method/.test(description) && text(situation.params.code_challenge_method) !== 'S256') {
     return `code_challenge_method must be S256 (${text(situation.params.code_challenge_method) ?? 'none'} is not accepted)`;

@@ -1,6 +1,6 @@
 /**
  * The oidc-provider instance configured as a SMART on FHIR authorization server: authorization code only,
- * PKCE S256 (required for public apps), the FHIR base as the only resource, opaque access tokens of at most an
+ * PKCE S256 (required for public apps, and for every app when the realm requires it), the FHIR base as the only resource, opaque access tokens of at most an
  * hour, refresh tokens with offline_access (rotating for public apps), revocation and introspection, CORS for
  * browser apps, no development interactions.
  */
@@ -116,7 +116,7 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
       },
     },
     responseTypes: ['code'],
-    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    pkce: { required: (_ctx, client) => config.requirePkce === true || client.clientAuthMethod === 'none' },
     allowOmittingSingleRegisteredRedirectUri: false,
     routes: ROUTES,
     extraParams: authorizationParams(runtime),

@@ -12,8 +12,27 @@ describe('scope parsing', () => {
     expect(parseResourceScope('patient/Observation.*', TYPES)).toBeUndefined();
     expect(parseResourceScope('patient/Observation.write', TYPES)).toBeUndefined();
     expect(parseResourceScope('patient/Medication.read', TYPES)).toBeUndefined();
-    expect(parseResourceScope('user/Observation.read', TYPES)).toBeUndefined();
     expect(parseResourceScope('system/*.read', TYPES)).toBeUndefined();
+  });
+
+  it('parses user/ scopes as patient/ ones, with their level (CARIN BB apps ask for them)', () => {
+    expect(parseResourceScope('user/Observation.read', TYPES)).toMatchObject({
+      level: 'user',
+      type: 'Observation',
+      version: 1,
+    });
+    expect(parseResourceScope('patient/Observation.read', TYPES)).toMatchObject({ level: 'patient' });
+    expect(parseResourceScope(`user/Observation.rs?${LAB}`, TYPES)).toMatchObject({ level: 'user', query: LAB });
+    expect(parseResourceScope('user/Observation.write', TYPES)).toBeUndefined();
+    expect(parseResourceScope('user/Medication.read', TYPES)).toBeUndefined();
+    expect(parseResourceScope('users/Observation.read', TYPES)).toBeUndefined();
+  });
+
+  it('a user/ scope allows what the same patient/ scope allows', () => {
+    const asUser = readableTypes(['user/Observation.rs', `user/Condition.rs?${LAB}`, 'user/Medication.read'], TYPES);
+    const asPatient = readableTypes(['patient/Observation.rs', `patient/Condition.rs?${LAB}`], TYPES);
+    expect(asUser).toEqual(asPatient);
+    expect([...asUser.keys()]).toEqual(['Observation', 'Condition']);
   });
 
   it('accepts v2 read and search permissions only, in cruds order', () => {
@@ -33,7 +52,14 @@ describe('scope parsing', () => {
   });
 
   it('keeps the context scopes and drops what it cannot grant, in request order', () => {
-    const requested = ['openid', 'online_access', 'patient/Foo.read', 'launch/patient', 'user/*.read', 'patient/*.rs'];
+    const requested = [
+      'openid',
+      'online_access',
+      'patient/Foo.read',
+      'launch/patient',
+      'system/*.read',
+      'patient/*.rs',
+    ];
     expect(supportedScopes(requested, TYPES)).toEqual(['openid', 'launch/patient', 'patient/*.rs']);
   });
 });
@@ -54,6 +80,12 @@ describe('what a request is granted at most', () => {
         ...TYPES.map((type) => `patient/${type}.${permissions}`),
       ]);
     }
+  });
+
+  it('user/ scopes are granted at their level: a wildcard as each type, write narrowed away', () => {
+    expect(
+      grantableScopes(['openid', 'user/*.read', 'user/Condition.cruds', 'user/Patient.write'], TYPES, standalone),
+    ).toEqual(['openid', ...TYPES.map((type) => `user/${type}.read`), 'user/Condition.rs']);
   });
 
   it('drops v1 write scopes and narrows v1 .* to .read', () => {
@@ -176,6 +208,26 @@ describe('consent', () => {
       description: 'See your conditions and diagnoses',
       resourceType: 'Condition',
     });
+  });
+
+  it("words user/ scopes as the member's own data, on the same line as the type's patient/ scopes", () => {
+    const lines = describeRequested(
+      ['openid', 'user/Observation.rs', 'patient/Observation.read', 'user/Patient.r'],
+      TYPES,
+      standalone,
+    );
+    expect(lines.slice(1)).toEqual([
+      {
+        scopes: ['user/Observation.rs', 'patient/Observation.read'],
+        description: 'See your lab results, vital signs and other observations',
+        resourceType: 'Observation',
+      },
+      {
+        scopes: ['user/Patient.r'],
+        description: 'Open your name, birth date and contact details',
+        resourceType: 'Patient',
+      },
+    ]);
   });
 
   it('never repeats a near-identical line: one per type, context scopes that mean the same once', () => {

@@ -1,7 +1,11 @@
 /**
- * SMART App Launch scopes: which requested scopes this server grants (patient-context reads, v1 and v2,
+ * SMART App Launch scopes: which requested scopes this server grants (patient- and user-level reads, v1 and v2,
  * granular v2 filters; wildcards as the list of supported types; write permissions narrowed away), and what a
  * granted set allows on the FHIR API. Anything else is dropped, never granted.
+ *
+ * `user/` scopes (CARIN BB apps ask for them) are granted as asked and allow exactly what the same `patient/`
+ * scope allows: the user is a member whose account is bound to one Patient, so "what the user may see" is that
+ * member's own record, under the same compartment rules.
  */
 
 /** Non-resource scopes the server knows (oidc-provider treats them as OpenID scopes). */
@@ -9,9 +13,13 @@ export const CONTEXT_SCOPES = ['openid', 'fhirUser', 'profile', 'offline_access'
 
 const CONTEXT_SCOPE_SET: ReadonlySet<string> = new Set(CONTEXT_SCOPES);
 
-/** A parsed `patient/<Type>.<permissions>[?query]` scope. */
+/** The level of a resource scope: `patient/` or `user/` (the same data for a member: their own record). */
+export type ScopeLevel = 'patient' | 'user';
+
+/** A parsed `patient/<Type>.<permissions>[?query]` (or `user/...`) scope. */
 export interface ResourceScope {
   scope: string;
+  level: ScopeLevel;
   /** A resource type, or `*` for every supported type. */
   type: string;
   version: 1 | 2;
@@ -47,9 +55,9 @@ export const DEFAULT_SUPPORTED_TYPES: readonly string[] = [
   'Organization',
 ];
 
-/** A requested `patient/` scope in any permission form, write forms included (they are narrowed or dropped). */
-const REQUEST_V1 = /^patient\/([A-Z][A-Za-z]*|\*)\.(read|write|\*)$/;
-const REQUEST_V2 = /^patient\/([A-Z][A-Za-z]*|\*)\.(c?r?u?d?s?)(?:\?(.+))?$/;
+/** A requested `patient/` or `user/` scope in any permission form, write forms included (narrowed or dropped). */
+const REQUEST_V1 = /^(patient|user)\/([A-Z][A-Za-z]*|\*)\.(read|write|\*)$/;
+const REQUEST_V2 = /^(patient|user)\/([A-Z][A-Za-z]*|\*)\.(c?r?u?d?s?)(?:\?(.+))?$/;
 /** A granted (read-only) permission: v1 `read`, v2 `r`, `s` or `rs`. */
 const GRANTED_V2 = /^r?s?$/;
 const QUERY_NAME = /^[a-z][a-z0-9-]*(?::[a-z-]+)?$/;
@@ -68,23 +76,22 @@ function validQuery(query: string): boolean {
   });
 }
 
-/** Parses any requested `patient/` scope of a supported type (or `*`), write forms included. */
+/** Parses any requested `patient/` or `user/` scope of a supported type (or `*`), write forms included. */
 function parseRequested(scope: string, resourceTypes: readonly string[]): ResourceScope | undefined {
   const v1 = REQUEST_V1.exec(scope);
   if (v1) {
-    const [, type = '', permissions = ''] = v1;
+    const [, level = '', type = '', permissions = ''] = v1;
     if (type !== '*' && !resourceTypes.includes(type)) return undefined;
-    return { scope, type, version: 1, permissions };
+    return { scope, level: level as ScopeLevel, type, version: 1, permissions };
   }
   const v2 = REQUEST_V2.exec(scope);
   if (!v2) return undefined;
-  const [, type = '', permissions = '', query] = v2;
+  const [, level = '', type = '', permissions = '', query] = v2;
   if (permissions === '') return undefined;
   if (type !== '*' && !resourceTypes.includes(type)) return undefined;
   if (query !== undefined && (type === '*' || !validQuery(query))) return undefined;
-  return query === undefined
-    ? { scope, type, version: 2, permissions }
-    : { scope, type, version: 2, permissions, query };
+  const parsed: ResourceScope = { scope, level: level as ScopeLevel, type, version: 2, permissions };
+  return query === undefined ? parsed : { ...parsed, query };
 }
 
 /**
@@ -129,7 +136,7 @@ export function grantsOf(scope: string, resourceTypes: readonly string[], option
   }
   const suffix = parsed.query === undefined ? '' : `?${parsed.query}`;
   const types = parsed.type === '*' ? resourceTypes : [parsed.type];
-  return types.map((type) => `patient/${type}.${permissions}${suffix}`);
+  return types.map((type) => `${parsed.level}/${type}.${permissions}${suffix}`);
 }
 
 /**
@@ -193,12 +200,17 @@ export function consentedScopes(
   return grantableScopes(requested, resourceTypes, options).filter((scope) => keptSet.has(scope));
 }
 
-/** The scopes advertised in discovery: the context scopes, wildcards, and each type in v1 and v2 form. */
+/**
+ * The scopes advertised in discovery: the context scopes, then for each level (`patient/`, `user/`) the
+ * wildcards and each type in v1 and v2 form.
+ */
 export function scopesSupported(resourceTypes: readonly string[]): string[] {
   return [
     ...CONTEXT_SCOPES,
-    'patient/*.read',
-    'patient/*.rs',
-    ...resourceTypes.flatMap((type) => [`patient/${type}.read`, `patient/${type}.rs`]),
+    ...(['patient', 'user'] as const).flatMap((level) => [
+      `${level}/*.read`,
+      `${level}/*.rs`,
+      ...resourceTypes.flatMap((type) => [`${level}/${type}.read`, `${level}/${type}.rs`]),
+    ]),
   ];
 }

@@ -145,6 +145,12 @@ export interface AuthServerConfig {
   loopbackJwksUris?: boolean;
   /** Prefix of the authorization server's cookie names (default `_smart`): one per realm served by one host. */
   cookiePrefix?: string;
+  /**
+   * Require PKCE (S256) from every client, confidential ones included (OAuth 2.0 Security BCP); default false:
+   * only public clients must use it. Production turns it on; the sandbox leaves it off so a vendor can test
+   * their confidential app against both server policies.
+   */
+  requirePkce?: boolean;
   onEvent?: (event: AuthEvent) => void;
   /** Seconds: access token (<= 3600), authorization code (~60), refresh token, interaction, session. */
   ttl?: Partial<Record<'accessToken' | 'authorizationCode' | 'refreshToken' | 'interaction' | 'session', number>>;

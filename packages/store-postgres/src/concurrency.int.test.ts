@@ -25,10 +25,10 @@ describe('migrations', () => {
     const recordIndexes = { accessLog: [['patientId'], ['clientId']] };
     const open = () => createPostgresStores({ connectionString: TEST_DATABASE_URL, schema, registry, recordIndexes });
     const [a, b] = await Promise.all([open(), open()]);
-    expect([a.migrations.applied, b.migrations.applied].sort()).toEqual([[], [1]]);
+    expect([a.migrations.applied, b.migrations.applied].sort()).toEqual([[], [1, 2, 3]]);
     expect(await a.migrationsApplied()).toBe(true);
-    const rows = await db.pool.query(`SELECT version FROM "${schema}".schema_migrations`);
-    expect(rows.rows).toEqual([{ version: 1 }]);
+    const rows = await db.pool.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    expect(rows.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     const indexes = await db.pool.query<{ indexname: string }>(
       `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE 'records_accesslog_%' ORDER BY 1`,
       [schema],
@@ -40,7 +40,7 @@ describe('migrations', () => {
   it('migrate reports what it applied, and readiness is false for a schema that was never migrated', async () => {
     const schema = uniqueSchema('migrate');
     extra.push(schema);
-    expect((await migrate({ connectionString: TEST_DATABASE_URL, schema })).applied).toEqual([1]);
+    expect((await migrate({ connectionString: TEST_DATABASE_URL, schema })).applied).toEqual([1, 2, 3]);
     expect((await migrate({ connectionString: TEST_DATABASE_URL, schema })).applied).toEqual([]);
     expect(await schemaIsCurrent(db.pool, schema)).toBe(true);
     const bare = uniqueSchema('bare');

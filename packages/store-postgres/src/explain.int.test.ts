@@ -111,3 +111,16 @@ describe('search plans at directory scale', () => {
     });
   }
 });
+
+describe('planner statistics', () => {
+  it('knows how often a token code occurs for each type and parameter (joint statistics, filled by ANALYZE)', async () => {
+    const stats = await db.pool.query<{ kinds: string[]; mcv: number }>(
+      `SELECT kinds::text[] AS kinds, coalesce(array_length(most_common_vals, 1), 0) AS mcv
+       FROM pg_stats_ext WHERE schemaname = $1 AND statistics_name = 'idx_token_type_param_code'`,
+      [db.schema],
+    );
+    expect(stats.rows).toHaveLength(1);
+    expect(stats.rows[0]?.kinds).toEqual(expect.arrayContaining(['m', 'd', 'f']));
+    expect(stats.rows[0]?.mcv).toBeGreaterThan(0);
+  });
+});

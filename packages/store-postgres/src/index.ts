@@ -16,3 +16,4 @@ export type { MigrationReport } from './migrate.ts';
 export type { RecordIndexes } from './records.ts';
 export type { ImportOptions, ImportReport, Rejection } from './import.ts';
 export { LATEST_VERSION } from './schema.ts';
+export { FHIR_CHANGES_CHANNEL, type ChangeFeedOptions, type FhirChangeFeed } from './changes.ts';

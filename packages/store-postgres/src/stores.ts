@@ -1,5 +1,6 @@
 import type { FhirStore, KeyValueStore, RecordStore } from '@plan-api/store';
 import pg from 'pg';
+import { watchFhirChanges, type ChangeFeedOptions, type FhirChangeFeed } from './changes.ts';
 import { createPostgresFhirStore, fhirContext, type PostgresFhirOptions } from './fhir/store.ts';
 import { importBundle, importNdjson, type ImportOptions, type ImportReport } from './import.ts';
 import { createPostgresKeyValueStore } from './kv.ts';
@@ -47,6 +48,11 @@ export interface PostgresStores {
    * that lets search lookups be index-only scans (autovacuum gets there too, later).
    */
   analyze(): Promise<void>;
+  /**
+   * Starts following the FHIR data's changes (every process's committed writes, on a dedicated connection), for
+   * caches of answers over it; stopped by close. The FhirStore of these stores touches it on its own writes.
+   */
+  watchChanges(options?: ChangeFeedOptions): Promise<FhirChangeFeed>;
   /** Closes the stores, and the pool when they made it. */
   close(): Promise<void>;
 }
@@ -89,8 +95,12 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
     if (recordIndexes) await withMigrationLock(pool, (client) => declareRecordIndexes(client, t, recordIndexes));
     const ctx = fhirContext(t, options);
     const kvOptions = options.kvNow ? { now: options.kvNow } : {};
+    const feeds: FhirChangeFeed[] = [];
+    const touch = (): void => {
+      for (const feed of feeds) feed.touch();
+    };
     return {
-      fhir: createPostgresFhirStore(pool, t, options),
+      fhir: createPostgresFhirStore(pool, t, { ...options, onWrite: touch }),
       records: createPostgresRecordStore(pool, t),
       kv: createPostgresKeyValueStore(pool, t, kvOptions),
       pool,
@@ -102,7 +112,13 @@ export async function createPostgresStores(options: PostgresStoresOptions): Prom
       analyze: async () => {
         await pool.query(`VACUUM (ANALYZE) ${FHIR_TABLE_NAMES.map((name) => `${t.schema}.${name}`).join(', ')}`);
       },
+      watchChanges: async (feedOptions) => {
+        const feed = await watchFhirChanges(pool, schema, feedOptions);
+        feeds.push(feed);
+        return feed;
+      },
       close: async () => {
+        await Promise.all(feeds.splice(0).map((feed) => feed.close()));
         if (owned) await pool.end();
       },
     };

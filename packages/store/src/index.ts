@@ -1,5 +1,6 @@
 export * from './port.ts';
 export { createMemoryStore, type MemoryStoreOptions } from './memory.ts';
+export { countWrites, type CountedFhirStore } from './observe.ts';
 export { createLowdbStore, type LowdbStoreOptions } from './lowdb/store.ts';
 export * from './kv.ts';
 export * from './records.ts';

@@ -32,7 +32,10 @@ export async function withCommandSession<T>(
   });
   const mail = openServerMail({ config, records: stores.records, logger });
   try {
-    const publicUrl = (config.publicUrl ?? localUrl(config.host, config.port)).replace(/\/+$/, '');
+    const publicUrl = (config.publicUrl ?? localUrl(config.host, config.port, config.tls !== undefined)).replace(
+      /\/+$/,
+      '',
+    );
     const accounts = createServerAccounts({ records: stores.records, kv: stores.kv, mailer: mail.mailer, publicUrl });
     return await run({ stores, mail, accounts, publicUrl, terminology: () => loadTerminology(config.terminologyDir) });
   } finally {

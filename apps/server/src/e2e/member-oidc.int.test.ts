@@ -3,8 +3,6 @@
  * plan's identity provider; the member portal's button sends the member there and back, and the member lands in
  * the account area signed in. An identity the plan has no member account for is told so on the sign-in page.
  */
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestSmtpServer } from '@plan-api/mail/testing';
@@ -14,7 +12,7 @@ import type { BrowserHarness } from '@plan-api/sandbox/testing';
 import { startTestIdentityProvider } from '@plan-api/smart/testing';
 import { testDatabaseSchema, TEST_DATABASE_URL } from '../testing/database.ts';
 import { activateMember, inviteMember, syntheticMembers } from '../testing/production.ts';
-import { startServerProcess } from '../testing/server-process.ts';
+import { freePort, startServerProcess } from '../testing/server-process.ts';
 import type { ServerProcess } from '../testing/server-process.ts';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -28,17 +26,9 @@ let idp: Awaited<ReturnType<typeof startTestIdentityProvider>>;
 let browser: BrowserHarness;
 let page: Page;
 
-/** A port nothing listens on yet: the server's, chosen before the identity provider must know its callback. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   smtp = await startTestSmtpServer();
+  // The server's port, chosen before the identity provider must know its callback.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   idp = await startTestIdentityProvider({

@@ -1,5 +1,7 @@
 import type { TestSmtpServer } from '@plan-api/mail/testing';
 import { ATTESTATION, completeApp } from '@plan-api/portal/testing';
+import { CookieJar, followRedirects, oauthPost } from '@plan-api/sandbox/testing';
+import { pkcePair } from '@plan-api/smart/testing';
 import { runServerCommand } from './server-process.ts';
 import { linkTokenFor, TEST_PASSWORD } from './vendors.ts';
 import type { TestVendor } from './vendors.ts';
@@ -115,4 +117,89 @@ export async function activateMember(url: string, token: string): Promise<string
   });
   if (set.status !== 200) throw new Error(`member password link answered ${set.status}: ${await set.text()}`);
   return (set.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+/** The value of an attribute in a server-rendered page (HTML-escaped by the page, unescaped here). */
+function unescapeHtml(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The form of a sign-in or consent page: where it posts and its hidden CSRF value. */
+function pageForm(html: string): { action: string; csrf: string } {
+  const action = /<form[^>]*\saction="([^"]+)"/.exec(html)?.[1];
+  const csrf = /name="csrf" value="([^"]*)"/.exec(html)?.[1];
+  if (action === undefined || csrf === undefined)
+    throw new Error(`not a sign-in or consent page: ${html.slice(0, 300)}`);
+  return { action: unescapeHtml(action), csrf: unescapeHtml(csrf) };
+}
+
+/**
+ * A production-realm authorization without a browser: sends the authorize request, signs the member in on the
+ * sign-in page, ticks every resource type on the consent page and allows; resolves the query of the redirect back
+ * to the app (a code, or an error the server redirected with).
+ */
+export async function authorizeAsMember(
+  url: string,
+  params: Record<string, string>,
+  email: string,
+): Promise<URLSearchParams> {
+  const jar = new CookieJar();
+  let outcome = await followRedirects({ url: `${url}/auth/authorize?${new URLSearchParams(params)}` }, url, jar);
+  for (let step = 0; step < 4 && outcome.location === undefined; step++) {
+    const html = outcome.body ?? '';
+    const { action, csrf } = pageForm(html);
+    const answer: Record<string, string> = html.includes('name="password"')
+      ? { csrf, email, password: TEST_PASSWORD }
+      : { csrf, decision: 'allow' };
+    const form = new URLSearchParams(answer);
+    for (const match of html.matchAll(/name="type" value="([^"]+)"/g))
+      form.append('type', unescapeHtml(match[1] ?? ''));
+    outcome = await followRedirects({ url: new URL(action, url).href, method: 'POST', form }, url, jar);
+  }
+  if (outcome.location === undefined)
+    throw new Error(`no redirect back to the app: ${outcome.status} ${outcome.body ?? ''}`);
+  return outcome.location.searchParams;
+}
+
+/**
+ * A member's access token from the production realm without a browser, as the pages' forms would post it: a
+ * standalone launch of the approved `app` (redirect URI `redirectUri`) asking for `type` only, the member's
+ * sign-in and consent (authorizeAsMember), and the code exchanged with the app's secret.
+ */
+export async function memberAccessToken(
+  url: string,
+  app: PublishedTestApp,
+  redirectUri: string,
+  email: string,
+  type: string,
+): Promise<string> {
+  const pkce = pkcePair();
+  const back = await authorizeAsMember(
+    url,
+    {
+      response_type: 'code',
+      client_id: app.clientId,
+      redirect_uri: redirectUri,
+      scope: `launch/patient openid fhirUser patient/${type}.rs`,
+      state: 'member-state',
+      aud: `${url}/fhir`,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+    },
+    email,
+  );
+  const code = back.get('code');
+  if (!code) throw new Error(`no code after consent: ${back.toString()}`);
+  const token = await oauthPost(
+    `${url}/auth/token`,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pkce.verifier },
+    { method: 'basic', clientId: app.clientId, secret: app.clientSecret },
+  );
+  if (token.status !== 200) throw new Error(`token exchange answered ${token.status}: ${JSON.stringify(token.body)}`);
+  return String(token.body.access_token);
 }

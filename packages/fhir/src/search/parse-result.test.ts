@@ -195,6 +195,21 @@ describe('parseSearch: selfParams', () => {
     ]);
   });
 
+  it('shows a date with the + of its zone as meant when it arrived as a space, also through _has and chains', () => {
+    const request = parse(
+      'Observation',
+      'date=2024-02-03T10:00:05+02:00,ge2024-02-04T00:00:00+00:00&code=a+b&_lastUpdated=2024-02-03T10:00:05.123%2B00:00',
+    );
+    expect(request.selfParams).toEqual([
+      ['date', '2024-02-03T10:00:05+02:00,ge2024-02-04T00:00:00+00:00'],
+      ['code', 'a b'],
+      ['_lastUpdated', '2024-02-03T10:00:05.123+00:00'],
+    ]);
+    expect(parse('Patient', '_has:Observation:patient:date=2024-02-03T10:00:05+02:00').selfParams).toEqual([
+      ['_has:Observation:patient:date', '2024-02-03T10:00:05+02:00'],
+    ]);
+  });
+
   it('a repeated single-valued result parameter appears once, with its last value', () => {
     expect(parse('Observation', '_count=5&code=a&_count=8&code=b').selfParams).toEqual([
       ['code', 'a'],

@@ -109,10 +109,17 @@ function parseToken(item: string, modifier: SearchModifier | undefined, ctx: Val
   return { kind: 'token', system, code };
 }
 
+/**
+ * A date value with the `+` of its zone offsets restored: a `+` the client did not percent-encode arrives as
+ * a space (`2024-05-01T10:20:30.123 00:00`). Comma-separated values are each restored.
+ */
+export function restoreZonePlus(value: string): string {
+  return value.replace(/ (\d{2}:\d{2})(?=,|$)/g, '+$1');
+}
+
 function parseDate(item: string, ctx: ValueContext, env: ValueEnv): SearchValue {
-  const { prefix, rest } = splitPrefix(item);
-  // A '+' of a zone offset arrives as a space when the client did not percent-encode it.
-  const literal = rest.replace(/ (\d{2}:\d{2})$/, '+$1');
+  const meant = restoreZonePlus(item);
+  const { prefix, rest: literal } = splitPrefix(meant);
   const range = dateRange(literal);
   if (!range) {
     throw invalidValue(
@@ -127,7 +134,7 @@ function parseDate(item: string, ctx: ValueContext, env: ValueEnv): SearchValue 
     start -= margin;
     end += margin;
   }
-  return { kind: 'date', prefix, start, end, raw: item };
+  return { kind: 'date', prefix, start, end, raw: meant };
 }
 
 function parseIdentifier(item: string, ctx: ValueContext): SearchValue {

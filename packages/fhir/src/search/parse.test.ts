@@ -149,7 +149,19 @@ describe('parseSearch: date', () => {
 
   it('an unencoded + in a zone (read as a space) is taken as +', () => {
     const [v] = values('Observation', 'date=ge2024-02-03T10:00:05+02:00');
-    expect(v).toMatchObject({ prefix: 'ge', start: ms('2024-02-03T08:00:05.000Z') });
+    expect(v).toMatchObject({
+      prefix: 'ge',
+      start: ms('2024-02-03T08:00:05.000Z'),
+      raw: 'ge2024-02-03T10:00:05+02:00',
+    });
+  });
+
+  it('every value of a list may have an unencoded + in its zone', () => {
+    const list = values('Observation', 'date=2024-02-03T10:00:05+02:00,2024-02-03T10:00:05.123+00:00');
+    expect(list).toMatchObject([
+      { prefix: 'eq', start: ms('2024-02-03T08:00:05.000Z'), end: ms('2024-02-03T08:00:05.999Z') },
+      { prefix: 'eq', start: ms('2024-02-03T10:00:05.123Z'), end: ms('2024-02-03T10:00:05.123Z') },
+    ]);
   });
 
   it('ap widens the range by 10% of its distance from now', () => {

@@ -2,8 +2,9 @@ import { badRequest, notFound } from '../outcome.ts';
 import { parseCriterion, UNKNOWN } from './parse-criterion.ts';
 import { applyResultParam, RESULT_PARAMS, SINGLE_VALUED } from './parse-result.ts';
 import { splitEscaped } from './parse-util.ts';
+import { restoreZonePlus } from './parse-values.ts';
 import type { SearchRegistry } from './registry.ts';
-import type { Criterion, SearchRequest } from './types.ts';
+import type { Criterion, SearchParamDef, SearchRequest } from './types.ts';
 
 export interface ParseOptions {
   /** Page size when `_count` is absent. */
@@ -21,6 +22,16 @@ export interface ParseOptions {
 /** A criterion whose values all turned out empty (e.g. only whitespace) selects nothing and is dropped. */
 function isEmpty(criterion: Criterion): boolean {
   return criterion.kind === 'param' ? criterion.values.length === 0 : isEmpty(criterion.criterion);
+}
+
+/** The parameter a (possibly chained or `_has`) criterion finally tests values of. */
+function leafParam(criterion: Criterion): SearchParamDef {
+  return criterion.kind === 'param' ? criterion.param : leafParam(criterion.criterion);
+}
+
+/** A value as `Bundle.link[self]` shows it: the value as meant (a date's zone `+` restored), else as given. */
+function selfValue(criterion: Criterion, value: string): string {
+  return leafParam(criterion).type === 'date' ? restoreZonePlus(value) : value;
 }
 
 /**
@@ -79,7 +90,7 @@ export function parseSearch(
     }
     if (isEmpty(criterion)) continue;
     request.criteria.push(criterion);
-    request.selfParams.push([name, value]);
+    request.selfParams.push([name, selfValue(criterion, value)]);
   }
   return request;
 }

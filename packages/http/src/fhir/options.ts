@@ -4,6 +4,7 @@ import { resourceTypesOf } from '@plan-api/fhir';
 import type { FhirBase, SearchRegistry, SearchRequest, SmartSecurityOptions } from '@plan-api/fhir';
 import type { FhirStore, SearchResult } from '@plan-api/store';
 import { EntryCache } from './entry-cache.ts';
+import type { ResponseCache } from './response-cache.ts';
 
 /** Where unexpected failures are reported (the client only ever sees a generic message). */
 export interface HttpLogger {
@@ -80,6 +81,11 @@ export interface FhirRouterOptions {
   logger?: HttpLogger;
   /** Access control hooks around searches (default: every caller sees everything). */
   searchAccess?: SearchAccessHooks;
+  /**
+   * Keeps successful answers by request and data version (a public, read-only base only: see ResponseCache).
+   * Its `serve` belongs in the server's request listener, in front of Express.
+   */
+  responseCache?: ResponseCache;
 }
 
 /** The options with every default filled in, shared by the handlers of one router. */

@@ -28,6 +28,7 @@ export function createFhirRouter(options: FhirRouterOptions): Router {
     readOnly ? [refuseWrite(readOnly, allow)] : [...body, handler];
   const allow = (methods: string, writes: string): string => (readOnly ? methods : `${methods}, ${writes}`);
 
+  if (options.responseCache) router.use(options.responseCache.middleware);
   router.use(negotiateFormat);
   router.param('type', (_req, _res, next, type: string) => {
     next(ctx.resourceTypes.has(type) ? undefined : notFound(`Unknown resource type '${type}'`));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /** One finished request, as the server logs it: never its query string, headers or body (tokens live there). */
@@ -26,25 +27,36 @@ export function loggedPath(req: { originalUrl?: string; url?: string }): string 
 }
 
 /**
- * Logs every request once it is done, through `write`: a request id (a well-formed `X-Request-Id` from a load
- * balancer is kept, otherwise a new UUID), method, path without its query, status and duration.
+ * Logs `req` once it is done, through `write`: a request id (a well-formed `X-Request-Id` from a load balancer is
+ * kept, otherwise a new UUID, sent back as `X-Request-Id`), method, path without its query, status and duration.
+ * For answers sent before Express sees the request (the directory's cached answers); `requestLog` for the rest.
  */
+export function logRequest(
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  write: (entry: RequestLogEntry) => void,
+): void {
+  const started = process.hrtime.bigint();
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  const path = loggedPath(req);
+  const method = req.method ?? '';
+  let logged = false;
+  const done = (aborted: boolean) => {
+    if (logged) return;
+    logged = true;
+    const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+    write({ id, method, path, status: res.statusCode, durationMs, ...(aborted ? { aborted } : {}) });
+  };
+  res.once('finish', () => done(false));
+  res.once('close', () => done(!res.writableFinished));
+}
+
+/** Logs every request once it is done, through `write` (see logRequest). */
 export function requestLog(write: (entry: RequestLogEntry) => void): RequestHandler {
   return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', id);
-    const path = loggedPath(req);
-    let logged = false;
-    const done = (aborted: boolean) => {
-      if (logged) return;
-      logged = true;
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      write({ id, method: req.method, path, status: res.statusCode, durationMs, ...(aborted ? { aborted } : {}) });
-    };
-    res.once('finish', () => done(false));
-    res.once('close', () => done(!res.writableFinished));
+    logRequest(req, res, write);
     next();
   };
 }

@@ -22,10 +22,18 @@ describe('dataTypesOf', () => {
     ).toEqual(['Coverage', 'ExplanationOfBenefit', 'Observation', 'Patient']);
   });
 
-  it('leaves out write-only and malformed scopes and other contexts', () => {
+  it('leaves out write-only and malformed scopes and system scopes', () => {
     expect(
-      dataTypesOf(ctx, ['patient/Coverage.cud', 'patient/Coverage.write', 'user/Coverage.read', 'patient/.rs', 'x']),
+      dataTypesOf(ctx, ['patient/Coverage.cud', 'patient/Coverage.write', 'system/Coverage.read', 'patient/.rs', 'x']),
     ).toEqual([]);
+  });
+
+  it("reads user/ scopes as the member's own data, as patient/ scopes", () => {
+    expect(dataTypesOf(ctx, ['user/Coverage.read', 'user/ExplanationOfBenefit.rs', 'user/Patient.cud'])).toEqual([
+      'Coverage',
+      'ExplanationOfBenefit',
+    ]);
+    expect(dataTypesOf(ctx, ['user/*.rs'])).toEqual(dataTypesOf(ctx, ['patient/*.rs']));
   });
 
   it('reads patient/*.rs as every type of the patient compartment and Patient', () => {

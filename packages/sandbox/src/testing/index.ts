@@ -21,3 +21,7 @@ export { authOf, authorize, exchange, fhirGet, tokens } from './e2e/codes.ts';
 export type { AuthorizeOptions, AuthorizeResult } from './e2e/codes.ts';
 export { appInput, NOWHERE } from './e2e/sandbox.ts';
 export type { E2eSandbox, SmartConfiguration } from './e2e/sandbox.ts';
+export { BROWSER_ORIGIN, describeCertification, describePkcePolicy } from './e2e/certification.ts';
+export type { CertificationRealm } from './e2e/certification.ts';
+export { checkDirectorySearches, checkEobSearches, checkLastUpdatedAsStored, searchGet } from './e2e/search-checks.ts';
+export type { SearchGet } from './e2e/search-checks.ts';

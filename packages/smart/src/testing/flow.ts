@@ -142,13 +142,17 @@ export interface TokenResult {
   headers: Headers;
 }
 
-/** POSTs a form to a token-family endpoint (token, revoke, introspect), optionally with HTTP Basic. */
+/**
+ * POSTs a form to a token-family endpoint (token, revoke, introspect), optionally with HTTP Basic and more
+ * headers (a browser app's `Origin`).
+ */
 export async function postForm(
   url: string,
   form: Record<string, string>,
   basic?: { id: string; secret: string },
+  extraHeaders: Record<string, string> = {},
 ): Promise<TokenResult> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (basic) headers.authorization = `Basic ${Buffer.from(`${basic.id}:${basic.secret}`).toString('base64')}`;
   const res = await fetch(url, { method: 'POST', headers, body: new URLSearchParams(form) });
   const text = await res.text();

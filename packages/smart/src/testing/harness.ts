@@ -73,6 +73,8 @@ export interface HarnessOptions {
   port?: number;
   /** Fetch apps' JWKS URLs on loopback hosts (default false, as in production). */
   loopbackJwksUris?: boolean;
+  /** Require PKCE from every client (AuthServerConfig.requirePkce); default off, as in the sandbox. */
+  requirePkce?: boolean;
 }
 
 function interactionSurface(auth: AuthServer) {
@@ -152,6 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.keys ? { keys: options.keys } : {}),
     ...(options.ttl ? { ttl: options.ttl } : {}),
     ...(options.loopbackJwksUris ? { loopbackJwksUris: true } : {}),
+    ...(options.requirePkce !== undefined ? { requirePkce: options.requirePkce } : {}),
   });
   mounted.auth = auth;
   mounted.interactions = interactionSurface(auth);

@@ -21,6 +21,8 @@ export interface PostgresFhirOptions {
   searchOptions?: Partial<ParseOptions>;
   /** Resources per transaction of bulkLoad (default 1000). */
   batchSize?: number;
+  /** Called when a write has finished (committed or not): caches over this data move on. */
+  onWrite?: () => void;
 }
 
 const DEFAULT_SEARCH: ParseOptions = { defaultCount: 50, maxCount: 1000, strict: false };
@@ -44,24 +46,28 @@ export function fhirContext(t: Tables, options: PostgresFhirOptions): FhirContex
  */
 export function createPostgresFhirStore(pool: pg.Pool, t: Tables, options: PostgresFhirOptions): FhirStore {
   const ctx = fhirContext(t, options);
+  const written = <T>(write: Promise<T>): Promise<T> => (options.onWrite ? write.finally(options.onWrite) : write);
   return {
     create: (resource: Resource, createOptions?: CreateOptions): Promise<WriteResult> =>
-      inTransaction(pool, (db) => createIn(db, ctx, resource, createOptions), isRace),
+      written(inTransaction(pool, (db) => createIn(db, ctx, resource, createOptions), isRace)),
     update: (resource: Resource, updateOptions?: UpdateOptions): Promise<WriteResult> =>
-      inTransaction(pool, (db) => updateIn(db, ctx, resource, updateOptions), isRace),
+      written(inTransaction(pool, (db) => updateIn(db, ctx, resource, updateOptions), isRace)),
     read: (resourceType, id) => readIn(pool, ctx, resourceType, id),
     vread: (resourceType, id, versionId) => vreadIn(pool, ctx, resourceType, id, versionId),
-    delete: (resourceType, id) => inTransaction(pool, (db) => deleteIn(db, ctx, resourceType, id)),
+    delete: (resourceType, id) => written(inTransaction(pool, (db) => deleteIn(db, ctx, resourceType, id))),
     history: (resourceType, id, historyOptions) => historyIn(pool, ctx, resourceType, id, historyOptions),
     search: (request: SearchRequest): Promise<SearchResult> => runSearch(pool, t, options.registry, request),
     bundle: (bundle: Bundle, bundleOptions: { baseUrl: string }) =>
-      processBundle(pool, ctx, bundle, bundleOptions.baseUrl),
-    bulkLoad: async (resources: Iterable<Resource> | AsyncIterable<Resource>): Promise<number> => {
-      const writer = new BulkWriter(pool, ctx, options.batchSize);
-      for await (const resource of resources) await writer.add(resource);
-      await writer.finish();
-      return writer.written;
-    },
+      written(processBundle(pool, ctx, bundle, bundleOptions.baseUrl)),
+    bulkLoad: (resources: Iterable<Resource> | AsyncIterable<Resource>): Promise<number> =>
+      written(
+        (async () => {
+          const writer = new BulkWriter(pool, ctx, options.batchSize);
+          for await (const resource of resources) await writer.add(resource);
+          await writer.finish();
+          return writer.written;
+        })(),
+      ),
     close: () => Promise.resolve(),
   };
 }

@@ -37,6 +37,77 @@ export const CARIN_BB_CASES: readonly SearchCase[] = [
     url: 'ExplanationOfBenefit?patient=pat-a&billable-period-start=lt2023-06-01',
     ids: ['eob-a-2'],
   },
+  // A date without a prefix (eq) given exactly as the EOB stores it finds the EOB, at every precision.
+  {
+    what: 'EOB billable-period-start as stored (day)',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-06-01',
+    ids: ['eob-a-1'],
+  },
+  {
+    what: 'EOB service-start-date as stored (day)',
+    url: 'ExplanationOfBenefit?service-start-date=2023-03-15',
+    ids: ['eob-a-2'],
+  },
+  {
+    what: 'EOB service-start-date as stored (day) from item.servicedDate',
+    url: 'ExplanationOfBenefit?service-start-date=2023-09-01',
+    ids: ['eob-a-3'],
+  },
+  {
+    what: 'EOB billable-period-start as stored (seconds, zone offset)',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20T08:30:00-05:00',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB billable-period-start: the same instant in UTC',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20T13:30:00Z',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB billable-period-start: the same instant with an encoded + offset',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20T19:00:00%2B05:30',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB billable-period-start: an unencoded + offset (arrives as a space)',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20T19:00:00+05:30',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB billable-period-start one second after the stored value',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20T08:30:01-05:00',
+    ids: [],
+  },
+  {
+    what: 'EOB billable-period-start: the stored day contains the stored time',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11-20',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB billable-period-start by month',
+    url: 'ExplanationOfBenefit?billable-period-start=2023-11',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB service-start-date as stored (milliseconds) from item.servicedPeriod.start',
+    url: 'ExplanationOfBenefit?service-start-date=2023-11-20T09:15:00.250-05:00',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB service-start-date with fewer fraction digits (a 10 ms range holding the stored value)',
+    url: 'ExplanationOfBenefit?service-start-date=2023-11-20T09:15:00.25-05:00',
+    ids: ['eob-c-1'],
+  },
+  {
+    what: 'EOB service-start-date one millisecond after the stored value',
+    url: 'ExplanationOfBenefit?service-start-date=2023-11-20T09:15:00.251-05:00',
+    ids: [],
+  },
+  {
+    what: 'EOB service-start-date and billable-period-start together, with the patient',
+    url: 'ExplanationOfBenefit?patient=pat-c&service-start-date=2023-11-20T14:15:00.250Z&billable-period-start=2023-11-20T08:30:00-05:00',
+    ids: ['eob-c-1'],
+  },
   {
     what: 'EOB by patient and _lastUpdated',
     url: 'ExplanationOfBenefit?patient=pat-b&_lastUpdated=gt2020-01-01',

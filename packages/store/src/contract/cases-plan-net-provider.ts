@@ -222,6 +222,43 @@ export const PLAN_NET_PROVIDER_CASES: readonly SearchCase[] = [
   },
   { what: 'HealthcareService service-type', url: 'HealthcareService?service-type=124', ids: ['hs-clinic-primary'] },
   { what: 'HealthcareService specialty', url: 'HealthcareService?specialty=207RC0000X', ids: ['hs-hosp-cardio'] },
+  // The Plan-Net combination: services of a specialty that an affiliation offers in a network.
+  {
+    what: 'HealthcareService specialty with _has:OrganizationAffiliation:service:network',
+    url: 'HealthcareService?specialty=207Q00000X&_has:OrganizationAffiliation:service:network=net-gold',
+    ids: ['hs-clinic-primary'],
+  },
+  {
+    what: 'HealthcareService specialty in a network that no affiliation offers it in',
+    url: 'HealthcareService?specialty=207Q00000X&_has:OrganizationAffiliation:service:network=Organization/net-silver',
+    ids: [],
+  },
+  {
+    what: 'HealthcareService system|code specialty with _has network',
+    url: `HealthcareService?specialty=${NUCC}|3336C0003X&_has:OrganizationAffiliation:service:network=Organization/net-silver`,
+    ids: ['hs-pharm'],
+  },
+  {
+    what: 'HealthcareService _has network: a service only a PractitionerRole offers is not in it',
+    url: 'HealthcareService?specialty=207RC0000X&_has:OrganizationAffiliation:service:network=net-gold',
+    ids: [],
+  },
+  {
+    what: 'HealthcareService _has network with two networks (OR)',
+    url: 'HealthcareService?_has:OrganizationAffiliation:service:network=net-gold,net-silver',
+    ids: ['hs-clinic-primary', 'hs-pharm'],
+  },
+  {
+    what: 'HealthcareService _has with a chain to the network name',
+    url: 'HealthcareService?specialty=207Q00000X&_has:OrganizationAffiliation:service:network.name=acme gold',
+    ids: ['hs-clinic-primary'],
+  },
+  {
+    what: 'HealthcareService specialty, _has network and _include of the locations',
+    url: 'HealthcareService?specialty=207Q00000X&_has:OrganizationAffiliation:service:network=net-gold&_include=HealthcareService:location',
+    ids: ['hs-clinic-primary'],
+    included: ['Location/loc-clinic-norwalk', 'Location/loc-clinic-westhartford'],
+  },
   {
     what: 'HealthcareService chain location.address-state',
     url: 'HealthcareService?location.address-state=MA',

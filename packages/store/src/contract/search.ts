@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Coverage, ExplanationOfBenefit, Observation } from 'fhir/r4';
+import type { Coverage, ExplanationOfBenefit, HealthcareService, Observation } from 'fhir/r4';
 import type { FhirStore } from '../port.ts';
 import { CARIN_BB_CASES } from './cases-carin-bb.ts';
 import { PLAN_NET_COMMON_CASES, PLAN_NET_ORGANIZATION_CASES } from './cases-plan-net-org.ts';
@@ -10,6 +10,16 @@ import { contractFixtures } from './fixtures/index.ts';
 import { body, keys, matchIds, search, tick } from './helpers.ts';
 
 const A_OBS = ['obs-a-a1c', 'obs-a-bp', 'obs-a-glu', 'obs-a-hr', 'obs-a-resp', 'obs-a-smoke', 'obs-a-temp'];
+
+/** A minimal Observation of a patient (outside the fixtures), for writes whose time a test searches by. */
+function observationOf(patientId: string): Observation {
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { text: patientId },
+    subject: { reference: `Patient/${patientId}` },
+  };
+}
 
 /** Search semantics over the fixture set: every case table, paging, totals and _lastUpdated. */
 export function describeSearch(makeStore: () => Promise<FhirStore>): void {
@@ -108,7 +118,7 @@ export function describeSearch(makeStore: () => Promise<FhirStore>): void {
       const eobs = (await search(store, 'ExplanationOfBenefit?_include=ExplanationOfBenefit:coverage')).matches.map(
         (m) => body<ExplanationOfBenefit>(m),
       );
-      expect(eobs.length).toBe(4);
+      expect(eobs.length).toBe(5);
       for (const eob of eobs) {
         expect(eob.outcome).toBe('complete');
         const coverageId = eob.insurance?.find((i) => i.focal)?.coverage.reference?.split('/')[1] ?? '';
@@ -118,12 +128,7 @@ export function describeSearch(makeStore: () => Promise<FhirStore>): void {
     });
 
     it('_lastUpdated selects by the time the store wrote the version', async () => {
-      const lu: Observation = {
-        resourceType: 'Observation',
-        status: 'final',
-        code: { text: 'lu' },
-        subject: { reference: 'Patient/pat-lu' },
-      };
+      const lu = observationOf('pat-lu');
       const first = await store.create(lu);
       await tick();
       const second = await store.create(lu);
@@ -132,6 +137,42 @@ export function describeSearch(makeStore: () => Promise<FhirStore>): void {
       expect(await matchIds(store, `Observation?patient=pat-lu&_lastUpdated=le${at}`)).toEqual([first.resource.id]);
       expect(await matchIds(store, `Observation?patient=pat-a&_lastUpdated=gt${at}`)).toEqual([]);
       expect(await matchIds(store, `Observation?patient=pat-a&_lastUpdated=lt${at}`)).toEqual(A_OBS);
+    });
+
+    it('_lastUpdated without a prefix finds a resource by its meta.lastUpdated exactly as stored', async () => {
+      const { resource } = await store.create(observationOf('pat-exact'));
+      const stored = body<Observation>(resource).meta?.lastUpdated ?? '';
+      expect(stored).toBe(resource.lastUpdated);
+      const ms = Date.parse(stored);
+      const found = (value: string) => matchIds(store, `Observation?patient=pat-exact&_lastUpdated=${value}`);
+      expect(await found(stored)).toEqual([resource.id]);
+      expect(await found(encodeURIComponent(stored))).toEqual([resource.id]);
+      // The same instant written with a zone offset: encoded, unencoded (the + arrives as a space), behind UTC.
+      const utc = stored.replace(/Z$/, '');
+      expect(await found(encodeURIComponent(`${utc}+00:00`))).toEqual([resource.id]);
+      expect(await found(`${utc}+00:00`)).toEqual([resource.id]);
+      const behind = new Date(ms - 5 * 3_600_000).toISOString().replace(/Z$/, '-05:00');
+      expect(await found(encodeURIComponent(behind))).toEqual([resource.id]);
+      // Coarser precision: the second holds the stored millisecond; the next millisecond does not.
+      expect(await found(`${stored.slice(0, 19)}Z`)).toEqual([resource.id]);
+      expect(await found(new Date(ms + 1).toISOString())).toEqual([]);
+      expect(await found(new Date(ms - 1).toISOString())).toEqual([]);
+      // Alone (no other criterion), every match has exactly that meta.lastUpdated.
+      const alone = (await search(store, `Observation?_lastUpdated=${stored}`)).matches;
+      expect(alone.map((m) => m.id)).toContain(resource.id);
+      expect(alone.every((m) => body<Observation>(m).meta?.lastUpdated === stored)).toBe(true);
+    });
+
+    it('_lastUpdated as stored finds bulk-loaded directory resources, also combined with _has', async () => {
+      const services = (await search(store, 'HealthcareService')).matches;
+      const pharmacy = services.find((m) => m.id === 'hs-pharm');
+      const stored = body<HealthcareService>(pharmacy!).meta?.lastUpdated ?? '';
+      const sameTime = services.filter((m) => m.lastUpdated === stored).map((m) => m.id);
+      expect(await matchIds(store, `HealthcareService?_lastUpdated=${stored}`)).toEqual(sameTime);
+      const combined = `HealthcareService?_lastUpdated=${stored}&specialty=3336C0003X&_has:OrganizationAffiliation:service:network=net-silver`;
+      expect(await matchIds(store, combined)).toEqual(['hs-pharm']);
+      const later = new Date(Date.parse(stored) + 1).toISOString();
+      expect(await matchIds(store, `HealthcareService?_lastUpdated=${later}&specialty=3336C0003X`)).toEqual([]);
     });
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Location, Organization, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
+import type {
+  Location,
+  Organization,
+  OrganizationAffiliation,
+  Practitioner,
+  PractitionerRole,
+  Resource,
+} from 'fhir/r4';
 import { DIRECTORY_PROFILES } from '@plan-api/fhir';
 import { DEFAULT_AS_OF } from '../model.ts';
 import { createValidator } from '../validate.ts';
@@ -134,6 +141,25 @@ describe('createDirectory', () => {
     expect([...cities]).toEqual(['Springfield']);
     expect(small.handle.practitioner(() => 0.5, '183500000X').practitioner.specialty?.code).toBe('183500000X');
     expect(() => small.handle.practitioner(() => 0.5, '207RC0000X')).toThrow(/207RC0000X/);
+  });
+
+  it('at every size, every network has affiliations offering healthcare services (Plan-Net combination searches)', () => {
+    for (const size of [200, 300, 1_000, SIZE]) {
+      const { directory, resources } = generated('acme', size);
+      const services = new Map<string, Set<string>>();
+      for (const r of resources) {
+        if (r.resourceType !== 'OrganizationAffiliation') continue;
+        const affiliation = r as OrganizationAffiliation;
+        for (const network of affiliation.network ?? []) {
+          const offered = services.get(network.reference ?? '') ?? new Set<string>();
+          for (const service of affiliation.healthcareService ?? []) offered.add(service.reference ?? '');
+          services.set(network.reference ?? '', offered);
+        }
+      }
+      const networks = Array.from({ length: directory.counts.networks }, (_, n) => `Organization/network-${n}`);
+      expect([...services.keys()].sort(), `size ${size}`).toEqual(networks);
+      for (const [network, offered] of services) expect(offered.size, `${network} at size ${size}`).toBeGreaterThan(0);
+    }
   });
 
   it('is valid FHIR R4 with the hard requirements of the Plan-Net profiles', () => {

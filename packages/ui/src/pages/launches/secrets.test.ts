@@ -85,14 +85,14 @@ describe('describeDetails', () => {
       launchUrl: 'http://localhost:5174/launch.html?iss=x&launch=y',
       code: 'c0ffee0123456789beef',
       id_token: idToken,
-      droppedScopes: ['user/*.read'],
+      droppedScopes: ['system/*.read'],
       count: 3,
     });
     expect(views.map((v) => [v.key, v.text, v.masked])).toEqual([
       ['launchUrl', 'http://localhost:5174/launch.html?iss=x&launch=y', false],
       ['code', '… (20 chars)', true],
       ['id_token', maskSecret(idToken), true],
-      ['droppedScopes', '[\n  "user/*.read"\n]', false],
+      ['droppedScopes', '[\n  "system/*.read"\n]', false],
       ['count', '3', false],
     ]);
     expect(views[2]?.jwt?.payload.fhirUser).toBe('Patient/p-ec60dc41');

@@ -12,14 +12,15 @@ describe('scopes data', () => {
     expect(LISTED_SCOPES.find((s) => s.scope === 'patient/ExplanationOfBenefit.read')?.grants).toContain('claims');
   });
 
-  it('explains the context scopes, and says which other scopes are refused', () => {
+  it('explains the context scopes and user/ scopes, and says which other scopes are refused', () => {
     const byScope = new Map([...LISTED_SCOPES, ...OTHER_SCOPES].map((s) => [s.scope, s]));
     for (const scope of ['openid', 'fhirUser', 'launch', 'launch/patient', 'offline_access']) {
       expect(byScope.get(scope)?.supported, scope).toBe(true);
       expect(byScope.get(scope)?.grants.length, scope).toBeGreaterThan(20);
     }
     expect(byScope.get('patient/Condition.write')?.supported).toBe(false);
-    expect(byScope.get('user/*.read')?.supported).toBe(false);
+    expect(byScope.get('user/ExplanationOfBenefit.read')?.supported).toBe(true);
+    expect(byScope.get('user/ExplanationOfBenefit.read')?.grants).toContain('patient/ExplanationOfBenefit.read');
     expect(new Set(byScope.keys()).size).toBe(LISTED_SCOPES.length + OTHER_SCOPES.length);
   });
 });

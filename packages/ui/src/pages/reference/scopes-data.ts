@@ -122,9 +122,10 @@ export const OTHER_SCOPES: readonly ScopeInfo[] = [
     listed: false,
   },
   {
-    scope: 'user/*.read',
-    supported: false,
-    grants: 'User-level scopes are not offered: a member app sees only the member\u2019s own records.',
+    scope: 'user/ExplanationOfBenefit.read',
+    supported: true,
+    grants:
+      'User-level form (CARIN Blue Button apps ask for it): the signed-in member is the user, so it grants exactly what patient/ExplanationOfBenefit.read grants, the member\u2019s own records and nothing more. Every user/ scope of a supported type (v1, v2, wildcard) works the same way.',
     listed: false,
   },
   {
