@@ -43,7 +43,7 @@ export function clientAssertionChecks(kv: KeyValueStore): AssertClaims {
   };
 }
 
-const LOOPBACK = /^(localhost|.+\.localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/i;
+const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])$/i;
 
 type Fetch = NonNullable<Configuration['fetch']>;
 
