@@ -1,3 +1,4 @@
+import type { Jwks } from './apps/jwks.ts';
 import type { ProductionStatus } from './production/model.ts';
 
 /** The sandbox app record (management API shape, see DESIGN.md "Management API"). */
@@ -6,10 +7,13 @@ export interface AppRecord {
   /** Owner: the vendor account (the sandbox has one implicit owner, `sandbox`). */
   ownerId: string;
   name: string;
-  oauthType: 'secret' | 'pkce';
+  oauthType: 'secret' | 'pkce' | 'private_key_jwt';
   clientId: string;
   /** Only for oauthType "secret"; shown to its owner. */
   clientSecret?: string;
+  /** Only for oauthType "private_key_jwt", one of the two: the URL of the app's public JWKS, or the JWKS. */
+  jwksUri?: string;
+  jwks?: Jwks;
   redirectUris: string[];
   launchUrl?: string;
   logoUrl?: string;

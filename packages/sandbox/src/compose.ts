@@ -64,6 +64,8 @@ export async function composeSandbox(options: ComposeOptions): Promise<SandboxPa
   const realm = await createSandboxRealm({
     publicUrl,
     paths: { auth: '/auth', interaction: '/interaction', fhir: '/fhir' },
+    // On the developer's machine, an app under development may publish its JWKS on localhost.
+    loopbackJwksUris: true,
     stores,
     directory: options.directory,
     terminology: options.terminology,

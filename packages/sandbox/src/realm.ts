@@ -43,6 +43,11 @@ export interface SandboxRealmOptions {
   mailer?: PortalMailer;
   /** How an owner's seed becomes a member's (a hosted sandbox keeps its vendors' patients apart). */
   memberSeed?: (owner: string, seed: string) => string;
+  /**
+   * Whether apps' JWKS URLs on localhost may be fetched (a sandbox on the developer's machine); default false (the
+   * hosted sandbox: no requests into the server's own network).
+   */
+  loopbackJwksUris?: boolean;
   /** The authorization server's cookie prefix (one per realm on one host). */
   cookiePrefix?: string;
   /** Number launch-log steps with the key-value store's atomic counter (several processes share a launch). */
@@ -145,6 +150,7 @@ export async function createSandboxRealm(options: SandboxRealmOptions): Promise<
     hooks: { ...simulatedAuthFailures, storedEntry: lifecycleState.hook },
     requirePkce: options.requirePkce === true,
     ...(options.cookiePrefix ? { cookiePrefix: options.cookiePrefix } : {}),
+    ...(options.loopbackJwksUris ? { loopbackJwksUris: true } : {}),
     onEvent: (event) => {
       portal.recordAuthEvent(event).catch((error: unknown) => logger.error('Could not log an auth event', { error }));
     },

@@ -1,6 +1,7 @@
 /**
  * Registered apps as oidc-provider client metadata: confidential ("secret") apps authenticate with their secret
- * (HTTP Basic or form post), public ("pkce") apps send only their client_id; both use the authorization code grant
+ * (HTTP Basic or form post), asymmetric ("private_key_jwt") apps with client_assertion JWTs signed by a key of
+ * their JWKS (inline or at a URL), public ("pkce") apps send only their client_id; all use the authorization code grant
  * with refresh tokens, and redirect URIs match exactly.
  */
 import type { ClientMetadata } from 'oidc-provider';
@@ -17,9 +18,18 @@ function webUrl(value: string | undefined): string | undefined {
   }
 }
 
+/** How the client authenticates at the token, revocation and introspection endpoints, and with what. */
+function authentication(client: SmartClient): Omit<ClientMetadata, 'client_id'> {
+  if (client.jwksUri !== undefined) return { token_endpoint_auth_method: 'private_key_jwt', jwks_uri: client.jwksUri };
+  if (client.jwks !== undefined) return { token_endpoint_auth_method: 'private_key_jwt', jwks: client.jwks };
+  if (client.clientSecret !== undefined && client.clientSecret.length > 0) {
+    return { token_endpoint_auth_method: 'client_secret_basic', client_secret: client.clientSecret };
+  }
+  return { token_endpoint_auth_method: 'none' };
+}
+
 /** The oidc-provider metadata of a SMART client (optional links that are not web URLs are left out). */
 export function clientMetadata(client: SmartClient): ClientMetadata {
-  const secret = client.clientSecret !== undefined && client.clientSecret.length > 0;
   const links = {
     logo_uri: client.logoUri,
     client_uri: client.clientUri,
@@ -28,8 +38,7 @@ export function clientMetadata(client: SmartClient): ClientMetadata {
   };
   return {
     client_id: client.clientId,
-    ...(secret ? { client_secret: client.clientSecret } : {}),
-    token_endpoint_auth_method: secret ? 'client_secret_basic' : 'none',
+    ...authentication(client),
     application_type: 'web',
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],

@@ -2,6 +2,7 @@
  * SMART discovery: the `.well-known/smart-configuration` of the FHIR base and the endpoint URLs the
  * CapabilityStatement repeats. Every URL is absolute and derived from the issuer, as the OpenID configuration's.
  */
+import { CLIENT_ASSERTION_ALGORITHMS } from './client-assertion.ts';
 import type { Runtime } from './runtime.ts';
 import { withoutTrailingSlash } from './runtime.ts';
 import { scopesSupported } from './scopes.ts';
@@ -44,6 +45,7 @@ export const CAPABILITIES = [
   'authorize-post',
   'client-public',
   'client-confidential-symmetric',
+  'client-confidential-asymmetric',
   'sso-openid-connect',
   'context-ehr-patient',
   'context-standalone-patient',
@@ -69,7 +71,8 @@ export function smartConfiguration(runtime: Runtime): Record<string, unknown> {
     code_challenge_methods_supported: ['S256'],
     // RFC 9207: every authorization response (code or error) carries `iss`, as oidc-provider sends it.
     authorization_response_iss_parameter_supported: true,
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    token_endpoint_auth_signing_alg_values_supported: [...CLIENT_ASSERTION_ALGORITHMS],
     scopes_supported: scopesSupported(runtime.resourceTypes),
     capabilities: [...CAPABILITIES],
   };

@@ -47,6 +47,15 @@ describe('error explanations', () => {
     expect(
       client('the provided authentication mechanism does not match the registered client authentication method'),
     ).toMatch(/is a confidential app: authenticate with HTTP Basic/);
+    expect(
+      client(
+        'the provided authentication mechanism does not match the registered client authentication method',
+        'private_key_jwt',
+      ),
+    ).toMatch(/^client_id app1 is a Private Key JWT app: authenticate with client_assertion_type=/);
+    expect(client('client assertion tokens must only be used once', 'private_key_jwt')).toMatch(
+      /^the client_assertion of client_id app1 was refused \(client assertion tokens must only be used once\): send .*a new jti/,
+    );
     expect(explain({ ...base, error: 'invalid_client', detail: 'client not found', clientId: 'zz' })).toBe(
       'client_id zz is not registered: use the client ID shown on the app page',
     );

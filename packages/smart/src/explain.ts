@@ -61,6 +61,20 @@ const GRANT_DETAILS: [RegExp, string][] = [
   [/grant (not found|is expired)/, 'the member revoked this authorization or it expired: authorize again'],
 ];
 
+/** What a Private Key JWT app's failed client authentication was, and what a good client_assertion looks like. */
+function explainAssertion(clientId: string, detail: string): string {
+  const expected =
+    'client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer and a client_assertion JWT signed RS384 or ES384 with a key of its registered JWKS (iss and sub = client_id, aud = the token URL, a new jti, exp at most 5 minutes away)';
+  if (/does not match the registered client authentication method/.test(detail)) {
+    return `client_id ${clientId} is a Private Key JWT app: authenticate with ${expected}`;
+  }
+  if (/invalid_client_metadata|JSON Web Key Set/.test(detail)) {
+    return `the public keys of client_id ${clientId} could not be read: its JWKS URL must answer 200 with a JWKS of public keys, over https on a public host (localhost only in a sandbox on your own computer)`;
+  }
+  const reason = detail === '' ? 'it was refused' : detail;
+  return `the client_assertion of client_id ${clientId} was refused (${reason}): send ${expected}`;
+}
+
 function explainClient(situation: ErrorSituation): string {
   const clientId = situation.clientId ?? text(situation.params.client_id) ?? situation.client?.clientId;
   const detail = situation.detail ?? situation.description ?? '';
@@ -72,6 +86,7 @@ function explainClient(situation: ErrorSituation): string {
   }
   if (/invalid secret/.test(detail))
     return `client_secret is wrong for client_id ${clientId}: use the secret shown on the app page`;
+  if (situation.client?.clientAuthMethod === 'private_key_jwt') return explainAssertion(clientId, detail);
   if (/does not match the registered client authentication method/.test(detail)) {
     return situation.client?.clientAuthMethod === 'none'
       ? `client_id ${clientId} is a public (PKCE) app: send only client_id, without a client secret`

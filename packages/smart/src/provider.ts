@@ -9,6 +9,7 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { JWK } from 'jose';
 import { createAdapterFactory } from './adapter.ts';
 import { authorizationParams, loadExistingGrant, smartPolicy } from './authorize.ts';
+import { CLIENT_ASSERTION_ALGORITHMS, clientAssertionChecks, clientJwksFetch } from './client-assertion.ts';
 import { clientMetadataLookup } from './clients.ts';
 import { ROUTES } from './discovery.ts';
 import { renderErrorPage } from './page.ts';
@@ -50,7 +51,9 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
     adapter: createAdapterFactory(config.kv, clientMetadataLookup(config.clients), runtime.hooks.storedEntry),
     jwks: { keys: signingKeys },
     clients: [],
-    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
+    assertJwtClientAuthClaimsAndHeader: clientAssertionChecks(config.kv),
+    fetch: clientJwksFetch(config.loopbackJwksUris === true),
     clientBasedCORS: () => true,
     clientDefaults: {
       grant_types: ['authorization_code', 'refresh_token'],
@@ -58,7 +61,7 @@ function configuration(runtime: Runtime, signingKeys: JWK[]): Configuration {
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
     },
-    enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
+    enabledJWA: { idTokenSigningAlgValues: ['RS256'], clientAuthSigningAlgValues: [...CLIENT_ASSERTION_ALGORITHMS] },
     cookies: {
       keys: config.cookieKeys,
       names: {

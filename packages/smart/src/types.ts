@@ -7,6 +7,12 @@ export interface SmartClient {
   clientId: string;
   /** Present for confidential ("secret") apps; public ("pkce") apps have none. */
   clientSecret?: string;
+  /**
+   * For asymmetric ("private_key_jwt") apps, one of the two: the https URL of the app's public JWKS, or the JWKS
+   * itself. The app authenticates with client_assertion JWTs signed by one of these keys.
+   */
+  jwksUri?: string;
+  jwks?: { keys: JWK[] };
   redirectUris: string[];
   name: string;
   logoUri?: string;
@@ -160,6 +166,12 @@ export interface AuthServerConfig {
   cookieKeys: string[];
   /** Whether cookies need `Secure` (true behind https). */
   secureCookies?: boolean;
+  /**
+   * Whether client JWKS URLs on a loopback host (localhost, 127.x, [::1]) may be fetched: a sandbox on the
+   * developer's own machine. Default false: every special-use address is refused (no requests into the server's
+   * own network).
+   */
+  loopbackJwksUris?: boolean;
   /** Prefix of the authorization server's cookie names (default `_smart`): one per realm served by one host. */
   cookiePrefix?: string;
   /**

@@ -29,9 +29,18 @@ const instant = (description: string): JsonSchema => str(description, { format: 
 
 const appFields: Record<string, JsonSchema> = {
   name: str('The app name shown on the consent screen.', { minLength: 1 }),
-  oauthType: str('"secret": authorization code + client secret (confidential); "pkce": public client with PKCE.', {
-    enum: ['secret', 'pkce'],
-  }),
+  oauthType: str(
+    '"secret": authorization code + client secret (confidential); "pkce": public client with PKCE; "private_key_jwt": authorization code + private key JWT (confidential, asymmetric: client_assertion JWTs signed RS384 or ES384).',
+    { enum: ['secret', 'pkce', 'private_key_jwt'] },
+  ),
+  jwksUri: url('Only for oauthType "private_key_jwt" (this or jwks): where the app publishes its public JWKS.'),
+  jwks: {
+    type: 'object',
+    description:
+      'Only for oauthType "private_key_jwt" (this or jwksUri): the JWKS with the public keys (RSA, or EC P-384) that sign its client assertions; private members such as "d" are refused. Also accepted as JSON text.',
+    required: ['keys'],
+    properties: { keys: { type: 'array', minItems: 1, items: { type: 'object', description: 'A public JWK.' } } },
+  },
   redirectUris: {
     type: 'array',
     description: 'Registered redirect URIs, matched exactly.',

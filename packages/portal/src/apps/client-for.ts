@@ -10,7 +10,10 @@ export async function appByClientId(ctx: PortalContext, clientId: string): Promi
   return app;
 }
 
-/** What a client is made of: an app's fields (a sandbox app, or a published snapshot), its id and its secret. */
+/**
+ * What a client is made of: an app's fields (a sandbox app, or a published snapshot: the public keys of a
+ * "private_key_jwt" app among them), its id and its secret.
+ */
 export type ClientFields = AppSnapshot & { id: string; clientSecret?: string };
 
 /**
@@ -25,6 +28,10 @@ export function toSmartClient(app: ClientFields): SmartClient {
     appId: app.id,
   };
   if (app.oauthType === 'secret' && app.clientSecret !== undefined) client.clientSecret = app.clientSecret;
+  if (app.oauthType === 'private_key_jwt') {
+    if (app.jwksUri !== undefined) client.jwksUri = app.jwksUri;
+    else if (app.jwks !== undefined) client.jwks = structuredClone(app.jwks);
+  }
   if (app.logoUrl !== undefined) client.logoUri = app.logoUrl;
   if (app.organizationUrl !== undefined) client.clientUri = app.organizationUrl;
   if (app.privacyPolicyUrl !== undefined) client.policyUri = app.privacyPolicyUrl;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { lineField, optionalLineField, optionalMultilineField } from '../shared/text.ts';
 import { urlProblem } from '../shared/urls.ts';
+import { jwksField } from './jwks.ts';
 
 /** The fields a vendor sets on an app, in API order. */
 export const APP_FIELDS = [
   'name',
   'oauthType',
+  'jwksUri',
+  'jwks',
   'redirectUris',
   'launchUrl',
   'logoUrl',
@@ -71,23 +74,52 @@ const redirectUris = z
     });
   });
 
+/** The client types: the two of the seed, and asymmetric client authentication (SMART client-confidential-asymmetric). */
+export const OAUTH_TYPES = ['secret', 'pkce', 'private_key_jwt'] as const;
+
 /** The app input of POST /api/apps and PUT /api/apps/{id}; unknown fields are rejected. */
-export const appInputSchema = z.strictObject({
-  name: lineField('Name', 100, 'Name is required: it is what members see on the consent screen.'),
-  oauthType: z.enum(['secret', 'pkce'], {
-    error:
-      'oauthType must be "secret" (a confidential app that keeps a client secret on its server) or "pkce" (a public app, such as a browser or mobile app, that uses PKCE).',
-  }),
-  redirectUris,
-  launchUrl: url('The launch URL').optional(),
-  logoUrl: url('The logo URL').optional(),
-  organizationName: optionalLineField('Organization name', 200),
-  organizationUrl: url('The organization URL').optional(),
-  privacyPolicyUrl: url('The privacy policy URL').optional(),
-  securityPolicyUrl: url('The security policy URL').optional(),
-  termsOfServiceUrl: url('The terms of service URL').optional(),
-  description: optionalMultilineField('Description', 2000),
-});
+export const appInputSchema = z
+  .strictObject({
+    name: lineField('Name', 100, 'Name is required: it is what members see on the consent screen.'),
+    oauthType: z.enum(OAUTH_TYPES, {
+      error:
+        'oauthType must be "secret" (a confidential app that keeps a client secret on its server), "pkce" (a public app, such as a browser or mobile app, that uses PKCE) or "private_key_jwt" (a confidential app that signs client assertions with its private key).',
+    }),
+    jwksUri: url('The JWKS URL').optional(),
+    jwks: jwksField.optional(),
+    redirectUris,
+    launchUrl: url('The launch URL').optional(),
+    logoUrl: url('The logo URL').optional(),
+    organizationName: optionalLineField('Organization name', 200),
+    organizationUrl: url('The organization URL').optional(),
+    privacyPolicyUrl: url('The privacy policy URL').optional(),
+    securityPolicyUrl: url('The security policy URL').optional(),
+    termsOfServiceUrl: url('The terms of service URL').optional(),
+    description: optionalMultilineField('Description', 2000),
+  })
+  .superRefine((app, ctx) => {
+    const keys = app.jwksUri !== undefined || app.jwks !== undefined;
+    if (app.oauthType !== 'private_key_jwt') {
+      for (const field of ['jwksUri', 'jwks'] as const) {
+        if (app[field] === undefined) continue;
+        const message = `${field} is only for an app of oauthType "private_key_jwt"; leave it out for "${app.oauthType}".`;
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      }
+    } else if (!keys) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwksUri'],
+        message:
+          'Register the public keys of a "private_key_jwt" app: the URL of its JWKS (jwksUri) or the JWKS itself (jwks).',
+      });
+    } else if (app.jwksUri !== undefined && app.jwks !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwks'],
+        message: 'Register either a JWKS URL or a JWKS, not both: with a JWKS URL, leave jwks out.',
+      });
+    }
+  });
 
 export type AppInput = z.output<typeof appInputSchema>;
 

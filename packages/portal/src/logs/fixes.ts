@@ -4,7 +4,7 @@
  */
 export const OAUTH_ERROR_FIXES: Readonly<Record<string, string>> = {
   invalid_client:
-    'Client authentication failed: check the client_id and, for a "secret" app, send the client secret shown on the app page with client_secret_basic or client_secret_post.',
+    'Client authentication failed: check the client_id and, for a "secret" app, send the client secret shown on the app page with client_secret_basic or client_secret_post; for a "private_key_jwt" app, send a client_assertion JWT signed with a key of its registered JWKS.',
   invalid_grant:
     'The authorization code or refresh token is invalid, expired or already used, or the code_verifier does not match the code_challenge; start the authorization again.',
   invalid_scope:

@@ -61,7 +61,7 @@ describe('recordAuthEvent', () => {
       error: 'invalid_client',
     });
     expect(step?.message).toBe(
-      'token failed with invalid_client. Client authentication failed: check the client_id and, for a "secret" app, send the client secret shown on the app page with client_secret_basic or client_secret_post.',
+      'token failed with invalid_client. Client authentication failed: check the client_id and, for a "secret" app, send the client secret shown on the app page with client_secret_basic or client_secret_post; for a "private_key_jwt" app, send a client_assertion JWT signed with a key of its registered JWKS.',
     );
   });
 

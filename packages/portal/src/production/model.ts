@@ -1,4 +1,5 @@
 import type { StoredRecord } from '@plan-api/store';
+import type { Jwks } from '../apps/jwks.ts';
 
 /** An answer of the privacy attestation. */
 export type AttestationAnswer = 'yes' | 'no';
@@ -25,8 +26,11 @@ export interface PreCheck {
 /** The app's fields as sent for review and as published (never the secret). */
 export interface AppSnapshot {
   name: string;
-  oauthType: 'secret' | 'pkce';
+  oauthType: 'secret' | 'pkce' | 'private_key_jwt';
   clientId: string;
+  /** The public keys of a "private_key_jwt" app (a JWKS URL or the JWKS): production verifies with the same. */
+  jwksUri?: string;
+  jwks?: Jwks;
   redirectUris: string[];
   launchUrl?: string;
   logoUrl?: string;

@@ -94,6 +94,37 @@ describe('preCheckApp', () => {
   });
 });
 
+describe('the JWKS of a private_key_jwt app', () => {
+  const keyed = (fields: Partial<AppSnapshot>): AppSnapshot => ({
+    ...complete,
+    oauthType: 'private_key_jwt',
+    ...fields,
+  });
+  const jwks = { keys: [{ kty: 'RSA', n: 'AQAB-modulus', e: 'AQAB', kid: 'k1' }] };
+
+  it('blocks a JWKS URL that is not https or only exists on the vendor machine; an inline JWKS passes', () => {
+    expect(failedOf(preCheckApp(keyed({ jwksUri: 'https://wallet.example/jwks.json' })))).toEqual([]);
+    expect(failedOf(preCheckApp(keyed({ jwksUri: 'http://localhost:8080/jwks.json' })))).toEqual([
+      ['jwks-uri-https', 'jwksUri', 'blocking'],
+      ['jwks-uri-public', 'jwksUri', 'blocking'],
+    ]);
+    expect(failedOf(preCheckApp(keyed({ jwks })))).toEqual([]);
+  });
+
+  it('is copied into the snapshot, and the review diff shows the JWKS URL and the JWKS', () => {
+    const before = snapshotOf(keyed({ jwksUri: 'https://wallet.example/jwks.json' }));
+    const after = snapshotOf(keyed({ jwks }));
+    expect(after.jwks).toEqual(jwks);
+    expect(diffSnapshots(before, after)).toEqual([
+      { field: 'jwksUri', label: 'JWKS URL', published: 'https://wallet.example/jwks.json' },
+      { field: 'jwks', label: 'JWKS', requested: JSON.stringify(jwks, null, 2) },
+    ]);
+    expect(diffSnapshots(after, snapshotOf(keyed({ jwks: { keys: [{ ...jwks.keys[0], kid: 'k2' }] } })))).toEqual([
+      expect.objectContaining({ field: 'jwks', published: expect.stringContaining('"k1"') as unknown }),
+    ]);
+  });
+});
+
 describe('snapshotOf and diffSnapshots', () => {
   it('copies the reviewed fields and never the secret', () => {
     const app = { ...complete, id: 'a', ownerId: 'o', clientSecret: 's3cr3t-value', createdAt: 'x', updatedAt: 'x' };

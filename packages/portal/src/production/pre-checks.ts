@@ -16,6 +16,8 @@ export interface FieldChange {
 export const SNAPSHOT_LABELS: readonly (readonly [keyof AppSnapshot, string])[] = [
   ['name', 'Application Name'],
   ['oauthType', 'Client OAuth Type'],
+  ['jwksUri', 'JWKS URL'],
+  ['jwks', 'JWKS'],
   ['clientId', 'Client ID'],
   ['redirectUris', 'Redirect URL'],
   ['launchUrl', 'Launch URL'],
@@ -29,6 +31,8 @@ export const SNAPSHOT_LABELS: readonly (readonly [keyof AppSnapshot, string])[] 
 ];
 
 const OPTIONAL_SNAPSHOT_FIELDS = [
+  'jwksUri',
+  'jwks',
   'launchUrl',
   'logoUrl',
   'organizationName',
@@ -49,14 +53,15 @@ export function snapshotOf(app: AppRecord | AppSnapshot): AppSnapshot {
   };
   for (const field of OPTIONAL_SNAPSHOT_FIELDS) {
     const value = app[field];
-    if (value !== undefined) snapshot[field] = value;
+    if (value !== undefined) Object.assign(snapshot, { [field]: structuredClone(value) });
   }
   return snapshot;
 }
 
 function shown(snapshot: AppSnapshot, field: keyof AppSnapshot): string | undefined {
   const value = snapshot[field];
-  return Array.isArray(value) ? value.join('\n') : value;
+  if (Array.isArray(value)) return value.join('\n');
+  return typeof value === 'object' ? JSON.stringify(value, null, 2) : value;
 }
 
 /** What changed from the published snapshot to the requested one, field by field in form order. */
@@ -150,6 +155,17 @@ function redirectChecks(uris: readonly string[]): PreCheck[] {
   });
 }
 
+/** The JWKS URL of a "private_key_jwt" app: the production server fetches it, so https on a public host. */
+function jwksUriChecks(jwksUri: string | undefined): PreCheck[] {
+  if (jwksUri === undefined) return [];
+  const check: Check = { id: 'jwks-uri-https', field: 'jwksUri', severity: 'blocking' };
+  const https =
+    parse(jwksUri)?.protocol === 'https:'
+      ? passed(check, 'The JWKS URL uses https.')
+      : failed(check, `The JWKS URL ${jwksUri} must use https in production; publish your public keys over https.`);
+  return [https, ...publicUrl('jwks-uri-public', 'jwksUri', 'The JWKS URL', jwksUri)];
+}
+
 function launchChecks(launchUrl: string | undefined): PreCheck[] {
   const present = required(
     'launch-url',
@@ -182,6 +198,7 @@ export function preCheckApp(app: AppSnapshot): PreCheck[] {
   const checks: PreCheck[] = [
     required('name', 'name', 'The application name', app.name, 'members see it when they connect the app'),
     ...redirectChecks(app.redirectUris),
+    ...jwksUriChecks(app.jwksUri),
     ...launchChecks(app.launchUrl),
     required(
       'privacy-policy',

@@ -28,6 +28,15 @@ async function refusal(promise: Promise<unknown>): Promise<PortalError> {
   return error as PortalError;
 }
 
+/** An EC P-384 public key (ES384), as a vendor's JWKS lists it. */
+const PUBLIC_JWK = {
+  kty: 'EC',
+  crv: 'P-384',
+  x: 'm9GSmJ5iGmAYlMlaOJGSFN_CjN9cIn8GGYExP-C0FBiIXlWTNvGN38R9WMrHxpJL',
+  y: 'sP6dl5lStDzChj_vlodZJMe0lBU5bhPTg6Li5WtmL9OzIDYW7sN3kOk5SYYrr1KV',
+  kid: 'key-1',
+};
+
 describe('receiveProductionRequest', () => {
   it("creates the vendor's app with exactly the sandbox's client ID and secret and sends the request", async () => {
     const { portal, mailer, records } = hosted();
@@ -86,6 +95,18 @@ describe('receiveProductionRequest', () => {
     expect(back.productionRequest).toMatchObject({ state: 'pending', published: { version: 1 } });
   });
 
+  it('takes a private_key_jwt app with its JWKS and no secret', async () => {
+    const { portal } = hosted();
+    const keys = { keys: [PUBLIC_JWK] };
+    const app = await portal.receiveProductionRequest(
+      OWNER,
+      body({ oauthType: 'private_key_jwt', jwks: keys, clientSecret: undefined }),
+    );
+    expect(app).toMatchObject({ oauthType: 'private_key_jwt', jwks: keys, productionRequest: { state: 'pending' } });
+    expect(app.clientSecret).toBeUndefined();
+    expect(await portal.clientFor(CLIENT_ID)).toMatchObject({ clientId: CLIENT_ID, jwks: keys });
+  });
+
   it('checks the client ID and secret, the app fields and the pre-checks, and stores nothing when they fail', async () => {
     const { portal } = hosted();
     const fieldsOf = async (input: unknown) => (await refusal(portal.receiveProductionRequest(OWNER, input))).fields;
@@ -95,6 +116,15 @@ describe('receiveProductionRequest', () => {
     expect(Object.keys(await fieldsOf(body({ clientId: 'has spaces in it' })))).toEqual(['clientId']);
     expect(Object.keys(await fieldsOf(body({ clientSecret: undefined })))).toEqual(['clientSecret']);
     expect(Object.keys(await fieldsOf(body({ oauthType: 'pkce' })))).toEqual(['clientSecret']);
+    expect(Object.keys(await fieldsOf(body({ oauthType: 'private_key_jwt', jwks: { keys: [PUBLIC_JWK] } })))).toEqual([
+      'clientSecret',
+    ]);
+    const loopbackKeys = body({
+      oauthType: 'private_key_jwt',
+      jwksUri: 'http://localhost:8080/jwks',
+      clientSecret: undefined,
+    });
+    expect(Object.keys(await fieldsOf(loopbackKeys))).toEqual(['jwksUri']);
     expect(Object.keys(await fieldsOf(body({ name: '', redirectUris: 'x' })).then((f) => f))).toEqual([
       'name',
       'redirectUris',

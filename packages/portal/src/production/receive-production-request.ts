@@ -57,8 +57,8 @@ function parseImport(input: unknown): { app: ImportedApp; request: Record<string
       errors.clientSecret =
         'clientSecret is required for an app of oauthType "secret": production uses the same secret.';
     }
-    if (oauthType === 'pkce' && credentials.data.clientSecret !== undefined) {
-      errors.clientSecret = 'An app of oauthType "pkce" has no client secret; leave clientSecret out.';
+    if (oauthType !== 'secret' && credentials.data.clientSecret !== undefined) {
+      errors.clientSecret = `An app of oauthType "${oauthType}" has no client secret; leave clientSecret out.`;
     }
   }
   if (!fields.success || !credentials.success || Object.keys(errors).length > 0) {

@@ -60,6 +60,26 @@ describe('productionClientFor', () => {
     expect(client).not.toHaveProperty('logoUri');
   });
 
+  it('serves a private_key_jwt app with its public keys and no secret, and never one without keys', async () => {
+    const test = createTestReview(manualClock());
+    const jwks = { keys: [{ kty: 'RSA', n: 'AQAB-modulus', e: 'AQAB', kid: 'k1' }] };
+    const keyed = requestRecord({
+      versions: [version(1, '2026-06-01T00:00:00.000Z', snapshot({ oauthType: 'private_key_jwt', jwks }))],
+    });
+    const keyless = requestRecord({
+      id: 'req-2',
+      versions: [
+        version(1, '2026-06-01T00:00:00.000Z', snapshot({ clientId: 'client-2', oauthType: 'private_key_jwt' })),
+      ],
+    });
+    const { clientSecret: _secret, ...published } = publishedRecord(keyed);
+    await test.seed({ published: [published, publishedRecord(keyless)] });
+    const client = await test.portal.productionClientFor('client-wallet');
+    expect(client).toMatchObject({ clientId: 'client-wallet', jwks });
+    expect(client).not.toHaveProperty('clientSecret');
+    expect(await test.portal.productionClientFor('client-2')).toBeUndefined();
+  });
+
   it('keeps serving the approved snapshot while a new version is pending, and the new one once approved', async () => {
     const clock = manualClock();
     const test = createTestReview(clock);

@@ -15,13 +15,16 @@ export function toProductionClient(record: PublishedAppRecord): SmartClient {
 
 /**
  * The production realm's ClientSource: the published, not suspended snapshot under a client ID; undefined for an
- * app never approved, a suspended one, and a confidential one without a secret (it could not authenticate, and
- * must never pass for a public client). A pending update changes nothing here until it is approved.
+ * app never approved, a suspended one, and a confidential one without a secret or public keys (it could not
+ * authenticate, and must never pass for a public client). A pending update changes nothing here until it is approved.
  */
 export async function productionClientFor(ctx: ReviewContext, clientId: string): Promise<SmartClient | undefined> {
   if (clientId === '') return undefined;
   const record = await ctx.published.get(clientId);
   if (record === undefined || record.status !== 'published') return undefined;
   if (record.app.oauthType === 'secret' && record.clientSecret === undefined) return undefined;
+  if (record.app.oauthType === 'private_key_jwt' && record.app.jwksUri === undefined && record.app.jwks === undefined) {
+    return undefined;
+  }
   return toProductionClient(record);
 }

@@ -126,6 +126,15 @@ describe('the HTTP production gateway', () => {
     });
   });
 
+  it('sends a Private Key JWT app with its JWKS and without a secret', async () => {
+    const { clientSecret: _secret, ...keyed } = app;
+    const jwks = { keys: [{ kty: 'EC', crv: 'P-384', x: 'x-value', y: 'y-value', kid: 'k1' }] };
+    await gateway().send({ ...keyed, oauthType: 'private_key_jwt', jwks }, { attestation });
+    const body = plan.received[0]?.body as { app: Record<string, unknown> };
+    expect(body.app).toMatchObject({ oauthType: 'private_key_jwt', jwks });
+    expect('clientSecret' in body.app).toBe(false);
+  });
+
   it('sends a public app without a secret and without notes', async () => {
     const { clientSecret: _secret, ...pkce } = app;
     await gateway().send({ ...pkce, oauthType: 'pkce' }, { attestation });

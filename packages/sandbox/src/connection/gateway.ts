@@ -18,6 +18,8 @@ export function productionRequestApp(app: AppRecord): Record<string, unknown> {
   return {
     name: app.name,
     oauthType: app.oauthType,
+    jwksUri: app.jwksUri,
+    jwks: app.jwks,
     redirectUris: app.redirectUris,
     launchUrl: app.launchUrl,
     logoUrl: app.logoUrl,

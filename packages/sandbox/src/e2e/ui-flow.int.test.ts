@@ -4,6 +4,7 @@
  * patient, inspect My Data, launch a browser SMART app (fhirclient) in a new window, consent, and read the app's
  * FHIR calls in the launch inspector. Each page is saved to docs/screenshots (README "Screenshots").
  */
+import { exportJWK, generateKeyPair } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBrowser } from '../testing/e2e/browser.ts';
@@ -216,6 +217,33 @@ describe('the web UI, end to end', () => {
     expect(await sidewaysOverflow(picker)).toBe(0);
     await screenshot(picker, 'consent-phone');
     await picker.close();
+  });
+
+  it('registers a Private Key JWT app: a pasted private key is refused beside the JWKS field, the public JWKS is kept', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES384', { extractable: true });
+    const jwks = (key: object) => JSON.stringify({ keys: [key] });
+    await page.goto(`${sandbox.origin}/`);
+    await page.getByRole('link', { name: 'New Application' }).first().click();
+    await page.getByRole('heading', { name: 'New Application' }).waitFor();
+    await field('Application Name').fill('Key Signer');
+    await page.getByRole('radio', { name: /Authorization Code \+ Private Key JWT/ }).check();
+    await field('Redirect URL').fill(app.redirectUri);
+    await field('JWKS').fill(jwks(await exportJWK(privateKey)));
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await fieldError('JWKS')).toMatch(/private member "d"/);
+
+    await field('JWKS').fill(jwks({ ...(await exportJWK(publicKey)), kid: 'signer-1' }));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/apps\/[^/]+$/);
+    await expect.poll(() => field('Client ID').inputValue()).not.toBe('');
+    expect(await field('JWKS').inputValue()).toContain('"kid": "signer-1"');
+    expect(await page.getByRole('radio', { name: /Private Key JWT/ }).isChecked()).toBe(true);
+    await page.setViewportSize(PHONE);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${sandbox.origin}/apps`);
+    const card = page.getByRole('article', { name: 'Key Signer' });
+    await expect.poll(() => card.innerText()).toContain('Authorization Code + Private Key JWT');
   });
 
   it('fits a 375 px phone screen without sideways scrolling, and no page broke its CSP', async () => {

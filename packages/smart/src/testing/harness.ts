@@ -71,6 +71,8 @@ export interface HarnessOptions {
   ttl?: AuthServerConfig['ttl'];
   /** A fixed port (a restart keeps its issuer); default any free port. */
   port?: number;
+  /** Fetch apps' JWKS URLs on loopback hosts (default false, as in production). */
+  loopbackJwksUris?: boolean;
   /** Require PKCE from every client (AuthServerConfig.requirePkce); default off, as in the sandbox. */
   requirePkce?: boolean;
 }
@@ -151,6 +153,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.accounts ? { accounts: options.accounts } : {}),
     ...(options.keys ? { keys: options.keys } : {}),
     ...(options.ttl ? { ttl: options.ttl } : {}),
+    ...(options.loopbackJwksUris ? { loopbackJwksUris: true } : {}),
     ...(options.requirePkce !== undefined ? { requirePkce: options.requirePkce } : {}),
   });
   mounted.auth = auth;

@@ -1,4 +1,4 @@
-import type { PrivacyAttestation, ScenarioName, SimulatedErrorName } from './types.ts';
+import type { OAuthType, PrivacyAttestation, ScenarioName, SimulatedErrorName } from './types.ts';
 
 /** Scenario choices of Initialize Patient, as the seed names them. */
 export const SCENARIO_OPTIONS: readonly { value: ScenarioName; label: string; description: string }[] = [
@@ -23,9 +23,10 @@ export const SIMULATED_ERROR_OPTIONS: readonly { value: SimulatedErrorName; labe
 ];
 
 /** How the Apps list and form name an OAuth type. */
-export const OAUTH_TYPE_LABELS: Record<'secret' | 'pkce', string> = {
+export const OAUTH_TYPE_LABELS: Record<OAuthType, string> = {
   secret: 'Authorization Code + Secret',
   pkce: 'Authorization Code + PKCE',
+  private_key_jwt: 'Authorization Code + Private Key JWT',
 };
 
 /**

@@ -1,7 +1,7 @@
 // The management API's shapes, taken from the portal's types (type-only: nothing of the server ships in the UI).
 import type {
   AccessLogRecord,
-  AppInput,
+  AppInput as PortalAppInput,
   AppRecord as PortalAppRecord,
   CreatedLaunch,
   LaunchDetail,
@@ -47,8 +47,11 @@ export interface PreCheck {
 /** The app's fields as sent for review and as published (never the secret). */
 export interface AppSnapshot {
   name: string;
-  oauthType: 'secret' | 'pkce';
+  oauthType: OAuthType;
   clientId: string;
+  /** The public keys of a private_key_jwt app: a JWKS URL or the JWKS. */
+  jwksUri?: string;
+  jwks?: PortalAppRecord['jwks'];
   redirectUris: string[];
   launchUrl?: string;
   logoUrl?: string;
@@ -183,8 +186,14 @@ export interface ConnectionInput {
 /** A sandbox patient as the management API shows it. */
 export type PatientRecord = Omit<SandboxPatientRecord, 'ownerId'>;
 
-/** The body of POST /api/apps and PUT /api/apps/{id}; empty optional strings mean "not set". */
-export type { AppInput };
+/**
+ * The body of POST /api/apps and PUT /api/apps/{id}; empty optional strings mean "not set". The JWKS may be sent
+ * as the JSON text the form holds (the API parses it and answers a field error when it is not a public JWKS).
+ */
+export type AppInput = Omit<PortalAppInput, 'jwks'> & { jwks?: PortalAppInput['jwks'] | string };
+
+/** The client types of an app. */
+export type OAuthType = PortalAppRecord['oauthType'];
 
 /** The body of POST /api/patients ("Initialize Patient"). */
 export interface InitializePatientInput {

@@ -75,6 +75,22 @@ describe('the request page', () => {
     expect(rows.find((r) => r.field === 'launchUrl')?.value).toBeUndefined();
   });
 
+  it('shows the type and public keys of a Private Key JWT app', () => {
+    const jwks = { keys: [{ kty: 'RSA', n: 'modulus', e: 'AQAB' }] };
+    const rows = snapshotRows({
+      name: 'Acme',
+      oauthType: 'private_key_jwt',
+      clientId: 'c1',
+      redirectUris: ['https://a.example/cb'],
+      jwks,
+    });
+    expect(rows.slice(2, 5).map((r) => [r.label, r.value])).toEqual([
+      ['Client OAuth Type', 'Authorization Code + Private Key JWT'],
+      ['JWKS URL', undefined],
+      ['JWKS', JSON.stringify(jwks, null, 2)],
+    ]);
+  });
+
   it('links only http(s) addresses', () => {
     expect(isSafeLink('https://a.example/x')).toBe(true);
     expect(isSafeLink('javascript:alert(1)')).toBe(false);

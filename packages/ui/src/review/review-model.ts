@@ -80,6 +80,15 @@ export interface DetailRow {
   link: boolean;
 }
 
+/** The public keys of a Private Key JWT app: its JWKS URL or its JWKS (as JSON). */
+function keyRows(app: AppSnapshot): DetailRow[] {
+  const jwks = app.jwks === undefined ? undefined : JSON.stringify(app.jwks, null, 2);
+  return [
+    { field: 'jwksUri', label: 'JWKS URL', value: app.jwksUri, link: false },
+    { field: 'jwks', label: 'JWKS', value: jwks, link: false },
+  ];
+}
+
 /** Every field of an app snapshot, in the App form's order and words. */
 export function snapshotRows(app: AppSnapshot): DetailRow[] {
   const url = (field: keyof AppSnapshot, label: string): DetailRow => ({
@@ -92,6 +101,7 @@ export function snapshotRows(app: AppSnapshot): DetailRow[] {
     { field: 'name', label: 'Application Name', value: app.name, link: false },
     { field: 'clientId', label: 'Client ID', value: app.clientId, link: false },
     { field: 'oauthType', label: 'Client OAuth Type', value: OAUTH_TYPE_LABELS[app.oauthType], link: false },
+    ...(app.oauthType === 'private_key_jwt' ? keyRows(app) : []),
     { field: 'redirectUris', label: 'Redirect URL', value: app.redirectUris, link: false },
     { field: 'launchUrl', label: 'Launch URL', value: app.launchUrl, link: false },
     url('logoUrl', 'Logo URL'),

@@ -35,7 +35,8 @@ const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/o
  * never the server's own CAPABILITIES: a check must not agree with the implementation by construction).
  */
 const CAPABILITIES = (
-  'launch-ehr launch-standalone client-public client-confidential-symmetric sso-openid-connect context-ehr-patient ' +
+  'launch-ehr launch-standalone client-public client-confidential-symmetric client-confidential-asymmetric ' +
+  'sso-openid-connect context-ehr-patient ' +
   'context-standalone-patient permission-offline permission-patient permission-v1 permission-v2 authorize-post'
 ).split(' ');
 /** The endpoints of SMART discovery, absolute URLs that the OpenID configuration repeats. */
@@ -187,7 +188,11 @@ describe.each(REALMS)('SMART realm %s', (realm) => {
       expect(discovery.code_challenge_methods_supported).toContain('S256');
       expect(discovery.code_challenge_methods_supported).not.toContain('plain');
       expect(discovery.response_types_supported).toContain('code');
-      expect(discovery.token_endpoint_auth_methods_supported?.length).toBeGreaterThan(0);
+      expect(discovery.token_endpoint_auth_methods_supported).toContain('private_key_jwt');
+      // client-confidential-asymmetric: SMART requires RS384 and ES384 client assertions.
+      expect(discovery.token_endpoint_auth_signing_alg_values_supported).toEqual(
+        expect.arrayContaining(['RS384', 'ES384']),
+      );
       expect(discovery.scopes_supported).toEqual(expect.arrayContaining(['openid', 'fhirUser', 'launch/patient']));
       expect(discovery.capabilities).toEqual(expect.arrayContaining(CAPABILITIES));
     });

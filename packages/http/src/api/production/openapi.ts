@@ -10,7 +10,11 @@ const integer = (description: string): JsonSchema => ({ type: 'integer', descrip
 
 const snapshotFields: Record<string, JsonSchema> = {
   name: str('The app name.'),
-  oauthType: str('secret (confidential) or pkce (public).', { enum: ['secret', 'pkce'] }),
+  oauthType: str('secret (confidential), pkce (public) or private_key_jwt (confidential, asymmetric).', {
+    enum: ['secret', 'pkce', 'private_key_jwt'],
+  }),
+  jwksUri: str('The JWKS URL of a private_key_jwt app.', { format: 'uri' }),
+  jwks: { type: 'object', description: 'The JWKS of a private_key_jwt app (public keys).' },
   clientId: str('The OAuth client_id (the same in the sandbox and in production).'),
   redirectUris: { type: 'array', items: str('A redirect URI.', { format: 'uri' }), description: 'Redirect URIs.' },
   launchUrl: str('Where an EHR launch opens the app.', { format: 'uri' }),

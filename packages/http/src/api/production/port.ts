@@ -28,8 +28,10 @@ export interface PreCheck {
 /** The app's fields as sent for review and as published (never the secret). */
 export interface AppSnapshot {
   name: string;
-  oauthType: 'secret' | 'pkce';
+  oauthType: 'secret' | 'pkce' | 'private_key_jwt';
   clientId: string;
+  jwksUri?: string;
+  jwks?: { keys: object[] };
   redirectUris: string[];
   launchUrl?: string;
   logoUrl?: string;

@@ -2,9 +2,11 @@ import { Avatar, Badge, Button, Card, Code, Group, Stack, Text, Title } from '@m
 import { IconPencil, IconRocket } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { OAUTH_TYPE_LABELS } from '../../api/index.ts';
-import type { AppRecord } from '../../api/index.ts';
+import type { AppRecord, OAuthType } from '../../api/index.ts';
 import { statusBadge } from '../production/production-model.ts';
 import { canLaunch, initials } from './app-form-model.ts';
+
+const OAUTH_TYPE_COLORS: Record<OAuthType, string> = { pkce: 'indigo', secret: 'grape', private_key_jwt: 'cyan' };
 
 export interface AppCardProps {
   app: AppRecord;
@@ -34,7 +36,7 @@ export function AppCard({ app, onLaunch }: AppCardProps) {
               {app.name}
             </Title>
             <Group gap="xs" wrap="wrap">
-              <Badge variant="light" color={app.oauthType === 'pkce' ? 'indigo' : 'grape'} tt="none">
+              <Badge variant="light" color={OAUTH_TYPE_COLORS[app.oauthType]} tt="none">
                 {OAUTH_TYPE_LABELS[app.oauthType]}
               </Badge>
               <Badge variant="dot" color={status.color} tt="none">

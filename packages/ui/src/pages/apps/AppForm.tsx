@@ -35,6 +35,9 @@ export interface AppFormProps {
 
 const URL_PLACEHOLDER = 'https://';
 
+/** Inputs that hold URLs or JSON, one character per column. */
+const MONOSPACE = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 /** The App form: every field of an app, saved with POST (new) or PUT (edit); server errors beside their field. */
 export function AppForm({ app, extraActions, before }: AppFormProps) {
   const navigate = useNavigate();
@@ -102,6 +105,28 @@ export function AppForm({ app, extraActions, before }: AppFormProps) {
               onChange={(value) => form.setFieldValue('oauthType', value)}
               error={form.errors.oauthType as string | undefined}
             />
+            {form.values.oauthType === 'private_key_jwt' && (
+              <>
+                <TextInput
+                  label="JWKS URL"
+                  description="Where your server publishes its public keys (https). Or paste the JWKS below instead."
+                  placeholder="https://app.example.com/.well-known/jwks.json"
+                  type="url"
+                  {...form.getInputProps('jwksUri')}
+                />
+                <Textarea
+                  label="JWKS"
+                  description='The public keys (RS384 or ES384) as JSON: {"keys": [...]}. Never paste the private key.'
+                  placeholder='{"keys": [{"kty": "EC", "crv": "P-384", "x": "...", "y": "...", "kid": "..."}]}'
+                  autosize
+                  minRows={3}
+                  maxRows={12}
+                  spellCheck={false}
+                  styles={MONOSPACE}
+                  {...form.getInputProps('jwks')}
+                />
+              </>
+            )}
             <Textarea
               label="Redirect URL"
               description="One URL per line: the exact URLs your app receives the authorization code at."
@@ -111,7 +136,7 @@ export function AppForm({ app, extraActions, before }: AppFormProps) {
               minRows={2}
               maxRows={10}
               spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              styles={MONOSPACE}
               {...form.getInputProps('redirectUris')}
             />
             <TextInput

@@ -1,5 +1,5 @@
 import { SimpleGrid } from '@mantine/core';
-import type { AppRecord } from '../../api/index.ts';
+import type { AppRecord, OAuthType } from '../../api/index.ts';
 import { CopyField, SecretField } from '../../components/index.ts';
 import { credentialsCopy } from './app-form-model.ts';
 
@@ -7,7 +7,7 @@ export interface CredentialsSectionProps {
   /** The saved app (undefined before the first save). */
   app: AppRecord | undefined;
   /** The OAuth type chosen in the form (it may differ from the saved one until Save). */
-  oauthType: 'secret' | 'pkce';
+  oauthType: OAuthType;
 }
 
 /** Client ID and Client Secret: assigned by the sandbox on the first save, read-only, with copy and reveal. */
@@ -28,9 +28,9 @@ export function CredentialsSection({ app, oauthType }: CredentialsSectionProps) 
         value={oauthType === 'secret' ? (app?.clientSecret ?? '') : ''}
         placeholder={copy.secretHint}
         description={
-          oauthType === 'pkce'
-            ? 'Only Authorization Code + Secret apps get one.'
-            : 'Keep it on your server; send it to the token endpoint.'
+          oauthType === 'secret'
+            ? 'Keep it on your server; send it to the token endpoint.'
+            : 'Only Authorization Code + Secret apps get one.'
         }
       />
     </SimpleGrid>

@@ -1,10 +1,11 @@
 import { Alert, Badge, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { OAUTH_TYPE_LABELS } from '../../api/index.ts';
+import type { OAuthType } from '../../api/index.ts';
 
 export interface OAuthTypeFieldProps {
-  value: 'secret' | 'pkce';
-  onChange(value: 'secret' | 'pkce'): void;
+  value: OAuthType;
+  onChange(value: OAuthType): void;
   error?: string | undefined;
 }
 
@@ -19,9 +20,20 @@ const OPTIONS = [
     description: 'For an app whose server keeps a client secret that no user can see.',
     recommended: false,
   },
+  {
+    value: 'private_key_jwt',
+    description:
+      'For an app whose server signs each token request with its private key (RS384 or ES384); you register only the public keys.',
+    recommended: false,
+  },
 ] as const;
 
-/** Client OAuth Type: PKCE (recommended) or a client secret, with the warning about keeping a secret. */
+const isOAuthType = (value: string): value is OAuthType => OPTIONS.some((option) => option.value === value);
+
+/**
+ * Client OAuth Type: PKCE (recommended), a client secret or a private key JWT, with the warning about keeping a
+ * secret.
+ */
 export function OAuthTypeField({ value, onChange, error }: OAuthTypeFieldProps) {
   return (
     <Stack gap="xs">
@@ -29,12 +41,12 @@ export function OAuthTypeField({ value, onChange, error }: OAuthTypeFieldProps) 
         label="Client OAuth Type"
         description="Authorization Code + PKCE is recommended."
         value={value}
-        onChange={(next) => onChange(next === 'secret' ? 'secret' : 'pkce')}
+        onChange={(next) => onChange(isOAuthType(next) ? next : 'pkce')}
         error={error}
         name="oauthType"
         withAsterisk
       >
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" mt="xs">
           {OPTIONS.map((option) => (
             <Radio.Card key={option.value} value={option.value} p="md" radius="md">
               <Group wrap="nowrap" align="flex-start" gap="sm">
@@ -60,14 +72,15 @@ export function OAuthTypeField({ value, onChange, error }: OAuthTypeFieldProps) 
         </SimpleGrid>
       </Radio.Group>
       <Alert
-        color={value === 'secret' ? 'yellow' : 'gray'}
+        color={value === 'pkce' ? 'gray' : 'yellow'}
         variant="light"
         icon={<IconAlertTriangle size={18} aria-hidden />}
         p="sm"
       >
         <Text size="sm">
-          Pick Authorization Code + Secret only if your app can keep the secret confidential: a server-side app. Browser
-          and mobile apps cannot keep a secret; use Authorization Code + PKCE, the recommended choice.
+          Pick Authorization Code + Secret or Authorization Code + Private Key JWT only if your app can keep the secret
+          or private key confidential: a server-side app. Browser and mobile apps cannot keep either; use Authorization
+          Code + PKCE, the recommended choice.
         </Text>
       </Alert>
     </Stack>

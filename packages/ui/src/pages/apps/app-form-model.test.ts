@@ -102,6 +102,45 @@ describe('appInputFromForm', () => {
   });
 });
 
+describe('a Private Key JWT app', () => {
+  const jwks = { keys: [{ kty: 'EC', crv: 'P-384', x: 'x-value', y: 'y-value', kid: 'k1' }] };
+
+  it('shows its JWKS as indented JSON and sends the keys back unchanged', () => {
+    const keyed: AppRecord = { ...APP, oauthType: 'private_key_jwt', clientSecret: undefined, jwks };
+    const values = formValuesFromApp(keyed);
+    expect(values.jwks).toBe(JSON.stringify(jwks, null, 2));
+    expect(values.jwksUri).toBe('');
+    const input = appInputFromForm(values);
+    expect(input).toMatchObject({ oauthType: 'private_key_jwt', jwks: values.jwks });
+    expect(JSON.parse(input.jwks as string)).toEqual(jwks);
+    expect(input).not.toHaveProperty('jwksUri');
+  });
+
+  it('sends the JWKS URL and JWKS only for that type', () => {
+    const values = { ...emptyAppForm(), name: 'Keys', redirectUris: 'https://a.example/cb' };
+    const filled = { ...values, jwksUri: ' https://a.example/jwks.json ', jwks: '  ' };
+    expect(appInputFromForm({ ...filled, oauthType: 'private_key_jwt' })).toMatchObject({
+      jwksUri: 'https://a.example/jwks.json',
+    });
+    expect(appInputFromForm({ ...filled, oauthType: 'private_key_jwt' })).not.toHaveProperty('jwks');
+    expect(appInputFromForm({ ...filled, oauthType: 'secret' })).not.toHaveProperty('jwksUri');
+  });
+
+  it('puts the API errors on the JWKS URL and JWKS inputs, and says it has no secret', () => {
+    expect(mapAppFieldErrors({ jwks: 'private key', jwksUri: 'https only' }).fieldErrors).toEqual({
+      jwks: 'private key',
+      jwksUri: 'https only',
+    });
+    expect(saveErrorSummary({ jwks: 'private key' }, 'server')).toBe('Fix the field marked in red: JWKS.');
+    expect(credentialsCopy(undefined, 'private_key_jwt').secretHint).toBe(
+      'None (Private Key JWT apps sign with their own key)',
+    );
+    expect(credentialsCopy({}, 'private_key_jwt').secretHint).toBe(
+      'None (Private Key JWT apps sign with their own key)',
+    );
+  });
+});
+
 describe('app list helpers', () => {
   it('makes initials from the first two words of the name', () => {
     expect(initials('Acme Health Tracker')).toBe('AH');

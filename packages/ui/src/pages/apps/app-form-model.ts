@@ -1,9 +1,14 @@
-import type { AppInput, AppRecord } from '../../api/types.ts';
+import type { AppInput, AppRecord, OAuthType } from '../../api/types.ts';
 
-/** The App form's values: every input is a string; Redirect URL holds one URL per line. */
+/**
+ * The App form's values: every input is a string; Redirect URL holds one URL per line, JWKS the JSON text of the
+ * key set (JWKS URL and JWKS only count for a Private Key JWT app).
+ */
 export interface AppFormValues {
   name: string;
-  oauthType: 'secret' | 'pkce';
+  oauthType: OAuthType;
+  jwksUri: string;
+  jwks: string;
   redirectUris: string;
   launchUrl: string;
   logoUrl: string;
@@ -32,6 +37,8 @@ export function emptyAppForm(): AppFormValues {
   return {
     name: '',
     oauthType: 'pkce',
+    jwksUri: '',
+    jwks: '',
     redirectUris: '',
     launchUrl: '',
     logoUrl: '',
@@ -49,6 +56,8 @@ export function formValuesFromApp(app: AppRecord): AppFormValues {
   const values = emptyAppForm();
   values.name = app.name;
   values.oauthType = app.oauthType;
+  values.jwksUri = app.jwksUri ?? '';
+  values.jwks = app.jwks === undefined ? '' : JSON.stringify(app.jwks, null, 2);
   values.redirectUris = app.redirectUris.join('\n');
   for (const field of OPTIONAL_TEXT_FIELDS) values[field] = app[field] ?? '';
   return values;
@@ -62,13 +71,22 @@ export function redirectLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** The API body of the form: redirect lines as an array, blank optional fields left out ("not set"). */
+/**
+ * The API body of the form: redirect lines as an array, blank optional fields left out ("not set"), the JWKS URL
+ * and JWKS only for a Private Key JWT app (the JWKS as its text: the API says what is wrong with it).
+ */
 export function appInputFromForm(values: AppFormValues): AppInput {
   const input: AppInput = {
     name: values.name.trim(),
     oauthType: values.oauthType,
     redirectUris: redirectLines(values.redirectUris),
   };
+  if (values.oauthType === 'private_key_jwt') {
+    const jwksUri = values.jwksUri.trim();
+    const jwks = values.jwks.trim();
+    if (jwksUri !== '') input.jwksUri = jwksUri;
+    if (jwks !== '') input.jwks = jwks;
+  }
   for (const field of OPTIONAL_TEXT_FIELDS) {
     const value = values[field].trim();
     if (value !== '') input[field] = value;
@@ -114,6 +132,8 @@ export function mapAppFieldErrors(fields: Record<string, string>): MappedFieldEr
 export const FIELD_LABELS: Record<keyof AppFormValues, string> = {
   name: 'Application Name',
   oauthType: 'Client OAuth Type',
+  jwksUri: 'JWKS URL',
+  jwks: 'JWKS',
   redirectUris: 'Redirect URL',
   launchUrl: 'Launch URL',
   logoUrl: 'Logo URL',
@@ -162,6 +182,12 @@ export interface CredentialsCopy {
   secretHint?: string;
 }
 
+/** What the Client Secret field says for the types that have none. */
+const NO_SECRET: Partial<Record<OAuthType, string>> = {
+  pkce: 'None (PKCE apps have no secret)',
+  private_key_jwt: 'None (Private Key JWT apps sign with their own key)',
+};
+
 /**
  * The Credentials card's words: before the first save the sandbox has assigned nothing yet; once saved, the card
  * says the credentials are the app's (and a PKCE app switched to "Secret" gets its secret when that change is
@@ -171,15 +197,16 @@ export function credentialsCopy(
   app: Pick<AppRecord, 'clientSecret'> | undefined,
   oauthType: AppRecord['oauthType'],
 ): CredentialsCopy {
+  const noSecret = NO_SECRET[oauthType];
   if (app === undefined) {
     return {
       description: 'The sandbox assigns them when you save.',
       clientIdHint: 'Assigned on save',
-      secretHint: oauthType === 'pkce' ? 'None (PKCE apps have no secret)' : 'Assigned on save',
+      secretHint: noSecret ?? 'Assigned on save',
     };
   }
   const description = 'Assigned by the sandbox to this app. Read-only: copy them into your app.';
-  if (oauthType === 'pkce') return { description, secretHint: 'None (PKCE apps have no secret)' };
+  if (noSecret !== undefined) return { description, secretHint: noSecret };
   if (app.clientSecret === undefined) return { description, secretHint: 'Assigned when you save the change of type' };
   return { description };
 }
