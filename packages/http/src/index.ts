@@ -4,12 +4,7 @@ export { consoleLogger } from './fhir/options.ts';
 export type { FhirRouterOptions, HttpLogger, ReadOnlyPolicy, SearchAccessHooks } from './fhir/options.ts';
 export { FHIR_JSON } from './fhir/respond.ts';
 export { createResponseCache } from './fhir/response-cache.ts';
-export type {
-  DataVersion,
-  ResponseCache,
-  ResponseCacheOptions,
-  ResponseCacheStats,
-} from './fhir/response-cache.ts';
+export type { DataVersion, ResponseCache, ResponseCacheOptions, ResponseCacheStats } from './fhir/response-cache.ts';
 export { createFhirApp } from './app.ts';
 export type { FhirApp, FhirAppOptions } from './app.ts';
 export { createPatientAccessRouter, fhirCors, invalidToken } from './patient-access/index.ts';
