@@ -62,9 +62,9 @@ describe('tableRows', () => {
   it('makes a row per scenario, with its goal when it has one, met or not', () => {
     const rows = rowsOf('fhir-throughput', {
       rows: [
-        { scenario: 'read', ratio: 0.184 },
+        { scenario: 'read', ratio: 0.184, uncachedRatio: 0.1 },
         { scenario: 'search', ratio: 0.61 },
-        { scenario: 'directory search', ratio: 0.5 },
+        { scenario: 'directory search', ratio: 0.5, uncachedRatio: 0.25 },
       ],
     });
     expect(rows[0]).toEqual({
@@ -79,6 +79,14 @@ describe('tableRows', () => {
       ['read: FHIR API / bare node:http (req/s)', '0.18', '≥ 0.4', 'no'],
       ['search: FHIR API / bare node:http (req/s)', '0.61', '—', '—'],
       ['directory search: FHIR API / bare node:http (req/s)', '0.50', '≥ 0.5', 'yes'],
+      ['read, a cache miss: FHIR API without the response cache / bare node:http (req/s)', '0.10', '—', '—'],
+      ['search, a cache miss: FHIR API without the response cache / bare node:http (req/s)', '—', '—', '—'],
+      [
+        'directory search, a cache miss: FHIR API without the response cache / bare node:http (req/s)',
+        '0.25',
+        '—',
+        '—',
+      ],
     ]);
   });
 

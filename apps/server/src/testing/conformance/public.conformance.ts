@@ -1,6 +1,6 @@
 /**
  * `pnpm conformance <base-url> [realm...]`: the public, unauthenticated checks of the certification suites
- * (/work/shared/CONFORMANCE.md; docs/certification.md maps them) run against any deployed Plan API server.
+ * (the project's CONFORMANCE.md; README "Certification" maps them) run against any deployed Plan API server.
  * Nothing here needs a client, a member or a token; nothing is written. The base URL comes in
  * PLAN_API_CONFORMANCE_URL, the FHIR bases of the SMART realms in PLAN_API_CONFORMANCE_REALMS (paths under the
  * base URL, comma-separated), the Provider Directory's in PLAN_API_CONFORMANCE_DIRECTORY.
