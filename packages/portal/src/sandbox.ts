@@ -24,8 +24,8 @@ import { listLaunches, type ListLaunchesOptions } from './launches/list-launches
 import { getLaunch, type LaunchDetail } from './launches/get-launch.ts';
 import { applyLifecycle } from './launches/apply-lifecycle.ts';
 import type { LaunchSummary } from './launches/summaries.ts';
-import { recordAuthEvent } from './logs/record-auth-event.ts';
-import { recordFhirAccesses, type FhirAccessInput } from './logs/record-fhir-access.ts';
+import type { FhirAccessInput } from './logs/record-fhir-access.ts';
+import { recordLogEvents, type LogEvent, type LogEventResult } from './logs/record-log-events.ts';
 import { batchQueue } from './shared/batch.ts';
 import { listAccessLog, type AccessLogQuery } from './logs/list-access-log.ts';
 import { requestProduction } from './production/request-production.ts';
@@ -115,8 +115,9 @@ export interface SandboxPortal {
  */
 export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
   const ctx = createPortalContext(deps);
-  // The Patient Access API logs every request after answering it: in batches, off the requests' path.
-  const fhirAccesses = batchQueue((inputs: FhirAccessInput[]) => recordFhirAccesses(ctx, inputs));
+  // The authorization server's events and the Patient Access API's requests are logged after they are answered, in
+  // batches (in arrival order), off the requests' path.
+  const logEvents = batchQueue<LogEvent, LogEventResult>((events) => recordLogEvents(ctx, events));
   return {
     createApp: (owner, input) => createApp(ctx, owner, input),
     listApps: (owner, options) => listApps(ctx, owner, options),
@@ -136,8 +137,8 @@ export function createSandboxPortal(deps: SandboxPortalDeps): SandboxPortal {
     listLaunches: (owner, options) => listLaunches(ctx, owner, options),
     getLaunch: (owner, id) => getLaunch(ctx, owner, id),
     applyLifecycle: (owner, id, input) => applyLifecycle(ctx, owner, id, input),
-    recordAuthEvent: (event) => recordAuthEvent(ctx, event),
-    recordFhirAccess: (input) => fhirAccesses.push(input),
+    recordAuthEvent: (event) => logEvents.push({ kind: 'auth', event }) as Promise<LaunchStepRecord | undefined>,
+    recordFhirAccess: (input) => logEvents.push({ kind: 'access', input }) as Promise<AccessLogRecord>,
     listAccessLog: (owner, query) => listAccessLog(ctx, owner, query),
     requestProduction: (owner, appId, input) => requestProduction(ctx, owner, appId, input),
     productionChecks: (owner, appId) => productionChecks(ctx, owner, appId),

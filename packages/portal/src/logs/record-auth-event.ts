@@ -30,10 +30,14 @@ function nextStatus(launch: LaunchRecord, event: AuthEvent): LaunchRecord['statu
 export async function recordAuthEvent(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepRecord | undefined> {
   // Events arrive fire-and-forget from a synchronous callback: one queue keeps each step in arrival order and
   // lets a login find the standalone launch its authorize just started.
-  return ctx.lock.run(EVENT_QUEUE, () => record(ctx, event));
+  return ctx.lock.run(EVENT_QUEUE, () => recordAuthEventInQueue(ctx, event));
 }
 
-async function record(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepRecord | undefined> {
+/** recordAuthEvent for a caller already holding the event queue (a batch of log events, see recordLogEvents). */
+export async function recordAuthEventInQueue(
+  ctx: PortalContext,
+  event: AuthEvent,
+): Promise<LaunchStepRecord | undefined> {
   const clues = {
     launchId: event.launchId,
     grantId: event.grantId,

@@ -47,38 +47,20 @@ function stepMessage(input: FhirAccessInput): string {
  * with the auth events, so the caller need not await it before answering the request.
  */
 export async function recordFhirAccess(ctx: PortalContext, input: FhirAccessInput): Promise<AccessLogRecord> {
-  const [result] = await recordFhirAccesses(ctx, [input]);
-  if (result === undefined || result.status === 'rejected') throw result?.reason;
-  return result.value;
+  return ctx.lock.run(EVENT_QUEUE, () => recordFhirAccessInQueue(ctx, input, newLookups()));
 }
 
 /**
- * Records several FHIR accesses in order, as one turn of the event queue: each access's app and launch are looked
- * up once per batch (an app calling the API in a burst pays for its lookups once). Each access succeeds or fails
- * on its own.
+ * Lookups shared by the accesses of one batch (see recordLogEvents): an app calling the API in a burst has its
+ * app and launch looked up once.
  */
-export async function recordFhirAccesses(
-  ctx: PortalContext,
-  inputs: readonly FhirAccessInput[],
-): Promise<PromiseSettledResult<AccessLogRecord>[]> {
-  return ctx.lock.run(EVENT_QUEUE, async () => {
-    const memo: BatchMemo = { apps: new Map(), launches: new Map() };
-    const results: PromiseSettledResult<AccessLogRecord>[] = [];
-    for (const input of inputs) {
-      try {
-        results.push({ status: 'fulfilled', value: await record(ctx, input, memo) });
-      } catch (reason) {
-        results.push({ status: 'rejected', reason });
-      }
-    }
-    return results;
-  });
-}
-
-/** Lookups shared by the accesses of one batch. */
-interface BatchMemo {
+export interface AccessLookups {
   apps: Map<string, Promise<AppRecord | undefined>>;
   launches: Map<string, Promise<LaunchRecord | undefined>>;
+}
+
+export function newLookups(): AccessLookups {
+  return { apps: new Map(), launches: new Map() };
 }
 
 function remembered<T>(map: Map<string, Promise<T>>, key: string, look: () => Promise<T>): Promise<T> {
@@ -87,7 +69,12 @@ function remembered<T>(map: Map<string, Promise<T>>, key: string, look: () => Pr
   return found;
 }
 
-async function record(ctx: PortalContext, input: FhirAccessInput, memo: BatchMemo): Promise<AccessLogRecord> {
+/** recordFhirAccess for a caller already holding the event queue. */
+export async function recordFhirAccessInQueue(
+  ctx: PortalContext,
+  input: FhirAccessInput,
+  memo: AccessLookups,
+): Promise<AccessLogRecord> {
   const now = ctx.clock.now();
   const app = await remembered(memo.apps, input.clientId, () => appByClientId(ctx, input.clientId));
   const clues = {
