@@ -58,6 +58,26 @@ describe('the sandbox server over memory stores', () => {
     expect(preflight.status).toBe(204);
   });
 
+  it('answers a repeated directory search from memory with the same bytes and headers, and 304 to its ETag', async () => {
+    const url = `${sandbox.url}/directory/fhir/PractitionerRole?_count=3&_include=PractitionerRole:practitioner`;
+    const first = await fetch(url);
+    const body = await first.text();
+    const etag = first.headers.get('etag') ?? '';
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await fetch(
+      url.replace('_count=3&_include=PractitionerRole:practitioner', '_include=PractitionerRole:practitioner&_count=3'),
+    );
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(body);
+    for (const header of ['etag', 'content-type', 'access-control-allow-origin', 'x-content-type-options']) {
+      expect(again.headers.get(header)).toBe(first.headers.get(header));
+    }
+    const revalidated = await fetch(url, { headers: { 'If-None-Match': etag } });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+  });
+
   it('answers an unknown path with a JSON 404 and sets nosniff everywhere', async () => {
     const res = await fetch(`${sandbox.url}/no/such/page`);
     expect(res.status).toBe(404);
