@@ -132,7 +132,12 @@ export function LifecyclePanel({ launchId }: { launchId: string }) {
       </Card>
       <ConfirmModal
         opened={confirmation !== undefined}
-        onClose={() => setAsking(undefined)}
+        onClose={() => {
+          // A refusal shown in the dialog goes with it (not on to the panel). Not on the exit transition: by then
+          // the next action may have run, and its answer must stay.
+          setAsking(undefined);
+          mutation.reset();
+        }}
         title={confirmation?.title ?? ''}
         confirmLabel={confirmation?.confirm ?? ''}
         confirmIcon={asking === undefined ? undefined : ICONS[asking]}
@@ -142,7 +147,6 @@ export function LifecyclePanel({ launchId }: { launchId: string }) {
         busy={mutation.isPending}
         error={error}
         errorTitle="The action was not taken"
-        onExitTransitionEnd={() => mutation.reset()}
       >
         {confirmation?.text}
       </ConfirmModal>
