@@ -50,8 +50,7 @@ export function sendStored(
   options: { status?: number; body?: string; headers?: Record<string, string> } = {},
 ): void {
   const headers = versionHeaders(resource);
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch !== undefined && options.body === undefined && etagListHas(ifNoneMatch, resource.versionId)) {
+  if (options.body === undefined && ifNoneMatchHas(req.headers['if-none-match'], headers.ETag ?? '')) {
     res.statusCode = 304;
     res.setHeader('ETag', headers.ETag ?? '');
     res.end();
@@ -60,9 +59,15 @@ export function sendStored(
   sendFhirJson(res, options.status ?? 200, options.body ?? resource.json, { ...headers, ...options.headers });
 }
 
-function etagListHas(header: string, versionId: string): boolean {
+/**
+ * Whether an `If-None-Match` header names `etag` (or is `*`), compared weakly as HTTP says for If-None-Match:
+ * `W/"3"` and `"3"` are the same version.
+ */
+export function ifNoneMatchHas(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const bare = etag.replace(/^W\//, '');
   return header
     .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === `"${versionId}"`);
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag.replace(/^W\//, '') === bare);
 }

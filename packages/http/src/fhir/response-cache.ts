@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
+import { ifNoneMatchHas } from './respond.ts';
 
 /**
  * What cached answers depend on: the data behind a FHIR base. `current()` changes whenever the data may have
@@ -89,15 +90,6 @@ function keyOf(url: string, h: IncomingHttpHeaders): string {
   return `${h.host ?? ''}\n${String(h['x-forwarded-host'] ?? '')}\n${String(h['x-forwarded-proto'] ?? '')}\n${h.accept ?? ''}\n${target}`;
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const bare = etag.replace(/^W\//, '');
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === bare;
-  });
-}
-
 /** The start of a searchset Bundle up to its own id and timestamp, which every answer makes anew. */
 const BUNDLE_STAMP = /^\{"resourceType":"Bundle","id":"[^"]*","meta":\{"lastUpdated":"[^"]*"\},/;
 
@@ -159,7 +151,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const entry = fresh(keyOf(url, req.headers), version);
     if (!entry) return false;
     before?.(req, res);
-    const notModified = etagMatches(req.headers['if-none-match'], entry.etag);
+    const notModified = ifNoneMatchHas(req.headers['if-none-match'], entry.etag);
     if (notModified) {
       counts.notModified++;
       res.statusCode = 304;
@@ -199,7 +191,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
           (pair): pair is [string, string | number | string[]] => pair[1] !== undefined && !NOT_REPLAYED.has(pair[0]),
         );
         if (req.method === 'GET') put(key, { version, etag, headers, body });
-        if (etagMatches(req.headers['if-none-match'], etag)) {
+        if (ifNoneMatchHas(req.headers['if-none-match'], etag)) {
           counts.notModified++;
           res.statusCode = 304;
           return end();

@@ -21,19 +21,13 @@ function nextStatus(launch: LaunchRecord, event: AuthEvent): LaunchRecord['statu
 }
 
 /**
- * Turns an authorization-server event into a launch-log step (the AuthServerConfig `onEvent` sink; events are
- * recorded in call order, so the caller need not await). The step
- * goes to the event's launch, else the launch of its grant, else the client's latest launch in use; an
- * authorize request without a launch starts a standalone launch. Updates the launch's status and patient.
- * Returns undefined when the event names no known launch or app (e.g. an unknown client_id).
+ * Turns an authorization-server event into a launch-log step. The step goes to the event's launch, else the launch
+ * of its grant, else the client's latest launch in use; an authorize request without a launch starts a standalone
+ * launch. Updates the launch's status and patient. Returns undefined when the event names no known launch or app
+ * (e.g. an unknown client_id). Called by recordLogEvents, under the event queue: events arrive fire-and-forget
+ * from a synchronous callback, and the one queue keeps each step in arrival order and lets a login find the
+ * standalone launch its authorize just started.
  */
-export async function recordAuthEvent(ctx: PortalContext, event: AuthEvent): Promise<LaunchStepRecord | undefined> {
-  // Events arrive fire-and-forget from a synchronous callback: one queue keeps each step in arrival order and
-  // lets a login find the standalone launch its authorize just started.
-  return ctx.lock.run(EVENT_QUEUE, () => recordAuthEventInQueue(ctx, event));
-}
-
-/** recordAuthEvent for a caller already holding the event queue (a batch of log events, see recordLogEvents). */
 export async function recordAuthEventInQueue(
   ctx: PortalContext,
   event: AuthEvent,

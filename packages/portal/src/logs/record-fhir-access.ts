@@ -4,7 +4,6 @@ import { findLaunch } from '../launches/find-launch.ts';
 import { sortableId } from '../shared/ids.ts';
 import type { AccessLogRecord, AppRecord, LaunchRecord } from '../types.ts';
 import { appendStep } from './append-step.ts';
-import { EVENT_QUEUE } from './record-auth-event.ts';
 import { OAUTH_ERROR_FIXES } from './fixes.ts';
 
 /** One FHIR API request made with an access token (from the Patient Access API). */
@@ -42,15 +41,6 @@ function stepMessage(input: FhirAccessInput): string {
 }
 
 /**
- * Records a FHIR access: an access-log entry for the member's history and a `fhir` step on the launch the
- * token came from (by launch id, grant, or the client's latest launch for this patient). Recorded in call order
- * with the auth events, so the caller need not await it before answering the request.
- */
-export async function recordFhirAccess(ctx: PortalContext, input: FhirAccessInput): Promise<AccessLogRecord> {
-  return ctx.lock.run(EVENT_QUEUE, () => recordFhirAccessInQueue(ctx, input, newLookups()));
-}
-
-/**
  * Lookups shared by the accesses of one batch (see recordLogEvents): an app calling the API in a burst has its
  * app and launch looked up once.
  */
@@ -69,7 +59,11 @@ function remembered<T>(map: Map<string, Promise<T>>, key: string, look: () => Pr
   return found;
 }
 
-/** recordFhirAccess for a caller already holding the event queue. */
+/**
+ * Records a FHIR access: an access-log entry for the member's history and a `fhir` step on the launch the token
+ * came from (by launch id, grant, or the client's latest launch for this patient). Called by recordLogEvents,
+ * under the event queue, in call order with the auth events, so the caller need not await it before answering.
+ */
 export async function recordFhirAccessInQueue(
   ctx: PortalContext,
   input: FhirAccessInput,

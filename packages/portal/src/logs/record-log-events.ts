@@ -11,9 +11,8 @@ export type LogEvent = { kind: 'auth'; event: AuthEvent } | { kind: 'access'; in
 export type LogEventResult = LaunchStepRecord | AccessLogRecord | undefined;
 
 /**
- * Records a batch of auth events and FHIR accesses in their order, as one turn of the event queue (the order
- * recordAuthEvent and recordFhirAccess keep one by one): the launch log and access log cost less per request under
- * load, and stay off the requests' path. Accesses share their app and launch lookups until an auth event (which may
+ * Records a batch of auth events and FHIR accesses in their order, as one turn of the event queue: the launch log
+ * and access log cost less per request under load, and stay off the requests' path. Accesses share their app and launch lookups until an auth event (which may
  * start or change a launch) comes between them. Each event succeeds or fails on its own.
  */
 export async function recordLogEvents(
