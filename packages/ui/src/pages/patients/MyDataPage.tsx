@@ -1,15 +1,14 @@
-import { Anchor, Button, CloseButton, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
-import { IconArrowLeft, IconDownload, IconFilterOff, IconSearch, IconTrash } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { IconArrowLeft, IconDownload, IconSearch, IconTrash } from '@tabler/icons-react';
 import type { Bundle } from 'fhir/r4';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePatientData, usePatients } from '../../api/index.ts';
 import { EmptyState, ErrorAlert, LoadingState, PageHeader } from '../../components/index.ts';
-import { filterRecord, groupRecord } from '../../fhir/index.ts';
+import { groupRecord } from '../../fhir/index.ts';
 import { DeletePatientModal } from './DeletePatientModal.tsx';
 import { bundleFileName, patientFacts, scenarioLabel } from './patient-labels.ts';
-import { RecordGroupPanel } from './RecordGroupPanel.tsx';
-import { TypeNav } from './TypeNav.tsx';
+import { RecordBrowser } from './RecordBrowser.tsx';
 
 /** Saves the member's record as a FHIR Bundle file (built in the browser, nothing is fetched again). */
 function downloadBundle(bundle: Bundle, fileName: string) {
@@ -43,17 +42,9 @@ export function MyDataPage() {
   const data = usePatientData(id);
   const patients = usePatients();
   const patient = patients.data?.find((p) => p.id === id);
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
-  const [selected, setSelected] = useState<string | undefined>(undefined);
   const [deleteOpened, setDeleteOpened] = useState(false);
 
   const groups = useMemo(() => (data.data === undefined ? [] : groupRecord(data.data)), [data.data]);
-  const filtered = useMemo(() => filterRecord(groups, deferredQuery), [groups, deferredQuery]);
-  const active = filtered.find((g) => g.type === selected) ?? filtered[0];
-  const totals = new Map(groups.map((g) => [g.type, g.items.length]));
-  const resourceCount = groups.reduce((n, g) => n + g.items.length, 0);
-  const matchCount = filtered.reduce((n, g) => n + g.items.length, 0);
   const name = patient?.name ?? groups.find((g) => g.type === 'Patient')?.items[0]?.summary.title ?? 'My Data';
 
   const header = (
@@ -119,52 +110,18 @@ export function MyDataPage() {
     <>
       {header}
       <Stack gap="md">
-        <TextInput
-          aria-label="Filter resources"
-          placeholder="Filter by type, name, code, date, amount…"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          rightSection={
-            query !== '' ? <CloseButton aria-label="Clear the filter" onClick={() => setQuery('')} /> : undefined
+        <RecordBrowser
+          groups={groups}
+          noun={{ one: 'resource', many: 'resources' }}
+          filterLabel="Filter resources"
+          empty={
+            <EmptyState
+              icon={<IconSearch size={28} />}
+              title="No resources"
+              description="This member has no resources in the FHIR store."
+            />
           }
         />
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {deferredQuery.trim() === ''
-            ? `${resourceCount.toLocaleString('en-US')} resources of ${groups.length} types`
-            : `${matchCount.toLocaleString('en-US')} of ${resourceCount.toLocaleString('en-US')} resources match`}
-        </Text>
-        {groups.length === 0 ? (
-          <EmptyState
-            icon={<IconSearch size={28} />}
-            title="No resources"
-            description="This member has no resources in the FHIR store."
-          />
-        ) : active === undefined ? (
-          <EmptyState
-            icon={<IconFilterOff size={28} />}
-            title="Nothing matches the filter"
-            description={`No resource mentions “${deferredQuery.trim()}”.`}
-            action={
-              <Button variant="light" onClick={() => setQuery('')}>
-                Clear the filter
-              </Button>
-            }
-          />
-        ) : (
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, sm: 4, md: 3 }}>
-              <TypeNav groups={filtered} selected={active.type} onSelect={setSelected} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 8, md: 9 }} miw={0}>
-              <RecordGroupPanel
-                key={`${active.type}\u0000${deferredQuery}`}
-                group={active}
-                total={totals.get(active.type) ?? active.items.length}
-              />
-            </Grid.Col>
-          </Grid>
-        )}
       </Stack>
       {patient !== undefined && (
         <DeletePatientModal
