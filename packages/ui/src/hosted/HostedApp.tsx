@@ -1,7 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
-import { isSessionLost, queryKeys } from '../api/index.ts';
+import { Route, Routes } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { HOSTED_NAV } from '../components/navigation.ts';
 import { AccountPage } from '../pages/account/AccountPage.tsx';
@@ -10,11 +7,11 @@ import { EnrollSentPage } from '../pages/auth/EnrollSentPage.tsx';
 import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage.tsx';
 import { SetPasswordPage } from '../pages/auth/SetPasswordPage.tsx';
 import { SignInPage } from '../pages/auth/SignInPage.tsx';
-import { createQueryClient } from '../query-client.ts';
 import { fallbackRoutes, sandboxPageRoutes } from '../routes.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { VendorAccountArea } from './VendorAccountArea.tsx';
+import { SessionApp } from './SessionApp.tsx';
 
 /** Every route of the hosted developer sandbox: the public account pages, then the vendor's pages. */
 export function HostedRoutes() {
@@ -44,17 +41,9 @@ export function HostedRoutes() {
  * (A 401 `invalid_credentials` is a wrong password typed into a form, which that form shows.)
  */
 export function HostedApp({ basePath }: { basePath: string }) {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient((error) => {
-      if (isSessionLost(error)) client.setQueryData(queryKeys.session, null);
-    });
-    return client;
-  });
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter basename={basePath}>
-        <HostedRoutes />
-      </BrowserRouter>
-    </QueryClientProvider>
+    <SessionApp basePath={basePath}>
+      <HostedRoutes />
+    </SessionApp>
   );
 }

@@ -1,16 +1,11 @@
 import { Button } from '@mantine/core';
 import { IconMapOff } from '@tabler/icons-react';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { isSessionLost } from '../api/client.ts';
-import { queryKeys } from '../api/keys.ts';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { RequireSession } from '../hosted/RequireSession.tsx';
 import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage.tsx';
 import { SetPasswordPage } from '../pages/auth/SetPasswordPage.tsx';
 import { SignInPage } from '../pages/auth/SignInPage.tsx';
-import { createQueryClient } from '../query-client.ts';
 import { AccessHistoryPage } from './AccessHistoryPage.tsx';
 import { AppPage } from './AppPage.tsx';
 import { ConnectedAppsPage } from './ConnectedAppsPage.tsx';
@@ -19,6 +14,7 @@ import { MemberAccountLayout } from './MemberAccountLayout.tsx';
 import { MemberDataPage } from './MemberDataPage.tsx';
 import { NarrowColumn, PortalLayout } from './PortalLayout.tsx';
 import { RegisterPage } from './RegisterPage.tsx';
+import { SessionApp } from '../hosted/SessionApp.tsx';
 
 /**
  * The portal's pages anyone may open (the server serves portal.html for them without a session): the gallery
@@ -94,17 +90,9 @@ export function PortalRoutes() {
  * session becomes null, and the account pages send the member to Sign in, to come back to the same page.
  */
 export function PortalApp({ basePath }: { basePath: string }) {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient((error) => {
-      if (isSessionLost(error)) client.setQueryData(queryKeys.session, null);
-    });
-    return client;
-  });
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter basename={basePath}>
-        <PortalRoutes />
-      </BrowserRouter>
-    </QueryClientProvider>
+    <SessionApp basePath={basePath}>
+      <PortalRoutes />
+    </SessionApp>
   );
 }

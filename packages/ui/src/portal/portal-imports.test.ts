@@ -31,7 +31,10 @@ function reachable(entry: string): string[] {
   return [...seen].map((file) => relative(SRC, file).replaceAll('\\', '/')).sort();
 }
 
-/** What the portal shares with the sandbox's pages: the API's plumbing, the account pages and My Data's parts. */
+/**
+ * What the portal shares with the sandbox's pages: the API's plumbing, the session area's frame, the account pages
+ * and My Data's parts.
+ */
 const SHARED = [
   'api/client.ts',
   'api/keys.ts',
@@ -39,6 +42,7 @@ const SHARED = [
   'api/session.ts',
   'api/types.ts',
   'hosted/RequireSession.tsx',
+  'hosted/SessionApp.tsx',
   'pages/auth/AuthCard.tsx',
   'pages/auth/CheckEmail.tsx',
   'pages/auth/ForgotPasswordPage.tsx',
@@ -48,6 +52,7 @@ const SHARED = [
   'pages/auth/auth-model.ts',
   'pages/auth/link-token.ts',
   'pages/auth/next-path.ts',
+  'pages/patients/RecordBrowser.tsx',
   'pages/patients/RecordGroupPanel.tsx',
   'pages/patients/RecordItemDetails.tsx',
   'pages/patients/TypeNav.tsx',

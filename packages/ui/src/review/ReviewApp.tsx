@@ -1,8 +1,5 @@
 import { Text } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { isSessionLost, queryKeys } from '../api/index.ts';
+import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { REVIEW_NAV } from '../components/navigation.ts';
 import { PublicLayout } from '../hosted/PublicLayout.tsx';
@@ -10,12 +7,12 @@ import { RequireSession } from '../hosted/RequireSession.tsx';
 import { ForgotPasswordPage } from '../pages/auth/ForgotPasswordPage.tsx';
 import { SetPasswordPage } from '../pages/auth/SetPasswordPage.tsx';
 import { SignInPage } from '../pages/auth/SignInPage.tsx';
-import { createQueryClient } from '../query-client.ts';
 import { fallbackRoutes } from '../routes.tsx';
 import { PublishedAppsPage } from './PublishedAppsPage.tsx';
 import { RequestPage } from './RequestPage.tsx';
 import { RequestsPage } from './RequestsPage.tsx';
 import { ReviewerAccountArea } from './ReviewerAccountArea.tsx';
+import { SessionApp } from '../hosted/SessionApp.tsx';
 
 /** The public pages of the review area (the server lets signed-out visitors open them). */
 export const REVIEW_PUBLIC_PAGES = ['/sign-in', '/forgot-password', '/set-password'] as const;
@@ -55,17 +52,9 @@ export function ReviewRoutes() {
  * requests and suspend published apps. Like the hosted developer sandbox, a lost session sends them to Sign in.
  */
 export function ReviewApp({ basePath }: { basePath: string }) {
-  const [queryClient] = useState(() => {
-    const client = createQueryClient((error) => {
-      if (isSessionLost(error)) client.setQueryData(queryKeys.session, null);
-    });
-    return client;
-  });
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter basename={basePath}>
-        <ReviewRoutes />
-      </BrowserRouter>
-    </QueryClientProvider>
+    <SessionApp basePath={basePath}>
+      <ReviewRoutes />
+    </SessionApp>
   );
 }
