@@ -97,3 +97,20 @@ export function linkProblem(link: AccountLinkRecord, now: Date): PortalError | u
 export function findLink(ctx: AccountsContext, token: string): Promise<AccountLinkRecord | undefined> {
   return TOKEN.test(token) ? ctx.links.get(sha256Hex(token)) : Promise.resolve(undefined);
 }
+
+/**
+ * Mails "you already have an account" to an account's own address (enrollment or registration with an address that
+ * has an account): how to sign in, or reset the password.
+ */
+export async function mailAccountExists(ctx: AccountsContext, account: AccountRecord): Promise<void> {
+  await ctx.mailer?.send({
+    to: account.email,
+    template: 'accountExists',
+    data: {
+      audience: account.kind,
+      name: account.name,
+      signInLink: ctx.pageUrl(account.kind, 'signIn'),
+      resetLink: ctx.pageUrl(account.kind, 'forgotPassword'),
+    },
+  });
+}

@@ -5,7 +5,7 @@ import { PortalError } from '../types.ts';
 import { createPendingAccount } from './account-store.ts';
 import type { AccountsContext, MemberMatch } from './context.ts';
 import { parseBody } from './input.ts';
-import { sendLink } from './links.ts';
+import { mailAccountExists, sendLink } from './links.ts';
 import type { AccountRecord } from './model.ts';
 import { countEvent, countFromIp } from './rate-limit.ts';
 
@@ -45,20 +45,6 @@ async function countRegistration(ctx: AccountsContext, ip: string, email: string
     memberRegistrationsPerAddress,
     'Too many registrations were sent for this address; the link in the newest email still works.',
   );
-}
-
-/** Mails "you already have an account" to an account's own address. */
-async function mailAccountExists(ctx: AccountsContext, account: AccountRecord): Promise<void> {
-  await ctx.mailer?.send({
-    to: account.email,
-    template: 'accountExists',
-    data: {
-      audience: account.kind,
-      name: account.name,
-      signInLink: ctx.pageUrl(account.kind, 'signIn'),
-      resetLink: ctx.pageUrl(account.kind, 'forgotPassword'),
-    },
-  });
 }
 
 /** The active member account bound to a Patient, if any. */

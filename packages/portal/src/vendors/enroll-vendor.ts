@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createPendingAccount } from '../accounts/account-store.ts';
 import type { AccountsContext } from '../accounts/context.ts';
 import { parseBody } from '../accounts/input.ts';
-import { sendLink } from '../accounts/links.ts';
+import { mailAccountExists, sendLink } from '../accounts/links.ts';
 import { countMailRequest } from '../accounts/mail-requests.ts';
 import { emailField } from '../shared/email.ts';
 import { hasUnsafeCharacters, lineField, stringError } from '../shared/text.ts';
@@ -65,14 +65,5 @@ export async function enrollVendor(ctx: AccountsContext, input: unknown, context
     await sendLink(ctx, account, 'enroll', name, profile);
     return;
   }
-  await ctx.mailer?.send({
-    to: account.email,
-    template: 'accountExists',
-    data: {
-      audience: account.kind,
-      name: account.name,
-      signInLink: ctx.pageUrl(account.kind, 'signIn'),
-      resetLink: ctx.pageUrl(account.kind, 'forgotPassword'),
-    },
-  });
+  await mailAccountExists(ctx, account);
 }

@@ -8,7 +8,7 @@ import { BrandMark, brandClass } from '../components/Brand.tsx';
 import { SignOutButton } from '../components/SignOutButton.tsx';
 import { useRuntimeConfig } from '../config-context.ts';
 import { signInPathFor } from '../pages/auth/next-path.ts';
-import { initialsOf } from './portal-model.ts';
+import { initials } from '../components/initials.ts';
 
 /** Where the hosted developer sandbox lives on the plan's server (DESIGN "HTTP surface"). */
 export const DEVELOPER_PATH = '/developer';
@@ -49,7 +49,7 @@ function HeaderAccount() {
       <Anchor component={Link} to="/account" underline="never" c="inherit" miw={0} aria-label={`Your account: ${name}`}>
         <Group gap={8} wrap="nowrap" miw={0}>
           <Avatar size={30} radius="xl" color="indigo" aria-hidden>
-            {initialsOf(name)}
+            {initials(name)}
           </Avatar>
           <Text size="sm" fw={500} visibleFrom="sm" truncate maw={200} title={member.email}>
             {name}

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useChangePublishedApp, usePublishedApps } from '../api/index.ts';
 import type { PublishedApp, PublishedStatusFilter } from '../api/index.ts';
 import { ConfirmModal, EmptyState, ErrorAlert, LoadingState, PageHeader } from '../components/index.ts';
-import { initials } from '../pages/apps/app-form-model.ts';
+import { initials } from '../components/initials.ts';
 import { formatDateTime } from '../pages/launches/steps.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { ReasonModal } from './ReasonModal.tsx';

@@ -20,7 +20,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, useDecideRequest, useReviewRequest } from '../api/index.ts';
 import type { FieldChange, RequestDetail } from '../api/index.ts';
 import { ConfirmModal, ErrorAlert, LoadingState, PageHeader, Section } from '../components/index.ts';
-import { initials } from '../pages/apps/app-form-model.ts';
+import { initials } from '../components/initials.ts';
 import { formatDateTime } from '../pages/launches/steps.ts';
 import { PreChecks } from '../pages/production/SendRequestButton.tsx';
 import { ReasonModal } from './ReasonModal.tsx';

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useReviewRequests } from '../api/index.ts';
 import type { RequestStatusFilter, RequestSummary } from '../api/index.ts';
 import { EmptyState, ErrorAlert, LoadingState, PageHeader } from '../components/index.ts';
-import { initials } from '../pages/apps/app-form-model.ts';
+import { initials } from '../components/initials.ts';
 import { formatDateTime } from '../pages/launches/steps.ts';
 import { ListFilters } from './ListFilters.tsx';
 import { listFilterParams, parseListFilters, REQUEST_FILTERS, REQUEST_STATUS_BADGES } from './review-model.ts';

@@ -4,7 +4,7 @@ import { errorMessage, useSession, useSignOut } from '../api/index.ts';
 import { SignOutButton } from '../components/SignOutButton.tsx';
 import { appHref } from '../config.ts';
 import { useRuntimeConfig } from '../config-context.ts';
-import { initials } from '../pages/apps/app-form-model.ts';
+import { initials } from '../components/initials.ts';
 
 /** The header's right end in the review area: the reviewer's name (initials at phone width) and Sign out. */
 export function ReviewerAccountArea() {

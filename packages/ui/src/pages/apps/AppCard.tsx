@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { OAUTH_TYPE_LABELS } from '../../api/index.ts';
 import type { AppRecord, OAuthType } from '../../api/index.ts';
 import { statusBadge } from '../production/production-model.ts';
-import { canLaunch, initials } from './app-form-model.ts';
+import { initials } from '../../components/initials.ts';
+import { canLaunch } from './app-form-model.ts';
 
 const OAUTH_TYPE_COLORS: Record<OAuthType, string> = { pkce: 'indigo', secret: 'grape', private_key_jwt: 'cyan' };
 

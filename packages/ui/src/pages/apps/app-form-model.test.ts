@@ -6,7 +6,6 @@ import {
   credentialsCopy,
   emptyAppForm,
   formValuesFromApp,
-  initials,
   mapAppFieldErrors,
   saveErrorSummary,
 } from './app-form-model.ts';
@@ -142,13 +141,6 @@ describe('a Private Key JWT app', () => {
 });
 
 describe('app list helpers', () => {
-  it('makes initials from the first two words of the name', () => {
-    expect(initials('Acme Health Tracker')).toBe('AH');
-    expect(initials('  myapp')).toBe('M');
-    expect(initials('(Beta) tool')).toBe('BT');
-    expect(initials('')).toBe('?');
-  });
-
   it('offers Launch App only with a launch URL and a redirect URL', () => {
     expect(canLaunch(APP)).toBe(true);
     expect(canLaunch({ ...APP, launchUrl: undefined })).toBe(false);

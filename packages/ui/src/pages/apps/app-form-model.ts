@@ -158,16 +158,6 @@ export function saveErrorSummary(fields: Record<string, string>, serverMessage: 
     : `Fix the ${labels.length} fields marked in red: ${labels.join(', ')}.`;
 }
 
-/** Initials for an avatar without a logo: the first letters of the first two words ("Acme Health" → "AH"). */
-export function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  const letters = words.slice(0, 2).map((w) => [...w.replace(/^[^\p{L}\p{N}]+/u, '')][0] ?? '');
-  return letters.join('').toUpperCase() || '?';
-}
-
 /** Launch App needs both a launch URL and at least one redirect URL. */
 export function canLaunch(app: Pick<AppRecord, 'launchUrl' | 'redirectUris'>): boolean {
   return app.launchUrl !== undefined && app.launchUrl !== '' && app.redirectUris.length > 0;
