@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { closeServer, createServerApp, listen, localUrl, logRequest, requestLog, rootSecret } from '@plan-api/http';
 import type { Express, RequestLogEntry } from '@plan-api/http';
 import { loadTerminology } from '@plan-api/synthetic';
@@ -36,6 +36,8 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
   app.set('trust proxy', config.trustProxy);
   const writeLog = (entry: RequestLogEntry): void => logger.request(entry);
   app.use(requestLog(writeLog));
+  // The same log line for the directory's cached answers, which never reach Express.
+  const logCached = (req: IncomingMessage, res: ServerResponse): void => logRequest(req, res, writeLog);
   let server: Server | undefined;
   let stores: ServerStores | undefined;
   let mail: ServerMail | undefined;
@@ -89,7 +91,7 @@ export function createPlanServer(config: ServerConfig, logger: ServerLogger): Pl
     // The directory's cached answers are sent (and logged) before Express sees the request.
     const bound = await listen(
       (req, res) => {
-        if (!parts?.directoryCache.serve(req, res, (hit, answer) => logRequest(hit, answer, writeLog))) app(req, res);
+        if (!parts?.directoryCache.serve(req, res, logCached)) app(req, res);
       },
       config.host,
       config.port,
