@@ -38,37 +38,52 @@ export async function watchFhirChanges(
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
 
-  const connect = async (): Promise<void> => {
+  /** A new listening connection; a failed attempt closes what it opened and throws. */
+  const attempt = async (): Promise<pg.Client> => {
     const next = new pg.Client(pool.options);
     next.on('notification', (message) => {
       if (message.channel === FHIR_CHANGES_CHANNEL && message.payload === schema) counter++;
     });
-    const lost = (error: unknown): void => {
-      if (client !== next) return;
-      listening = false;
-      client = undefined;
-      next.removeAllListeners('error');
-      next.on('error', () => undefined);
-      void next.end().catch(() => undefined);
-      if (closed) return;
-      options.onError?.(error);
-      retry = setTimeout(() => void connect().catch(lost), retryMs);
-      retry.unref();
-    };
-    next.on('error', lost);
-    next.on('end', () => lost(new Error('the change feed connection ended')));
-    client = next;
-    await next.connect();
-    await next.query(`LISTEN ${FHIR_CHANGES_CHANNEL}`);
+    // Failures surface as rejections here, later as the handlers below.
+    next.on('error', () => undefined);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${FHIR_CHANGES_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    return next;
+  };
+  /** The connection is gone (or a reconnection failed): unknown until the next one listens. */
+  const lost = (error: unknown): void => {
+    listening = false;
+    client = undefined;
+    if (closed) return;
+    options.onError?.(error);
+    retry = setTimeout(() => void start().catch(lost), retryMs);
+    retry.unref();
+  };
+  const start = async (): Promise<void> => {
+    const next = await attempt();
     if (closed) {
       await next.end();
       return;
     }
+    client = next;
+    const gone = (error: unknown): void => {
+      if (client !== next) return;
+      lost(error);
+      void next.end().catch(() => undefined);
+    };
+    next.on('error', gone);
+    next.on('end', () => gone(new Error('the change feed connection ended')));
     epoch++;
     listening = true;
   };
 
-  await connect();
+  // The first connection must work (the stores just did); later ones are retried until close.
+  await start();
   return {
     version: () => (listening ? `${epoch}.${counter}` : undefined),
     touch: () => {
